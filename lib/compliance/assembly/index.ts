@@ -1,0 +1,14 @@
+import { AssemblyCheck } from './assembly-check';
+import { DATA_ASSEMBLY_CHECKS } from './data';
+import { MONITORING_ASSEMBLY_CHECKS } from './monitoring';
+import { NETWORK_ASSEMBLY_CHECKS } from './network';
+
+export * from './assembly-check';
+export * from './platform-assembly';
+
+/** Every app-wide claims check. */
+export const ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
+  ...NETWORK_ASSEMBLY_CHECKS,
+  ...DATA_ASSEMBLY_CHECKS,
+  ...MONITORING_ASSEMBLY_CHECKS,
+];

@@ -1,0 +1,29 @@
+import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig } from './platform-config';
+
+/** Secure defaults: each is what the security page promises without any prop set. */
+export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
+  instanceType: 'r6g.large',
+  readers: 2,
+  backupRetentionDays: 35,
+  databaseName: 'app',
+};
+
+export const DEFAULT_BACKUP: Required<BackupConfig> = {
+  dailyHourUtc: 3,
+  retentionDays: 35,
+  vaultLockMode: 'governance',
+};
+
+export const DEFAULT_SERVICE: Required<ServiceConfig> = {
+  image: 'public.ecr.aws/nginx/nginx-unprivileged:stable',
+  containerPort: 8080,
+  desiredCount: 3,
+  maxCount: 12,
+  cpu: 512,
+  memoryMiB: 1024,
+  healthCheckPath: '/',
+};
+
+export const DEFAULT_DUMP_HOUR_UTC: NonNullable<DumpConfig['dailyHourUtc']> = 4;
+
+export const DEFAULT_PREFERRED_LANGUAGES: readonly string[] = ['en'];

@@ -1,0 +1,298 @@
+import { Token } from 'aws-cdk-lib';
+import { ConfigViolation, PlatformConfigError } from './config-error';
+import type { ResolvedPlatformConfig } from './resolve-config';
+
+/**
+ * One row of the validation table: which setting, how to read it, what is wrong with a value (or undefined when it
+ * is fine) and how to fix it. A declarative table keeps every rule visible in one place and lets all of them run.
+ */
+interface ConfigRule {
+  readonly setting: string;
+  readonly read: (c: ResolvedPlatformConfig) => unknown;
+  readonly problem: (value: never, c: ResolvedPlatformConfig, now: Date) => string | undefined;
+  readonly fix: string;
+}
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const ONE_YEAR_MS = 366 * 24 * 3600 * 1000;
+/** Fargate's allowed memory (MiB) per CPU size. */
+const FARGATE_MEMORY: Record<number, [number, number]> = {
+  256: [512, 2048],
+  512: [1024, 4096],
+  1024: [2048, 8192],
+  2048: [4096, 16384],
+  4096: [8192, 30720],
+  8192: [16384, 61440],
+  16384: [32768, 122880],
+};
+
+const intIn = (min: number, max: number) => (v: number) =>
+  Number.isInteger(v) && v >= min && v <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+
+const matches = (re: RegExp, what: string) => (v: string) =>
+  typeof v === 'string' && re.test(v) ? undefined : `is not ${what}`;
+
+function zonesProblem(zones: readonly string[], region: string): string | undefined {
+  if (!Array.isArray(zones) || zones.length !== 3) {
+    return `lists ${Array.isArray(zones) ? zones.length : 0} zones; the platform spans exactly three (HA-1, DATA-1)`;
+  }
+  if (new Set(zones).size !== 3) return 'lists a zone twice; the three zones must be distinct';
+  const foreign = zones.filter((z) => !new RegExp(`^${region}[a-z]$`).test(z));
+  return foreign.length ? `has ${foreign.join(', ')} outside region ${region}` : undefined;
+}
+
+const RULES: readonly ConfigRule[] = [
+  {
+    setting: 'environmentName',
+    read: (c) => c.environmentName,
+    problem: matches(/^[a-z][a-z0-9-]{1,15}$/, 'a lower-case name of 2-16 letters, digits or dashes'),
+    fix: "use a short name such as 'prod' or 'staging'",
+  },
+  {
+    setting: 'account',
+    read: (c) => c.account,
+    problem: matches(/^\d{12}$/, 'a 12-digit AWS account id'),
+    fix: 'give the 12-digit id of the target account, for example 123456789012',
+  },
+  {
+    setting: 'primaryRegion.region',
+    read: (c) => c.primaryRegion?.region,
+    problem: matches(REGION, 'an AWS region name'),
+    fix: "use a region name such as 'eu-west-1'",
+  },
+  {
+    setting: 'recoveryRegion.region',
+    read: (c) => c.recoveryRegion?.region,
+    problem: matches(REGION, 'an AWS region name'),
+    fix: "use a region name such as 'eu-central-1'",
+  },
+  {
+    setting: 'recoveryRegion.region',
+    read: (c) => c.recoveryRegion?.region,
+    problem: (v: string, c) =>
+      v === c.primaryRegion?.region ? 'equals the primary region, so backups would not be stored in a second location (DATA-3)' : undefined,
+    fix: 'choose a recovery region different from primaryRegion.region',
+  },
+  {
+    setting: 'primaryRegion.availabilityZones',
+    read: (c) => c.primaryRegion?.availabilityZones,
+    problem: (v: readonly string[], c) => zonesProblem(v, c.primaryRegion?.region),
+    fix: 'list three distinct zones of the primary region, for example eu-west-1a, eu-west-1b, eu-west-1c',
+  },
+  {
+    setting: 'recoveryRegion.availabilityZones',
+    read: (c) => c.recoveryRegion?.availabilityZones,
+    problem: (v: readonly string[], c) => zonesProblem(v, c.recoveryRegion?.region),
+    fix: 'list three distinct zones of the recovery region',
+  },
+  {
+    setting: 'domainName',
+    read: (c) => c.domainName,
+    problem: matches(HOSTNAME, 'a lower-case DNS name'),
+    fix: "give the public host name, for example 'app.example.com'",
+  },
+  {
+    setting: 'certificateArn',
+    read: (c) => c.certificateArn,
+    problem: (v: string, c) => {
+      const m = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):(\d{12}):certificate\/[A-Za-z0-9-]+$/.exec(v ?? '');
+      if (!m) return 'is not an ACM certificate ARN';
+      if (m[1] !== c.primaryRegion?.region) return `is in ${m[1]}, but the load balancer is in ${c.primaryRegion?.region}`;
+      if (m[2] !== c.account) return `belongs to account ${m[2]}, not ${c.account}`;
+      return undefined;
+    },
+    fix: 'issue or import the certificate in ACM of the primary region and account, and give its ARN',
+  },
+  {
+    setting: 'alertEmails',
+    read: (c) => c.alertEmails,
+    problem: (v: readonly string[]) => {
+      if (!Array.isArray(v) || v.length === 0) return 'is empty, so no one would hear of a breach (MONITOR-3)';
+      const bad = v.filter((e) => !EMAIL.test(e));
+      return bad.length ? `has malformed address(es) ${bad.join(', ')}` : undefined;
+    },
+    fix: 'list at least one monitored e-mail address, such as security@example.com',
+  },
+  {
+    setting: 'securityContact.contacts',
+    read: (c) => c.securityContact?.contacts,
+    problem: (v: readonly string[]) => {
+      if (!Array.isArray(v) || v.length === 0) return 'is empty; RFC 9116 requires at least one Contact';
+      const bad = v.filter((u) => !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(u));
+      return bad.length ? `has ${bad.join(', ')}, which is neither mailto: nor https:` : undefined;
+    },
+    fix: "give URIs such as 'mailto:security@example.com' or 'https://example.com/security'",
+  },
+  {
+    setting: 'securityContact.expires',
+    read: (c) => c.securityContact?.expires,
+    problem: (v: string, _c, now) => {
+      const t = Date.parse(v);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(v ?? '') || Number.isNaN(t)) return 'is not an ISO 8601 date-time';
+      if (t <= now.getTime()) return `has passed (now ${now.toISOString()})`;
+      if (t - now.getTime() > ONE_YEAR_MS) return 'is more than a year ahead (RFC 9116 section 2.5.5)';
+      return undefined;
+    },
+    fix: "set a date-time within the next year, such as '2027-06-30T00:00:00Z', and renew it before then",
+  },
+  {
+    setting: 'securityContact.policyUrl',
+    read: (c) => c.securityContact?.policyUrl,
+    problem: matches(/^https:\/\/\S+$/, 'an https URL'),
+    fix: 'link the published security response page over https',
+  },
+  {
+    setting: 'securityContact.preferredLanguages',
+    read: (c) => c.securityContact.preferredLanguages,
+    problem: (v: readonly string[]) =>
+      Array.isArray(v) && v.length > 0 && v.every((l) => /^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$/.test(l))
+        ? undefined
+        : 'must list language tags such as en or de',
+    fix: "use BCP 47 tags, for example ['en']",
+  },
+  {
+    setting: 'database.instanceType',
+    read: (c) => c.database.instanceType,
+    problem: matches(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an instance type such as r6g.large'),
+    fix: "use an Aurora PostgreSQL instance class without the 'db.' prefix, such as 'r6g.large'",
+  },
+  {
+    setting: 'database.readers',
+    read: (c) => c.database.readers,
+    problem: intIn(2, 15),
+    fix: 'keep at least two readers so writer and readers span three zones (DATA-1, HA-1)',
+  },
+  {
+    setting: 'database.backupRetentionDays',
+    read: (c) => c.database.backupRetentionDays,
+    problem: intIn(7, 35),
+    fix: 'keep Aurora automated backups for 7 to 35 days (DATA-2); the default is 35',
+  },
+  {
+    setting: 'database.databaseName',
+    read: (c) => c.database.databaseName,
+    problem: matches(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, 'a PostgreSQL identifier'),
+    fix: "use letters, digits and underscores, starting with a letter, such as 'app'",
+  },
+  {
+    setting: 'backup.dailyHourUtc',
+    read: (c) => c.backup.dailyHourUtc,
+    problem: intIn(0, 23),
+    fix: 'give the UTC hour of the daily backup, 0 to 23',
+  },
+  {
+    setting: 'backup.retentionDays',
+    read: (c) => c.backup.retentionDays,
+    problem: intIn(7, 3650),
+    fix: 'keep daily recovery points 7 to 3650 days; the default is 35',
+  },
+  {
+    setting: 'backup.vaultLockMode',
+    read: (c) => c.backup.vaultLockMode,
+    problem: (v: string) => (v === 'governance' || v === 'compliance' ? undefined : "is neither 'governance' nor 'compliance'"),
+    fix: "use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'",
+  },
+  {
+    setting: 'service.image',
+    read: (c) => c.service.image,
+    problem: matches(/^\S+$/, 'a container image reference'),
+    fix: "give an image such as '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.2.3'",
+  },
+  {
+    setting: 'service.containerPort',
+    read: (c) => c.service.containerPort,
+    problem: intIn(1024, 65535),
+    fix: 'listen on an unprivileged port (1024-65535) so the container runs as a non-root user',
+  },
+  {
+    setting: 'service.desiredCount',
+    read: (c) => c.service.desiredCount,
+    problem: (v: number, c) => {
+      const min = c.optOuts.allowFewerThanThreeTasks ? 1 : 3;
+      const problem = intIn(min, 1000)(v);
+      return problem && min === 3 ? `${problem}, one task per zone (HA-1)` : problem;
+    },
+    fix: 'run at least 3 tasks, or set optOuts.allowFewerThanThreeTasks: true and accept a weakened HA-1 in the evidence',
+  },
+  {
+    setting: 'service.maxCount',
+    read: (c) => c.service.maxCount,
+    problem: (v: number, c) =>
+      Number.isInteger(v) && v >= c.service.desiredCount ? undefined : `must be a whole number no smaller than service.desiredCount (${c.service.desiredCount})`,
+    fix: 'raise service.maxCount to at least service.desiredCount',
+  },
+  {
+    setting: 'service.cpu',
+    read: (c) => c.service.cpu,
+    problem: (v: number) => (v in FARGATE_MEMORY ? undefined : `is not a Fargate CPU size (${Object.keys(FARGATE_MEMORY).join(', ')})`),
+    fix: 'pick one of the Fargate CPU sizes',
+  },
+  {
+    setting: 'service.memoryMiB',
+    read: (c) => c.service.memoryMiB,
+    problem: (v: number, c) => {
+      const range = FARGATE_MEMORY[c.service.cpu];
+      if (!range) return undefined; // reported under service.cpu
+      const fits = Number.isInteger(v) && v >= range[0] && v <= range[1] && (v % 1024 === 0 || v === 512);
+      return fits
+        ? undefined
+        : `does not fit ${c.service.cpu} CPU units (allowed ${range[0]}-${range[1]} MiB in whole GiB)`;
+    },
+    fix: 'choose a memory size Fargate allows for the chosen CPU',
+  },
+  {
+    setting: 'service.healthCheckPath',
+    read: (c) => c.service.healthCheckPath,
+    problem: matches(/^\/\S*$/, 'an absolute path'),
+    fix: "give a path starting with '/', such as '/healthz'",
+  },
+  {
+    setting: 'dump.gpgPublicKey',
+    read: (c) => c.dump?.gpgPublicKey,
+    problem: (v: string) => {
+      if (typeof v !== 'string') return 'is missing';
+      if (/PRIVATE KEY/.test(v)) return 'contains a PRIVATE key block; the private half must never enter AWS (REST-3)';
+      return /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]+-----END PGP PUBLIC KEY BLOCK-----/.test(v)
+        ? undefined
+        : 'is not an ASCII-armored PGP public key block';
+    },
+    fix: "export the recipient's public key with 'gpg --armor --export KEYID' and paste it here",
+  },
+  {
+    setting: 'dump.dailyHourUtc',
+    read: (c) => c.dump.dailyHourUtc,
+    problem: intIn(0, 23),
+    fix: 'give the UTC hour of the daily dump, 0 to 23',
+  },
+  {
+    setting: 'optOuts.natGateways',
+    read: (c) => c.optOuts.natGateways,
+    problem: (v: number | undefined) => (v === undefined ? undefined : intIn(1, 3)(v)),
+    fix: 'leave unset for one NAT gateway per zone, or give 1-3 and accept a weakened HA-1 in the evidence',
+  },
+];
+
+/** Runs every rule and throws one PlatformConfigError listing all violations; token values are skipped. */
+export function validatePlatformConfig(config: ResolvedPlatformConfig, now: Date): void {
+  const violations: ConfigViolation[] = [];
+  for (const rule of RULES) {
+    const value = safeRead(rule, config);
+    if (typeof value === 'string' && Token.isUnresolved(value)) continue;
+    const problem = (rule.problem as (v: unknown, c: ResolvedPlatformConfig, n: Date) => string | undefined)(value, config, now);
+    if (problem) violations.push({ setting: rule.setting, value, problem, fix: rule.fix });
+  }
+  if (violations.length > 0) throw new PlatformConfigError(String(config.environmentName), violations);
+}
+
+function safeRead(rule: ConfigRule, config: ResolvedPlatformConfig): unknown {
+  try {
+    return rule.read(config);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The settings the table checks, for tests that prove each has a failing case. */
+export const VALIDATED_SETTINGS: readonly string[] = [...new Set(RULES.map((r) => r.setting))];

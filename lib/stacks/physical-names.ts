@@ -1,0 +1,19 @@
+import type { ResolvedPlatformConfig } from '../config/resolve-config';
+
+/**
+ * Deterministic physical names for what one region refers to in the other. Both stacks compute the same name
+ * from config, so no cross-region custom resource or SSM lookup is needed.
+ */
+export const physicalNames = {
+  recoveryVault: (c: ResolvedPlatformConfig) => `${c.environmentName}-recovery-vault`,
+  primaryVault: (c: ResolvedPlatformConfig) => `${c.environmentName}-primary-vault`,
+  /** Named so that monitoring (CloudTrail data events) can cover it without a cross-stack reference. */
+  uploadBucket: (c: ResolvedPlatformConfig) => `${c.environmentName}-uploads-${c.account}-${c.primaryRegion.region}`,
+  dumpBucket: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-${c.account}-${c.primaryRegion.region}`,
+  uploadReplicaBucket: (c: ResolvedPlatformConfig) =>
+    `${c.environmentName}-uploads-replica-${c.account}-${c.recoveryRegion.region}`,
+  dumpReplicaBucket: (c: ResolvedPlatformConfig) =>
+    `${c.environmentName}-dumps-replica-${c.account}-${c.recoveryRegion.region}`,
+  /** Alias of the recovery region's data key; S3 replication accepts an alias ARN as the replica key. */
+  recoveryDataKeyAlias: (c: ResolvedPlatformConfig) => `alias/${c.environmentName}/recovery/data`,
+};

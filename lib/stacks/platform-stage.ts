@@ -1,0 +1,81 @@
+import { Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PlatformConfig } from '../config/platform-config';
+import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
+import { ClaimsAssemblyChecks } from '../compliance/packs/claims-assembly-checks';
+import { ClaimsChecks } from '../compliance/packs/claims-checks';
+import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/packs/stock-packs';
+import { DataStack } from './data-stack';
+import { MonitoringStack } from './monitoring-stack';
+import { NetworkStack } from './network-stack';
+import { RecoveryStack } from './recovery-stack';
+import { ServiceStack } from './service-stack';
+
+export interface PlatformStageProps extends Omit<StageProps, 'env'> {
+  /** The environment's config; validated here, before any stack is created. */
+  readonly config: PlatformConfig;
+  /**
+   * Stock cdk-nag packs run on this stage at synth, beside the claims pack and the app-wide claims checks
+   * (which always run). An unacknowledged finding of any of them fails `cdk synth`.
+   * @default ALL_STOCK_PACKS (AwsSolutions, NIST 800-53 R5, HIPAA Security, PCI DSS 3.2.1)
+   */
+  readonly stockPacks?: readonly StockPackName[];
+  /** The moment the config's dates are judged against. @default - now */
+  readonly now?: Date;
+}
+
+/** Template metadata key under which each stack records its environment and opt-outs for the evidence. */
+export const PLATFORM_METADATA_KEY = 'PocketCity::Platform';
+
+/**
+ * One environment of the platform: four stacks in the primary region and one in the recovery region, checked by
+ * the claims pack, the app-wide claims checks and the chosen stock packs.
+ */
+export class PlatformStage extends Stage {
+  readonly config: ResolvedPlatformConfig;
+  readonly recovery: RecoveryStack;
+  readonly network: NetworkStack;
+  readonly data: DataStack;
+  readonly service: ServiceStack;
+  readonly monitoring: MonitoringStack;
+
+  constructor(scope: Construct, id: string, props: PlatformStageProps) {
+    const config = resolvePlatformConfig(props.config, props.now);
+    super(scope, id, { ...props, env: { account: config.account, region: config.primaryRegion.region } });
+    this.config = config;
+
+    const primary = { account: config.account, region: config.primaryRegion.region };
+    const recoveryEnv = { account: config.account, region: config.recoveryRegion.region };
+    // The recovery region holds the vault and replica buckets the primary copies into, so it deploys first.
+    this.recovery = new RecoveryStack(this, 'Recovery', { config, env: recoveryEnv });
+    this.network = new NetworkStack(this, 'Network', { config, env: primary });
+    this.data = new DataStack(this, 'Data', { config, env: primary, vpc: this.network.vpc });
+    this.service = new ServiceStack(this, 'Service', { config, env: primary, vpc: this.network.vpc });
+    this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary });
+    this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
+    this.monitoring.addStackDependency(this.service, 'alarms and data events cover what the service stack serves');
+
+    for (const stack of [this.recovery, this.network, this.data, this.service, this.monitoring]) {
+      recordPlatformMetadata(stack, config);
+    }
+
+    Validations.of(this).addPlugins(
+      new ClaimsChecks(this),
+      new ClaimsAssemblyChecks(),
+      ...createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS),
+    );
+  }
+}
+
+/** Lets the evidence, which reads only templates, name the environment and every opt-out. */
+function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): void {
+  stack.templateOptions.metadata = {
+    ...stack.templateOptions.metadata,
+    [PLATFORM_METADATA_KEY]: {
+      environment: config.environmentName,
+      primaryRegion: config.primaryRegion.region,
+      recoveryRegion: config.recoveryRegion.region,
+      optOuts: config.optOuts,
+    },
+  };
+}
