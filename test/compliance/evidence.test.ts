@@ -1,0 +1,162 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Aspects, CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagRuleCompliance, WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
+import { acknowledgeFinding } from '../../lib/compliance/acknowledge';
+import { AssemblyCheck, fail, pass } from '../../lib/compliance/assembly/assembly-check';
+import { claimById } from '../../lib/compliance/claims/register';
+import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
+import { renderEvidenceMarkdown } from '../../lib/compliance/evidence/render-markdown';
+import { writeEvidence } from '../../lib/compliance/evidence/write-evidence';
+import { ClaimsAssemblyChecks } from '../../lib/compliance/packs/claims-assembly-checks';
+import { ClaimsChecks } from '../../lib/compliance/packs/claims-checks';
+import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
+
+/** A small fixture pack and check, so the evidence generator is tested apart from the platform. */
+const versionedRule: ClaimRule = {
+  id: 'DATA4-FixtureVersioned',
+  claims: ['DATA-4'],
+  info: 'The bucket is not versioned.',
+  explanation: 'Fixture: versioning keeps overwritten uploads.',
+  evidenceProperties: ['VersioningConfiguration.Status'],
+  check: (node: CfnResource) => {
+    if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
+    const v = Stack.of(node).resolve(node.versioningConfiguration) as { status?: string } | undefined;
+    return v?.status === 'Enabled' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};
+const encryptedRule: ClaimRule = {
+  id: 'REST2-FixtureEncrypted',
+  claims: ['REST-2'],
+  info: 'The bucket is not encrypted.',
+  explanation: 'Fixture: encryption at rest.',
+  check: (node: CfnResource) =>
+    node instanceof s3.CfnBucket
+      ? node.bucketEncryption
+        ? NagRuleCompliance.COMPLIANT
+        : NagRuleCompliance.NON_COMPLIANT
+      : NagRuleCompliance.NOT_APPLICABLE,
+};
+const twoRegions: AssemblyCheck = {
+  id: 'DATA3-FixtureTwoRegions',
+  claims: ['DATA-3'],
+  description: 'Fixture: the stacks span two regions',
+  run: (a) => {
+    const regions = new Set(a.stacks.map((s) => s.region));
+    return [regions.size >= 2 ? pass(`regions ${[...regions].join(', ')}`) : fail(`only ${[...regions].join(', ')}`)];
+  },
+};
+const fixtureClaims = ['DATA-3', 'DATA-4', 'REST-2', 'TRANSIT-1', 'ORG-1'].map((id) => claimById(id as never));
+const options = { rules: [versionedRule, encryptedRule], assemblyChecks: [twoRegions], claims: fixtureClaims };
+
+function synthFixture(kind: 'good' | 'bad'): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `evidence-${kind}-`));
+  const app = new App({ outdir });
+  const stage = new Stage(app, 'fixture');
+  const primary = new Stack(stage, 'Primary', { env: { account: '123456789012', region: 'eu-west-1' } });
+  new s3.Bucket(primary, 'Versioned', { versioned: true, encryption: s3.BucketEncryption.S3_MANAGED });
+  const legacy = new s3.Bucket(primary, 'Legacy', { encryption: s3.BucketEncryption.S3_MANAGED });
+  const secondRegion = kind === 'good' ? 'eu-central-1' : 'eu-west-1';
+  new s3.Bucket(new Stack(stage, 'Secondary', { env: { account: '123456789012', region: secondRegion } }), 'Replica', {
+    versioned: true,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+  });
+  if (kind === 'good') {
+    acknowledgeFinding(legacy, {
+      rule: 'Claims-DATA4-FixtureVersioned',
+      claim: 'DATA-4',
+      reason: 'Fixture: the legacy bucket is read-only and emptied; versioning would keep nothing.',
+    });
+    Validations.of(stage).addPlugins(
+      new ClaimsChecks(stage, { writeSuppressionsToCloudFormation: true }, options.rules),
+      new ClaimsAssemblyChecks(options.assemblyChecks),
+    );
+  } else {
+    Aspects.of(app).add(new WriteNagSuppressionsToCloudFormationAspect());
+  }
+  app.synth();
+  return outdir;
+}
+
+describe('evidence report on a fixture assembly', () => {
+  let good: ReturnType<typeof collectEvidence>;
+  let bad: ReturnType<typeof collectEvidence>;
+  let goodDir: string;
+  let badDir: string;
+  beforeAll(() => {
+    goodDir = synthFixture('good');
+    badDir = synthFixture('bad');
+    good = collectEvidence({ outdir: goodDir, ...options });
+    bad = collectEvidence({ outdir: badDir, ...options });
+  });
+  const claim = (r: typeof good, id: string) => r.environments[0].claims.find((c) => c.id === id)!;
+
+  test('proves a claim whose checks all pass, counting passes and acknowledgments', () => {
+    const data4 = claim(good, 'DATA-4');
+    expect(data4.status).toBe('proven');
+    expect(data4.checks).toEqual([
+      expect.objectContaining({ id: 'Claims-DATA4-FixtureVersioned', passed: 2, failed: 0, acknowledged: 1 }),
+    ]);
+    expect(data4.resources.map((r) => r.logicalId)).toEqual(expect.arrayContaining([expect.stringMatching(/^Versioned/)]));
+    expect(data4.resources[0].properties).toEqual({ 'VersioningConfiguration.Status': 'Enabled' });
+  });
+
+  test('lists each acknowledgment with its claim, rule and reason', () => {
+    expect(good.acknowledgments).toEqual([
+      expect.objectContaining({
+        pack: 'Claims',
+        rule: 'Claims-DATA4-FixtureVersioned',
+        claim: 'DATA-4',
+        reason: 'Fixture: the legacy bucket is read-only and emptied; versioning would keep nothing.',
+        resources: ['fixture/Primary/Legacy/Resource'],
+      }),
+    ]);
+    expect(claim(good, 'DATA-4').acknowledgments).toHaveLength(1);
+  });
+
+  test('says "exceeds claim" where the platform does more than the page', () => {
+    expect(claim(good, 'REST-2').status).toBe('exceeds claim');
+  });
+
+  test('proves an app-wide claim from the assembly check', () => {
+    expect(claim(good, 'DATA-3')).toMatchObject({ status: 'proven', checks: [expect.objectContaining({ passed: 1 })] });
+  });
+
+  test('says "not implemented", never "proven", for a claim without checks', () => {
+    expect(claim(good, 'TRANSIT-1')).toMatchObject({ status: 'not implemented' });
+  });
+
+  test('lists organisational claims as such', () => {
+    expect(claim(good, 'ORG-1').status).toBe('organisational');
+  });
+
+  test('fails a claim when a rule fails on an unacknowledged resource, naming it', () => {
+    const data4 = claim(bad, 'DATA-4');
+    expect(data4.status).toBe('FAILING');
+    expect(data4.checks[0].failures).toEqual([expect.stringMatching(/^fixture-Primary\/Legacy\w+ \(AWS::S3::Bucket\)$/)]);
+  });
+
+  test('fails an app-wide claim when its check fails', () => {
+    expect(claim(bad, 'DATA-3')).toMatchObject({ status: 'FAILING', checks: [expect.objectContaining({ failures: ['only eu-west-1'] })] });
+  });
+
+  test('renders claim -> resources -> checks -> verdict for auditors', () => {
+    const md = renderEvidenceMarkdown(good);
+    expect(md).toContain('### DATA-4: Uploads on servers without bottlenecks or single points of failure (proven)');
+    expect(md).toContain('| Claims-DATA4-FixtureVersioned | pack rule | 2 | 0 | 1 |');
+    expect(md).toContain('| DATA-4 | Claims | Claims-DATA4-FixtureVersioned | fixture/Primary/Legacy/Resource |');
+    expect(md).toContain('*not implemented*');
+  });
+
+  test('exits non-zero on a failing check, and in strict mode on a claim not implemented', () => {
+    expect(writeEvidence({ outdir: badDir, ...options }).exitCode).toBe(1);
+    expect(writeEvidence({ outdir: goodDir, ...options }).exitCode).toBe(0);
+    const strict = writeEvidence({ outdir: goodDir, ...options, strict: true });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.problems).toEqual(['fixture TRANSIT-1 not implemented (strict)']);
+    expect(fs.existsSync(path.join(goodDir, 'evidence', 'security-evidence.md'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(strict.jsonPath, 'utf8')).summary.notImplemented).toBe(1);
+  });
+});

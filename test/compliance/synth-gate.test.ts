@@ -1,0 +1,47 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeFinding } from '../../lib/compliance/acknowledge';
+
+const repoRoot = path.join(__dirname, '../..');
+
+describe('synth gate', () => {
+  test('fails app synth when a registered pack reports an unacknowledged violation', () => {
+    // GIVEN a bucket without access logs or a TLS-only policy
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gate-')) });
+    new s3.Bucket(new Stack(app, 'S'), 'B');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    // WHEN / THEN
+    expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
+  });
+
+  test('passes app synth once every finding is fixed or acknowledged with a reason', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gate-')) });
+    const bucket = new s3.Bucket(new Stack(app, 'S'), 'B', { enforceSSL: true });
+    acknowledgeFinding(bucket, {
+      rule: 'AwsSolutions-S1',
+      claim: 'DATA-4',
+      reason: 'Fixture: this bucket is itself a log bucket; logging it would recurse.',
+    });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('makes the real `cdk synth` exit non-zero and name the finding', () => {
+    // GIVEN the violating fixture app, run through the pinned CDK CLI
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-cli-'));
+    // WHEN
+    const run = spawnSync(
+      path.join(repoRoot, 'node_modules/.bin/cdk'),
+      ['synth', '--quiet', '--app', 'npx ts-node --transpile-only test/fixtures/violating-app.ts', '--output', outdir],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } },
+    );
+    // THEN
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toContain('AwsSolutions-S10');
+  });
+});
