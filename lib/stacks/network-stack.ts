@@ -1,15 +1,28 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { SecureNetwork } from '../network/secure-network';
 import { PlatformStackProps } from './platform-stack-props';
 
 /** The firewalled 3-AZ network (TRANSIT-2, HA-1). */
 export class NetworkStack extends Stack {
+  readonly network: SecureNetwork;
   readonly vpc: ec2.IVpc;
+  private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
-    // Placeholder until SecureNetwork (issue 3): zones from config, never a lookup.
-    this.vpc = new ec2.Vpc(this, 'Vpc', { availabilityZones: [...props.config.primaryRegion.availabilityZones] });
+    const { config } = props;
+    this.zones = [...config.primaryRegion.availabilityZones];
+    this.network = new SecureNetwork(this, 'Network', {
+      availabilityZones: config.primaryRegion.availabilityZones,
+      natGateways: config.optOuts.natGateways,
+    });
+    this.vpc = this.network.vpc;
+  }
+
+  /** The configured zones: with an explicit account, the default would look them up through AWS at synth. */
+  get availabilityZones(): string[] {
+    return this.zones;
   }
 }
