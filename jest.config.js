@@ -7,5 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest'],
   },
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 120000,
 };

@@ -8,3 +8,5 @@ export * from './packs/claims-checks';
 export * from './packs/claims-assembly-checks';
 export * from './packs/stock-packs';
 export * from './evidence';
+export * from './stateful-resources';
+export * from './stateful-manifest';

@@ -1,4 +1,4 @@
-import { Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
@@ -8,6 +8,7 @@ import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { NetworkStack } from './network-stack';
+import { ProtectLogGroups } from './private/protect-log-groups';
 import { RecoveryStack } from './recovery-stack';
 import { ServiceStack } from './service-stack';
 
@@ -59,6 +60,7 @@ export class PlatformStage extends Stage {
       recordPlatformMetadata(stack, config);
     }
 
+    Aspects.of(this).add(new ProtectLogGroups());
     Validations.of(this).addPlugins(
       new ClaimsChecks(this),
       new ClaimsAssemblyChecks(),

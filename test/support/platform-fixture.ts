@@ -5,8 +5,9 @@ import { PlatformConfig } from '../../lib/config/platform-config';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage, PlatformStageProps } from '../../lib/stacks/platform-stage';
 
-/** A fixed moment, so date rules (security.txt expiry) judge every test run alike. */
-export const TEST_NOW = new Date('2026-11-24T12:00:00Z');
+import { TEST_NOW } from './reference-constants';
+
+export { TEST_NOW };
 
 export interface PlatformFixture {
   readonly app: App;

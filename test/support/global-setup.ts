@@ -1,0 +1,24 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { referencePlatformConfig } from '../../lib/config/reference-config';
+import { PlatformStage } from '../../lib/stacks/platform-stage';
+import { REFERENCE_ASSEMBLY_ROOT, REFERENCE_ENVIRONMENT, TEST_NOW } from './reference-constants';
+
+/**
+ * Synthesizes the reference platform once for the whole test run; test files that only read it share this assembly
+ * instead of paying a synth each (see reference-assembly.ts).
+ */
+export default function globalSetup(): void {
+  fs.rmSync(REFERENCE_ASSEMBLY_ROOT, { recursive: true, force: true });
+  const app = new App({ outdir: REFERENCE_ASSEMBLY_ROOT });
+  const stage = new PlatformStage(app, REFERENCE_ENVIRONMENT, {
+    config: referencePlatformConfig({ environmentName: REFERENCE_ENVIRONMENT }, TEST_NOW),
+    now: TEST_NOW,
+  });
+  // A stage synth does not run the validation plugins; the synth-gate and pack tests run those themselves.
+  stage.synth();
+  if (!fs.existsSync(path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${REFERENCE_ENVIRONMENT}`, 'manifest.json'))) {
+    throw new Error('reference assembly was not written');
+  }
+}
