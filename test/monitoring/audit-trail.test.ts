@@ -1,0 +1,132 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AuditTrail } from '../../lib/monitoring/audit-trail';
+
+const env = { account: '123456789012', region: 'eu-west-1' };
+
+describe('AuditTrail', () => {
+  let template: Template;
+  beforeAll(() => {
+    // GIVEN a customer-data bucket known only by name
+    const stack = new Stack(new App({ context: { '@aws-cdk/core:enablePartitionLiterals': true } }), 'Trail', { env });
+    const uploads = s3.Bucket.fromBucketName(stack, 'Uploads', 'prod-uploads-123456789012-eu-west-1');
+    // WHEN
+    new AuditTrail(stack, 'Audit', { customerDataBuckets: [uploads] });
+    template = Template.fromStack(stack);
+  });
+
+  test('is multi-region, with global service events, log-file validation and a customer managed key', () => {
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      IsMultiRegionTrail: true,
+      IncludeGlobalServiceEvents: true,
+      EnableLogFileValidation: true,
+      IsLogging: true,
+      KMSKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditKey'), 'Arn'] },
+    });
+    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+  });
+
+  test('records reads and writes of every object in the customer-data buckets', () => {
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      EventSelectors: [
+        {
+          DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::prod-uploads-123456789012-eu-west-1/'] }],
+          IncludeManagementEvents: true,
+          ReadWriteType: 'All',
+        },
+      ],
+    });
+  });
+
+  test('delivers to an encrypted, retained log group through a role with a scoped managed policy', () => {
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditKey'), 'Arn'] }, RetentionInDays: 365 },
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditLogGroup'), 'Arn'] },
+      CloudWatchLogsRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditLogsRole'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditLogGroup'), 'Arn'] },
+          },
+        ],
+      },
+    });
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('lets only CloudTrail and CloudWatch Logs of this account use the key', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 'kms:GenerateDataKey*',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*' },
+            },
+          }),
+          Match.objectLike({
+            Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('keeps trail files in a versioned, private, KMS-encrypted, access-logged bucket with a lifecycle', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: {
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+          ],
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('AuditAccessLogBucket') }, LogFilePrefix: 'trail-bucket/' },
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({ ExpirationInDays: 2557, Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }] })],
+        },
+      },
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  test('denies any access to the trail bucket without TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: Match.stringLikeRegexp('AuditBucket') },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+
+  test('fails when trail files would expire within a year', () => {
+    const stack = new Stack(new App(), 'Short', { env });
+    expect(() => new AuditTrail(stack, 'Audit', { expireAfterDays: 30 })).toThrow(
+      /expireAfterDays is 30; audit records must be kept at least 365 days/,
+    );
+  });
+
+  test('fails when archiving would come after expiry', () => {
+    const stack = new Stack(new App(), 'Late', { env });
+    expect(() => new AuditTrail(stack, 'Audit', { archiveAfterDays: 400, expireAfterDays: 400 })).toThrow(
+      /archiveAfterDays is 400; it must be a whole number of days from 1 to below expireAfterDays \(400\)/,
+    );
+  });
+});
