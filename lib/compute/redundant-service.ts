@@ -1,0 +1,203 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ManagedPolicyRole } from './private/managed-policy-role';
+
+/** The database the service may reach: one security group, one port. */
+export interface ServiceDatabaseAccess {
+  /** Security group of the database; it gains ingress from the service security group on `port` only. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  /** Port the database listens on. */
+  readonly port: number;
+}
+
+export interface RedundantServiceProps {
+  /** The VPC; tasks run in its private subnets (with egress) in every zone. */
+  readonly vpc: ec2.IVpc;
+  /** The HTTPS listener that forwards to the service (for example `TlsOnlyLoadBalancer.httpsListener`). */
+  readonly listener: elbv2.ApplicationListener;
+  /** The container image. */
+  readonly image: ecs.ContainerImage;
+  /** Priority of the listener rule that forwards every path to the service. @default 100 */
+  readonly listenerRulePriority?: number;
+  /** Port the container listens on; the load balancer reaches the tasks on this port only. @default 8080 */
+  readonly containerPort?: number;
+  /** Running tasks, spread over the zones; at least 3 unless `allowFewerThanThreeTasks`. @default 3 */
+  readonly desiredCount?: number;
+  /** Upper bound of CPU-target autoscaling. @default 12 */
+  readonly maxCount?: number;
+  /**
+   * Permit fewer than three tasks. Weakens HA-1: losing a zone or two tasks may stop the service; the evidence
+   * lists it as `optOuts.allowFewerThanThreeTasks`.
+   * @default false
+   */
+  readonly allowFewerThanThreeTasks?: boolean;
+  /** Task CPU units. @default 512 */
+  readonly cpu?: number;
+  /** Task memory in MiB. @default 1024 */
+  readonly memoryMiB?: number;
+  /** Path the load balancer health-checks. @default '/' */
+  readonly healthCheckPath?: string;
+  /** Average CPU utilisation autoscaling keeps the tasks at. @default 60 */
+  readonly cpuTargetPercent?: number;
+  /** Numeric user (and group) the container runs as; never root. @default '1000:1000' */
+  readonly user?: string;
+  /**
+   * Values handed to the container as ECS secrets (Secrets Manager or SSM Parameter Store), never as plain
+   * environment values; the execution role is granted read on each. Used for the database credentials and the
+   * Stripe keys (BILLING-1: StripeSecrets passes its `ecs.Secret`s here). To let application code read a secret
+   * at run time instead, grant `taskRole` (for example `secret.grantRead(service.taskRole)`).
+   * @default - none
+   */
+  readonly secrets?: Record<string, ecs.Secret>;
+  /** The database: egress from the service to it on its port, ingress to it from the service only. @default - none */
+  readonly database?: ServiceDatabaseAccess;
+  /** Customer managed key of the container log group. @default - a new key with rotation on */
+  readonly logKey?: kms.IKey;
+  /** Days container logs are kept; at least 365. @default logs.RetentionDays.TWO_YEARS */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * An ECS Fargate service that stays up when a zone or two tasks fail (HA-1): at least three tasks spread over the
+ * private subnets of three zones, deployment circuit breaker with rollback, 100% minimum healthy, CPU-target
+ * autoscaling never below the desired count. The container runs as a non-root user on a read-only root
+ * filesystem, logs to an encrypted log group and gets secrets only as ECS secrets. Its security group admits the
+ * load balancer on the container port only and lets out HTTPS (443) and the database port to the database's
+ * security group, nothing else (TRANSIT-2, BILLING-1).
+ */
+export class RedundantService extends Construct {
+  readonly cluster: ecs.Cluster;
+  readonly service: ecs.FargateService;
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+  readonly securityGroup: ec2.SecurityGroup;
+  /** The role the application runs as; starts with no permissions. Grant it what the application needs. */
+  readonly taskRole: iam.IRole;
+  readonly logGroup: logs.LogGroup;
+  readonly targetGroup: elbv2.ApplicationTargetGroup;
+
+  constructor(scope: Construct, id: string, props: RedundantServiceProps) {
+    super(scope, id);
+    const desiredCount = props.desiredCount ?? 3;
+    const maxCount = props.maxCount ?? Math.max(12, desiredCount);
+    const containerPort = props.containerPort ?? 8080;
+    const minCount = props.allowFewerThanThreeTasks ? 1 : 3;
+    if (!Number.isInteger(desiredCount) || desiredCount < minCount) {
+      throw new Error(
+        `RedundantService desiredCount = ${desiredCount}: at least ${minCount} task(s), one per zone (HA-1). ` +
+          'Fix: run 3 or more tasks, or set allowFewerThanThreeTasks: true and accept a weakened HA-1.',
+      );
+    }
+    if (!Number.isInteger(maxCount) || maxCount < desiredCount) {
+      throw new Error(`RedundantService maxCount = ${maxCount}: must be at least desiredCount (${desiredCount}). Fix: raise maxCount.`);
+    }
+    if (!Number.isInteger(containerPort) || containerPort < 1024 || containerPort > 65535) {
+      throw new Error(
+        `RedundantService containerPort = ${containerPort}: use an unprivileged port (1024-65535) so the container runs as non-root.`,
+      );
+    }
+    const user = props.user ?? '1000:1000';
+    if (/^(0|root)(:|$)/.test(user)) {
+      throw new Error(`RedundantService user = '${user}': the container never runs as root. Fix: give a numeric non-zero uid such as '1000:1000'.`);
+    }
+    const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
+    if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
+      throw new Error(`RedundantService logRetention = ${retention} days: keep service logs at least 365. Fix: use ONE_YEAR or longer.`);
+    }
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc: props.vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENHANCED,
+    });
+
+    const logKey =
+      props.logKey ??
+      new kms.Key(this, 'LogKey', { description: 'Encrypts the service log group', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    if (!props.logKey) logKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', { encryptionKey: logKey, retention, removalPolicy: RemovalPolicy.RETAIN });
+
+    const executionRole = new ManagedPolicyRole(this, 'ExecutionRole', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: 'Pulls the image, writes the logs and reads the secrets of the service tasks',
+    });
+    const taskRole = new ManagedPolicyRole(this, 'TaskRole', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: 'The application: only what it is granted explicitly',
+    });
+    this.taskRole = taskRole;
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: props.cpu ?? 512,
+      memoryLimitMiB: props.memoryMiB ?? 1024,
+      executionRole,
+      taskRole,
+      runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
+    });
+    // A writable scratch directory, since the root filesystem is read-only.
+    this.taskDefinition.addVolume({ name: 'tmp' });
+    const container = this.taskDefinition.addContainer('App', {
+      image: props.image,
+      user,
+      readonlyRootFilesystem: true,
+      portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
+      secrets: props.secrets,
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'app' }),
+      linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
+    });
+    container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'Service tasks: in from the load balancer on the container port; out HTTPS and the database port only',
+      allowAllOutbound: false,
+    });
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and payment providers');
+
+    this.service = new ecs.FargateService(this, 'Service', {
+      cluster: this.cluster,
+      taskDefinition: this.taskDefinition,
+      desiredCount,
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { enable: true, rollback: true },
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, onePerAz: true },
+      assignPublicIp: false,
+      securityGroups: [this.securityGroup],
+      platformVersion: ecs.FargatePlatformVersion.LATEST,
+      availabilityZoneRebalancing: ecs.AvailabilityZoneRebalancing.ENABLED,
+      enableExecuteCommand: false,
+      propagateTags: ecs.PropagatedTagSource.SERVICE,
+    });
+
+    this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
+      vpc: props.vpc,
+      port: containerPort,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targetType: elbv2.TargetType.IP,
+      targets: [this.service],
+      healthCheck: { path: props.healthCheckPath ?? '/', healthyHttpCodes: '200-399', interval: Duration.seconds(15) },
+      deregistrationDelay: Duration.seconds(30),
+    });
+    // A rule, not the default action: the listener's own rules (security.txt) and fixed 404 stay as they are.
+    props.listener.addTargetGroups('Service', {
+      priority: props.listenerRulePriority ?? 100,
+      conditions: [elbv2.ListenerCondition.pathPatterns(['/*'])],
+      targetGroups: [this.targetGroup],
+    });
+
+    if (props.database) {
+      this.service.connections.allowTo(props.database.securityGroup, ec2.Port.tcp(props.database.port), 'Service to database');
+    }
+
+    const scaling = this.service.autoScaleTaskCount({ minCapacity: desiredCount, maxCapacity: maxCount });
+    scaling.scaleOnCpuUtilization('CpuTarget', {
+      targetUtilizationPercent: props.cpuTargetPercent ?? 60,
+      scaleInCooldown: Duration.minutes(5),
+      scaleOutCooldown: Duration.minutes(1),
+    });
+  }
+}
