@@ -10,6 +10,8 @@ import { REFERENCE_ASSEMBLY_ROOT, REFERENCE_ENVIRONMENT, TEST_NOW } from './refe
  * instead of paying a synth each (see reference-assembly.ts).
  */
 export default function globalSetup(): void {
+  // For quick runs of tests that do not read the reference assembly.
+  if (process.env.SKIP_REFERENCE_SYNTH === '1') return;
   fs.rmSync(REFERENCE_ASSEMBLY_ROOT, { recursive: true, force: true });
   const app = new App({ outdir: REFERENCE_ASSEMBLY_ROOT });
   const stage = new PlatformStage(app, REFERENCE_ENVIRONMENT, {
