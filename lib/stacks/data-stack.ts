@@ -1,5 +1,14 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { AccessLogBucket } from '../data/access-log-bucket';
+import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
+import { MultiAzDatabase } from '../data/multi-az-database';
+import { PlatformKeys } from '../keys/platform-keys';
+import { physicalNames } from './physical-names';
 import { VpcStackProps } from './vpc-stack-props';
 
 /**
@@ -7,7 +16,70 @@ import { VpcStackProps } from './vpc-stack-props';
  * Termination protection is on: deleting this stack would be the one way to lose customer data.
  */
 export class DataStack extends Stack {
+  readonly keys: PlatformKeys;
+  readonly database: MultiAzDatabase;
+  /** The database's security group: no ingress here; the service stack adds the one rule it needs. */
+  readonly databaseSecurityGroup: ec2.ISecurityGroup;
+  readonly databasePort: number;
+  /** RDS-managed master secret, encrypted with the data key. */
+  readonly databaseSecret: secretsmanager.ISecret;
+  readonly databaseEndpoint: rds.Endpoint;
+  readonly uploads: EncryptedUploadBucket;
+  readonly dumps: EncryptedUploadBucket;
+  readonly accessLogs: AccessLogBucket;
+
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
+    const c = props.config;
+    const recoveryKeyArn = `arn:${this.partition}:kms:${c.recoveryRegion.region}:${c.account}:${physicalNames.recoveryDataKeyAlias(c)}`;
+
+    this.keys = new PlatformKeys(this, 'Keys', { aliasPrefix: `alias/${c.environmentName}/primary` });
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs');
+
+    this.database = new MultiAzDatabase(this, 'Database', {
+      vpc: props.vpc,
+      availabilityZones: c.primaryRegion.availabilityZones,
+      encryptionKey: this.keys.data,
+      logEncryptionKey: this.keys.logs,
+      clusterIdentifier: physicalNames.databaseCluster(c),
+      instanceType: new ec2.InstanceType(c.database.instanceType),
+      readers: c.database.readers,
+      backupRetentionDays: c.database.backupRetentionDays,
+      databaseName: c.database.databaseName,
+    });
+    this.databaseSecurityGroup = this.database.securityGroup;
+    this.databasePort = this.database.port;
+    this.databaseSecret = this.database.credentialsSecret;
+    this.databaseEndpoint = this.database.clusterEndpoint;
+
+    this.uploads = new EncryptedUploadBucket(this, 'Uploads', {
+      bucketName: physicalNames.uploadBucket(c),
+      encryptionKey: this.keys.data,
+      serverAccessLogsBucket: this.accessLogs.bucket,
+      replication: {
+        destinationBucketName: physicalNames.uploadReplicaBucket(c),
+        destinationRegion: c.recoveryRegion.region,
+        destinationKeyArn: recoveryKeyArn,
+        roleName: physicalNames.uploadReplicationRole(c),
+      },
+    });
+    this.dumps = new EncryptedUploadBucket(this, 'Dumps', {
+      bucketName: physicalNames.dumpBucket(c),
+      encryptionKey: this.keys.data,
+      serverAccessLogsBucket: this.accessLogs.bucket,
+      objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      replication: {
+        destinationBucketName: physicalNames.dumpReplicaBucket(c),
+        destinationRegion: c.recoveryRegion.region,
+        destinationKeyArn: recoveryKeyArn,
+        roleName: physicalNames.dumpReplicationRole(c),
+      },
+    });
   }
+}
+
+
+/** Dumps are locked for the backup retention, in the same mode as the vaults. */
+function dumpObjectLock(mode: 'governance' | 'compliance', days: number): s3.ObjectLockRetention {
+  return mode === 'compliance' ? s3.ObjectLockRetention.compliance(Duration.days(days)) : s3.ObjectLockRetention.governance(Duration.days(days));
 }

@@ -16,4 +16,9 @@ export const physicalNames = {
     `${c.environmentName}-dumps-replica-${c.account}-${c.recoveryRegion.region}`,
   /** Alias of the recovery region's data key; S3 replication accepts an alias ARN as the replica key. */
   recoveryDataKeyAlias: (c: ResolvedPlatformConfig) => `alias/${c.environmentName}/recovery/data`,
+  /** S3 replication roles: the replica buckets and key in the recovery region name them before they exist. */
+  uploadReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-uploads-replication-${c.primaryRegion.region}`,
+  dumpReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
+  /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
+  databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
 };

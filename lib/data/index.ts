@@ -1,0 +1,3 @@
+export * from './access-log-bucket';
+export * from './encrypted-upload-bucket';
+export * from './multi-az-database';

@@ -1,0 +1,42 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { referenceAssembly } from '../support/reference-assembly';
+
+describe('DataStack (reference platform)', () => {
+  let template: Template;
+  beforeAll(() => {
+    const stack = referenceAssembly().stacks.find((st) => st.stackName === 'ref-Data')!;
+    template = Template.fromJSON(stack.template as Record<string, unknown>);
+  });
+
+  test('declares one Aurora cluster with a writer and two readers', () => {
+    template.resourceCountIs('AWS::RDS::DBCluster', 1);
+    template.resourceCountIs('AWS::RDS::DBInstance', 3);
+  });
+
+  test('names the upload and dump buckets deterministically, so monitoring can cover them without references', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.stringLikeRegexp('^ref-uploads-123456789012-eu-west-1$') });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.stringLikeRegexp('^ref-dumps-123456789012-eu-west-1$'),
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 35 } } },
+    });
+  });
+
+  test('keeps three customer managed keys with rotation, retained', () => {
+    const keys = template.findResources('AWS::KMS::Key');
+    expect(Object.keys(keys)).toHaveLength(3);
+    for (const k of Object.values(keys)) {
+      expect(k.Properties.EnableKeyRotation).toBe(true);
+      expect(k.DeletionPolicy).toBe('Retain');
+    }
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/ref/primary/data' });
+  });
+
+  test('replicates both buckets to the recovery region key by alias ARN', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')).filter((b) => b.Properties.ReplicationConfiguration);
+    expect(buckets).toHaveLength(2);
+    for (const b of buckets) {
+      expect(JSON.stringify(b.Properties.ReplicationConfiguration)).toContain(':kms:eu-central-1:123456789012:alias/ref/recovery/data');
+    }
+  });
+});
