@@ -35,7 +35,9 @@ export function runOnce(command: string, env: Record<string, string> = {}): Samp
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
-    throw new Error(`'${command}' exited ${result.status}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`);
+    throw new Error(
+      `'${command}' exited ${result.status}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`,
+    );
   }
   const rss = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split('\n').filter(Boolean).map(Number) : [0];
   return { seconds, peakRssMiB: Math.max(...rss) / 1024 };

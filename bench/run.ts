@@ -40,16 +40,32 @@ const time = (label: string, command: string): Stats => {
 const floor = time('empty app synth', synth(`--app "npx ts-node --transpile-only bench/empty-app.ts"`));
 const reference = time('reference synth', synth());
 const r1 = reference.median / floor.median;
-report({ figure: 'reference synth / empty-app synth', value: `${fmt(reference)} / ${fmt(floor)}`, ratio: r1, target: '<= 1.3x', met: r1 <= 1.3 });
+report({
+  figure: 'reference synth / empty-app synth',
+  value: `${fmt(reference)} / ${fmt(floor)}`,
+  ratio: r1,
+  target: '<= 1.3x',
+  met: r1 <= 1.3,
+});
 
 // 2. Why the app runner skips type-checking.
 const typeChecked = time('reference synth, ts-node with type-checking', synth(`--app "npx ts-node bin/platform.ts"`));
-report({ figure: 'type-checking runner / configured runner', value: `${fmt(typeChecked)} / ${fmt(reference)}`, ratio: typeChecked.median / reference.median });
+report({
+  figure: 'type-checking runner / configured runner',
+  value: `${fmt(typeChecked)} / ${fmt(reference)}`,
+  ratio: typeChecked.median / reference.median,
+});
 
 // 3. Test-suite cost in units of one reference synth.
 const tests = time('npm test', 'npx jest --silent');
 const r3 = tests.median / reference.median;
-report({ figure: 'npm test / reference synth', value: `${fmt(tests)} / ${fmt(reference)}`, ratio: r3, target: '<= 4x', met: r3 <= 4 });
+report({
+  figure: 'npm test / reference synth',
+  value: `${fmt(tests)} / ${fmt(reference)}`,
+  ratio: r3,
+  target: '<= 4x',
+  met: r3 <= 4,
+});
 
 // 4. Scaling to many environments in one app: wall time and peak RSS.
 const scale: Record<number, { seconds: Stats; rss: Stats }> = {};
@@ -60,10 +76,25 @@ for (const n of [1, 4, 16]) {
   console.log(`${fmt(scale[n].seconds)}, peak RSS ${fmt(scale[n].rss, ' MiB')}`);
 }
 const r4 = scale[16].seconds.median / scale[1].seconds.median;
-report({ figure: '16 environments / 1 environment (wall)', value: `${fmt(scale[16].seconds)} / ${fmt(scale[1].seconds)}`, ratio: r4, target: '<= 2x', met: r4 <= 2 });
-report({ figure: '4 environments / 1 environment (wall)', value: `${fmt(scale[4].seconds)} / ${fmt(scale[1].seconds)}`, ratio: scale[4].seconds.median / scale[1].seconds.median });
+report({
+  figure: '16 environments / 1 environment (wall)',
+  value: `${fmt(scale[16].seconds)} / ${fmt(scale[1].seconds)}`,
+  ratio: r4,
+  target: '<= 2x',
+  met: r4 <= 2,
+});
+report({
+  figure: '4 environments / 1 environment (wall)',
+  value: `${fmt(scale[4].seconds)} / ${fmt(scale[1].seconds)}`,
+  ratio: scale[4].seconds.median / scale[1].seconds.median,
+});
 const peak = scale[16].rss.max;
-report({ figure: 'peak RSS, 16 environments', value: `${peak.toFixed(0)} MiB`, target: '<= 1024 MiB', met: peak <= 1024 });
+report({
+  figure: 'peak RSS, 16 environments',
+  value: `${peak.toFixed(0)} MiB`,
+  target: '<= 1024 MiB',
+  met: peak <= 1024,
+});
 
 // 5. Every stack against CloudFormation's limits.
 const outdir = tmp();
@@ -76,24 +107,39 @@ for (const s of stackSizes(outdir)) {
     target: '<= 40%',
     met: s.resourceShare <= 0.4,
   });
-  report({ figure: `${s.stackName} template bytes / 1 MiB`, value: `${s.bytes}`, ratio: s.byteShare, target: '<= 25%', met: s.byteShare <= 0.25 });
+  report({
+    figure: `${s.stackName} template bytes / 1 MiB`,
+    value: `${s.bytes}`,
+    ratio: s.byteShare,
+    target: '<= 25%',
+    met: s.byteShare <= 0.25,
+  });
 }
 
 if (args.includes('--write')) {
   const doc = path.join(repoRoot, 'docs/performance.md');
   const versions = ['aws-cdk-lib', 'aws-cdk', 'cdk-nag', 'typescript']
-    .map((p) => `${p} ${(JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}`)
+    .map(
+      (p) =>
+        `${p} ${(JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}`,
+    )
     .join(', ');
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${versions}; ${runs} runs each.`,
     '',
     '| figure | value | ratio | target |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.ratio !== undefined ? `${r.ratio.toFixed(2)}x` : ''} | ${r.target ? `${r.target} ${r.met ? 'met' : '**missed**'}` : ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.figure} | ${r.value} | ${r.ratio !== undefined ? `${r.ratio.toFixed(2)}x` : ''} | ${r.target ? `${r.target} ${r.met ? 'met' : '**missed**'}` : ''} |`,
+    ),
   ].join('\n');
   const text = fs.readFileSync(doc, 'utf8');
   const begin = '<!-- figures:begin -->';
   const end = '<!-- figures:end -->';
-  fs.writeFileSync(doc, `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+  fs.writeFileSync(
+    doc,
+    `${text.slice(0, text.indexOf(begin) + begin.length)}\n${table}\n${text.slice(text.indexOf(end))}`,
+  );
   console.log(`figures written to ${doc}`);
 }

@@ -8,6 +8,10 @@ const outdir = outIndex >= 0 ? args[outIndex + 1] : 'cdk.out';
 const run = writeEvidence({ outdir, strict: args.includes('--strict') });
 const { byStatus } = run.report.summary;
 console.log(`Evidence written to ${run.markdownPath} and ${run.jsonPath}`);
-console.log(`Claims: ${Object.entries(byStatus).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+console.log(
+  `Claims: ${Object.entries(byStatus)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ')}`,
+);
 for (const p of run.problems) console.error(`FAIL ${p}`);
 process.exit(run.exitCode);

@@ -29,13 +29,18 @@ export function compareStatefulManifest(manifest: StatefulManifest, current: rea
   for (const [k, e] of listed) {
     const found = now.get(k);
     if (!found && !migrated.has(k)) {
-      problems.push(`${k} (${e.type}) is gone or renamed: CloudFormation would replace it and its data. Restore the construct ID, or move it to "migrations" with a note on how the data was moved.`);
+      problems.push(
+        `${k} (${e.type}) is gone or renamed: CloudFormation would replace it and its data. Restore the construct ID, or move it to "migrations" with a note on how the data was moved.`,
+      );
     } else if (found && found.type !== e.type) {
       problems.push(`${k} changed type from ${e.type} to ${found.type}.`);
     }
   }
   for (const [k, e] of now) {
-    if (!listed.has(k)) problems.push(`${k} (${e.type}) is new: add it to docs/stateful-resources.json (npm run stateful-manifest -- --write).`);
+    if (!listed.has(k))
+      problems.push(
+        `${k} (${e.type}) is new: add it to docs/stateful-resources.json (npm run stateful-manifest -- --write).`,
+      );
   }
   return problems;
 }

@@ -29,7 +29,8 @@ export function statefulResources(assembly: PlatformAssembly): LocatedResource[]
 /** What is wrong with how a stateful resource is kept, or an empty list. */
 export function dataLossRisks(r: LocatedResource): string[] {
   const risks: string[] = [];
-  if (!KEEPING_POLICIES.includes(r.resource.DeletionPolicy ?? 'Delete')) risks.push(`DeletionPolicy ${r.resource.DeletionPolicy ?? 'Delete (default)'}`);
+  if (!KEEPING_POLICIES.includes(r.resource.DeletionPolicy ?? 'Delete'))
+    risks.push(`DeletionPolicy ${r.resource.DeletionPolicy ?? 'Delete (default)'}`);
   if (!KEEPING_POLICIES.includes(r.resource.UpdateReplacePolicy ?? 'Delete')) {
     risks.push(`UpdateReplacePolicy ${r.resource.UpdateReplacePolicy ?? 'Delete (default)'}`);
   }

@@ -60,7 +60,10 @@ export function referenceSecurityTxtExpiry(now: Date = new Date()): string {
  * The reference platform: synthesizes offline with a placeholder account and no lookups. Copy it and put in your
  * own account, domain, certificate, contacts and dump key.
  */
-export function referencePlatformConfig(overrides: Partial<PlatformConfig> = {}, now: Date = new Date()): PlatformConfig {
+export function referencePlatformConfig(
+  overrides: Partial<PlatformConfig> = {},
+  now: Date = new Date(),
+): PlatformConfig {
   return {
     environmentName: 'prod',
     account: '123456789012',

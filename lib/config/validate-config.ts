@@ -72,7 +72,9 @@ const RULES: readonly ConfigRule[] = [
     setting: 'recoveryRegion.region',
     read: (c) => c.recoveryRegion?.region,
     problem: (v: string, c) =>
-      v === c.primaryRegion?.region ? 'equals the primary region, so backups would not be stored in a second location (DATA-3)' : undefined,
+      v === c.primaryRegion?.region
+        ? 'equals the primary region, so backups would not be stored in a second location (DATA-3)'
+        : undefined,
     fix: 'choose a recovery region different from primaryRegion.region',
   },
   {
@@ -99,7 +101,8 @@ const RULES: readonly ConfigRule[] = [
     problem: (v: string, c) => {
       const m = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):(\d{12}):certificate\/[A-Za-z0-9-]+$/.exec(v ?? '');
       if (!m) return 'is not an ACM certificate ARN';
-      if (m[1] !== c.primaryRegion?.region) return `is in ${m[1]}, but the load balancer is in ${c.primaryRegion?.region}`;
+      if (m[1] !== c.primaryRegion?.region)
+        return `is in ${m[1]}, but the load balancer is in ${c.primaryRegion?.region}`;
       if (m[2] !== c.account) return `belongs to account ${m[2]}, not ${c.account}`;
       return undefined;
     },
@@ -191,7 +194,8 @@ const RULES: readonly ConfigRule[] = [
   {
     setting: 'backup.vaultLockMode',
     read: (c) => c.backup.vaultLockMode,
-    problem: (v: string) => (v === 'governance' || v === 'compliance' ? undefined : "is neither 'governance' nor 'compliance'"),
+    problem: (v: string) =>
+      v === 'governance' || v === 'compliance' ? undefined : "is neither 'governance' nor 'compliance'",
     fix: "use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'",
   },
   {
@@ -220,13 +224,16 @@ const RULES: readonly ConfigRule[] = [
     setting: 'service.maxCount',
     read: (c) => c.service.maxCount,
     problem: (v: number, c) =>
-      Number.isInteger(v) && v >= c.service.desiredCount ? undefined : `must be a whole number no smaller than service.desiredCount (${c.service.desiredCount})`,
+      Number.isInteger(v) && v >= c.service.desiredCount
+        ? undefined
+        : `must be a whole number no smaller than service.desiredCount (${c.service.desiredCount})`,
     fix: 'raise service.maxCount to at least service.desiredCount',
   },
   {
     setting: 'service.cpu',
     read: (c) => c.service.cpu,
-    problem: (v: number) => (v in FARGATE_MEMORY ? undefined : `is not a Fargate CPU size (${Object.keys(FARGATE_MEMORY).join(', ')})`),
+    problem: (v: number) =>
+      v in FARGATE_MEMORY ? undefined : `is not a Fargate CPU size (${Object.keys(FARGATE_MEMORY).join(', ')})`,
     fix: 'pick one of the Fargate CPU sizes',
   },
   {
@@ -280,7 +287,11 @@ export function validatePlatformConfig(config: ResolvedPlatformConfig, now: Date
   for (const rule of RULES) {
     const value = safeRead(rule, config);
     if (typeof value === 'string' && Token.isUnresolved(value)) continue;
-    const problem = (rule.problem as (v: unknown, c: ResolvedPlatformConfig, n: Date) => string | undefined)(value, config, now);
+    const problem = (rule.problem as (v: unknown, c: ResolvedPlatformConfig, n: Date) => string | undefined)(
+      value,
+      config,
+      now,
+    );
     if (problem) violations.push({ setting: rule.setting, value, problem, fix: rule.fix });
   }
   if (violations.length > 0) throw new PlatformConfigError(String(config.environmentName), violations);

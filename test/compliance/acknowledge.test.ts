@@ -25,9 +25,9 @@ describe('acknowledgeFinding', () => {
 
   test('fails when the reason is too thin for an auditor', () => {
     const bucket = new s3.Bucket(new Stack(new App(), 'S'), 'B');
-    expect(() => acknowledgeFinding(bucket, { rule: 'AwsSolutions-S1', claim: 'DATA-4', reason: 'not needed' })).toThrow(
-      /Acknowledgment of AwsSolutions-S1 on S\/B has reason 'not needed', shorter than 40 characters/,
-    );
+    expect(() =>
+      acknowledgeFinding(bucket, { rule: 'AwsSolutions-S1', claim: 'DATA-4', reason: 'not needed' }),
+    ).toThrow(/Acknowledgment of AwsSolutions-S1 on S\/B has reason 'not needed', shorter than 40 characters/);
   });
 
   test('leaves a reason without a claim as plain text', () => {

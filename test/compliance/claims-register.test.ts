@@ -4,8 +4,21 @@ import { CLAIMS, claimById } from '../../lib/compliance/claims/register';
 
 /** The claim IDs of DESIGN.md's register: the spec this library answers to. */
 const DESIGN_CLAIM_IDS = [
-  'DATA-1', 'DATA-2', 'DATA-3', 'DATA-4', 'TRANSIT-1', 'TRANSIT-2', 'REST-1', 'REST-2', 'REST-3',
-  'HA-1', 'BILLING-1', 'MONITOR-1', 'MONITOR-2', 'MONITOR-3', 'RESPONSE-1',
+  'DATA-1',
+  'DATA-2',
+  'DATA-3',
+  'DATA-4',
+  'TRANSIT-1',
+  'TRANSIT-2',
+  'REST-1',
+  'REST-2',
+  'REST-3',
+  'HA-1',
+  'BILLING-1',
+  'MONITOR-1',
+  'MONITOR-2',
+  'MONITOR-3',
+  'RESPONSE-1',
 ];
 
 /** Markdown collapses line breaks and repeated blanks, so compare on single spaces. */

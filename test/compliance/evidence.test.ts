@@ -99,7 +99,9 @@ describe('evidence report on a fixture assembly', () => {
     expect(data4.checks).toEqual([
       expect.objectContaining({ id: 'Claims-DATA4-FixtureVersioned', passed: 2, failed: 0, acknowledged: 1 }),
     ]);
-    expect(data4.resources.map((r) => r.logicalId)).toEqual(expect.arrayContaining([expect.stringMatching(/^Versioned/)]));
+    expect(data4.resources.map((r) => r.logicalId)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Versioned/)]),
+    );
     expect(data4.resources[0].properties).toEqual({ 'VersioningConfiguration.Status': 'Enabled' });
   });
 
@@ -135,11 +137,16 @@ describe('evidence report on a fixture assembly', () => {
   test('fails a claim when a rule fails on an unacknowledged resource, naming it', () => {
     const data4 = claim(bad, 'DATA-4');
     expect(data4.status).toBe('FAILING');
-    expect(data4.checks[0].failures).toEqual([expect.stringMatching(/^fixture-Primary\/Legacy\w+ \(AWS::S3::Bucket\)$/)]);
+    expect(data4.checks[0].failures).toEqual([
+      expect.stringMatching(/^fixture-Primary\/Legacy\w+ \(AWS::S3::Bucket\)$/),
+    ]);
   });
 
   test('fails an app-wide claim when its check fails', () => {
-    expect(claim(bad, 'DATA-3')).toMatchObject({ status: 'FAILING', checks: [expect.objectContaining({ failures: ['only eu-west-1'] })] });
+    expect(claim(bad, 'DATA-3')).toMatchObject({
+      status: 'FAILING',
+      checks: [expect.objectContaining({ failures: ['only eu-west-1'] })],
+    });
   });
 
   test('renders claim -> resources -> checks -> verdict for auditors', () => {

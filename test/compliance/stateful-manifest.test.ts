@@ -18,13 +18,18 @@ describe('stateful manifest comparison', () => {
   });
 
   test('accepts a removal that names its migration', () => {
-    const manifest = { resources: [bucket, key], migrations: [{ ...key, note: 'Data re-encrypted under the new key' }] };
+    const manifest = {
+      resources: [bucket, key],
+      migrations: [{ ...key, note: 'Data re-encrypted under the new key' }],
+    };
     expect(compareStatefulManifest(manifest, [bucket])).toEqual([]);
   });
 
   test('fails when a resource changes type under the same ID', () => {
-    expect(compareStatefulManifest({ resources: [bucket], migrations: [] }, [{ ...bucket, type: 'AWS::S3Express::DirectoryBucket' }])).toEqual([
-      'Data/UploadsBucketA1B2 changed type from AWS::S3::Bucket to AWS::S3Express::DirectoryBucket.',
-    ]);
+    expect(
+      compareStatefulManifest({ resources: [bucket], migrations: [] }, [
+        { ...bucket, type: 'AWS::S3Express::DirectoryBucket' },
+      ]),
+    ).toEqual(['Data/UploadsBucketA1B2 changed type from AWS::S3::Bucket to AWS::S3Express::DirectoryBucket.']);
   });
 });

@@ -12,26 +12,102 @@ const withOverrides = (o: Partial<PlatformConfig>): PlatformConfig => ({ ...refe
 const INVALID: readonly [string, PlatformConfig, string][] = [
   ['environmentName', withOverrides({ environmentName: 'Prod_1' }), 'lower-case name'],
   ['account', withOverrides({ account: '1234' }), '12-digit AWS account id'],
-  ['primaryRegion.region', withOverrides({ primaryRegion: { region: 'europe', availabilityZones: ['europea', 'europeb', 'europec'] } }), 'not an AWS region name'],
-  ['recoveryRegion.region', withOverrides({ recoveryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] } }), 'equals the primary region'],
-  ['recoveryRegion.region', withOverrides({ recoveryRegion: { region: 'mars', availabilityZones: ['marsa', 'marsb', 'marsc'] } }), 'not an AWS region name'],
-  ['primaryRegion.availabilityZones', withOverrides({ primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a'] } }), 'lists 1 zones'],
-  ['primaryRegion.availabilityZones', withOverrides({ primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1a', 'eu-west-1b'] } }), 'lists a zone twice'],
-  ['primaryRegion.availabilityZones', withOverrides({ primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1a'] } }), 'us-east-1a outside region eu-west-1'],
-  ['recoveryRegion.availabilityZones', withOverrides({ recoveryRegion: { region: 'eu-central-1', availabilityZones: ['eu-central-1a', 'eu-central-1b'] } }), 'lists 2 zones'],
+  [
+    'primaryRegion.region',
+    withOverrides({ primaryRegion: { region: 'europe', availabilityZones: ['europea', 'europeb', 'europec'] } }),
+    'not an AWS region name',
+  ],
+  [
+    'recoveryRegion.region',
+    withOverrides({
+      recoveryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] },
+    }),
+    'equals the primary region',
+  ],
+  [
+    'recoveryRegion.region',
+    withOverrides({ recoveryRegion: { region: 'mars', availabilityZones: ['marsa', 'marsb', 'marsc'] } }),
+    'not an AWS region name',
+  ],
+  [
+    'primaryRegion.availabilityZones',
+    withOverrides({ primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a'] } }),
+    'lists 1 zones',
+  ],
+  [
+    'primaryRegion.availabilityZones',
+    withOverrides({
+      primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1a', 'eu-west-1b'] },
+    }),
+    'lists a zone twice',
+  ],
+  [
+    'primaryRegion.availabilityZones',
+    withOverrides({
+      primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1a'] },
+    }),
+    'us-east-1a outside region eu-west-1',
+  ],
+  [
+    'recoveryRegion.availabilityZones',
+    withOverrides({
+      recoveryRegion: { region: 'eu-central-1', availabilityZones: ['eu-central-1a', 'eu-central-1b'] },
+    }),
+    'lists 2 zones',
+  ],
   ['domainName', withOverrides({ domainName: 'not a host' }), 'not a lower-case DNS name'],
   ['certificateArn', withOverrides({ certificateArn: '' }), 'not an ACM certificate ARN'],
-  ['certificateArn', withOverrides({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123' }), 'is in us-east-1, but the load balancer is in eu-west-1'],
-  ['certificateArn', withOverrides({ certificateArn: 'arn:aws:acm:eu-west-1:999999999999:certificate/abc-123' }), 'belongs to account 999999999999'],
+  [
+    'certificateArn',
+    withOverrides({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123' }),
+    'is in us-east-1, but the load balancer is in eu-west-1',
+  ],
+  [
+    'certificateArn',
+    withOverrides({ certificateArn: 'arn:aws:acm:eu-west-1:999999999999:certificate/abc-123' }),
+    'belongs to account 999999999999',
+  ],
   ['alertEmails', withOverrides({ alertEmails: [] }), 'is empty'],
-  ['alertEmails', withOverrides({ alertEmails: ['security-at-example.com'] }), 'malformed address(es) security-at-example.com'],
-  ['securityContact.contacts', withOverrides({ securityContact: { ...reference.securityContact, contacts: ['ftp://x'] } }), 'neither mailto: nor https:'],
-  ['securityContact.contacts', withOverrides({ securityContact: { ...reference.securityContact, contacts: [] } }), 'requires at least one Contact'],
-  ['securityContact.expires', withOverrides({ securityContact: { ...reference.securityContact, expires: '2020-01-01T00:00:00Z' } }), 'has passed'],
-  ['securityContact.expires', withOverrides({ securityContact: { ...reference.securityContact, expires: '2030-01-01T00:00:00Z' } }), 'more than a year ahead'],
-  ['securityContact.expires', withOverrides({ securityContact: { ...reference.securityContact, expires: 'next year' } }), 'not an ISO 8601 date-time'],
-  ['securityContact.policyUrl', withOverrides({ securityContact: { ...reference.securityContact, policyUrl: 'http://x.example' } }), 'not an https URL'],
-  ['securityContact.preferredLanguages', withOverrides({ securityContact: { ...reference.securityContact, preferredLanguages: [] } }), 'language tags'],
+  [
+    'alertEmails',
+    withOverrides({ alertEmails: ['security-at-example.com'] }),
+    'malformed address(es) security-at-example.com',
+  ],
+  [
+    'securityContact.contacts',
+    withOverrides({ securityContact: { ...reference.securityContact, contacts: ['ftp://x'] } }),
+    'neither mailto: nor https:',
+  ],
+  [
+    'securityContact.contacts',
+    withOverrides({ securityContact: { ...reference.securityContact, contacts: [] } }),
+    'requires at least one Contact',
+  ],
+  [
+    'securityContact.expires',
+    withOverrides({ securityContact: { ...reference.securityContact, expires: '2020-01-01T00:00:00Z' } }),
+    'has passed',
+  ],
+  [
+    'securityContact.expires',
+    withOverrides({ securityContact: { ...reference.securityContact, expires: '2030-01-01T00:00:00Z' } }),
+    'more than a year ahead',
+  ],
+  [
+    'securityContact.expires',
+    withOverrides({ securityContact: { ...reference.securityContact, expires: 'next year' } }),
+    'not an ISO 8601 date-time',
+  ],
+  [
+    'securityContact.policyUrl',
+    withOverrides({ securityContact: { ...reference.securityContact, policyUrl: 'http://x.example' } }),
+    'not an https URL',
+  ],
+  [
+    'securityContact.preferredLanguages',
+    withOverrides({ securityContact: { ...reference.securityContact, preferredLanguages: [] } }),
+    'language tags',
+  ],
   ['database.instanceType', withOverrides({ database: { instanceType: 'db.r6g.large' } }), 'instance type'],
   ['database.readers', withOverrides({ database: { readers: 1 } }), 'from 2 to 15'],
   ['database.backupRetentionDays', withOverrides({ database: { backupRetentionDays: 0 } }), 'from 7 to 35'],
@@ -39,17 +115,39 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
   ['database.databaseName', withOverrides({ database: { databaseName: '1app' } }), 'PostgreSQL identifier'],
   ['backup.dailyHourUtc', withOverrides({ backup: { dailyHourUtc: 24 } }), 'from 0 to 23'],
   ['backup.retentionDays', withOverrides({ backup: { retentionDays: 0 } }), 'from 7 to 3650'],
-  ['backup.vaultLockMode', withOverrides({ backup: { vaultLockMode: 'none' as 'governance' } }), "neither 'governance' nor 'compliance'"],
+  [
+    'backup.vaultLockMode',
+    withOverrides({ backup: { vaultLockMode: 'none' as 'governance' } }),
+    "neither 'governance' nor 'compliance'",
+  ],
   ['service.image', withOverrides({ service: { image: 'has space' } }), 'container image reference'],
   ['service.containerPort', withOverrides({ service: { containerPort: 80 } }), 'from 1024 to 65535'],
   ['service.desiredCount', withOverrides({ service: { desiredCount: 2 } }), 'one task per zone (HA-1)'],
-  ['service.maxCount', withOverrides({ service: { desiredCount: 6, maxCount: 4 } }), 'no smaller than service.desiredCount (6)'],
+  [
+    'service.maxCount',
+    withOverrides({ service: { desiredCount: 6, maxCount: 4 } }),
+    'no smaller than service.desiredCount (6)',
+  ],
   ['service.cpu', withOverrides({ service: { cpu: 300 } }), 'not a Fargate CPU size'],
   ['service.memoryMiB', withOverrides({ service: { cpu: 256, memoryMiB: 4096 } }), 'does not fit 256 CPU units'],
   ['service.healthCheckPath', withOverrides({ service: { healthCheckPath: 'health' } }), 'absolute path'],
-  ['dump.gpgPublicKey', withOverrides({ dump: { gpgPublicKey: 'ssh-rsa AAAA' } }), 'not an ASCII-armored PGP public key block'],
-  ['dump.gpgPublicKey', withOverrides({ dump: { gpgPublicKey: '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----' } }), 'PRIVATE key block'],
-  ['dump.dailyHourUtc', withOverrides({ dump: { gpgPublicKey: reference.dump.gpgPublicKey, dailyHourUtc: -1 } }), 'from 0 to 23'],
+  [
+    'dump.gpgPublicKey',
+    withOverrides({ dump: { gpgPublicKey: 'ssh-rsa AAAA' } }),
+    'not an ASCII-armored PGP public key block',
+  ],
+  [
+    'dump.gpgPublicKey',
+    withOverrides({
+      dump: { gpgPublicKey: '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----' },
+    }),
+    'PRIVATE key block',
+  ],
+  [
+    'dump.dailyHourUtc',
+    withOverrides({ dump: { gpgPublicKey: reference.dump.gpgPublicKey, dailyHourUtc: -1 } }),
+    'from 0 to 23',
+  ],
   ['optOuts.natGateways', withOverrides({ optOuts: { natGateways: 0 } }), 'from 1 to 3'],
 ];
 
@@ -68,7 +166,12 @@ describe('platform config validation', () => {
     // WHEN
     const resolved = resolvePlatformConfig(reference, TEST_NOW);
     // THEN
-    expect(resolved.database).toEqual({ instanceType: 'r6g.large', readers: 2, backupRetentionDays: 35, databaseName: 'app' });
+    expect(resolved.database).toEqual({
+      instanceType: 'r6g.large',
+      readers: 2,
+      backupRetentionDays: 35,
+      databaseName: 'app',
+    });
     expect(resolved.service.desiredCount).toBe(3);
     expect(resolved.backup).toEqual({ dailyHourUtc: 3, retentionDays: 35, vaultLockMode: 'governance' });
   });
@@ -79,7 +182,9 @@ describe('platform config validation', () => {
     // THEN: the message names the setting, the bad value and a fix
     const violation = error.violations.find((v) => v.setting === setting && `${v.problem}`.includes(words));
     expect(violation).toBeDefined();
-    expect(error.message).toContain(`${setting} = ${JSON.stringify(violation!.value)}: ${violation!.problem}. Fix: ${violation!.fix}`);
+    expect(error.message).toContain(
+      `${setting} = ${JSON.stringify(violation!.value)}: ${violation!.problem}. Fix: ${violation!.fix}`,
+    );
   });
 
   test('every validated setting has a failing case above', () => {
@@ -93,13 +198,18 @@ describe('platform config validation', () => {
     // WHEN
     const error = errorOf(config);
     // THEN
-    expect(error.violations.map((v) => v.setting)).toEqual(expect.arrayContaining(['account', 'domainName', 'alertEmails']));
+    expect(error.violations.map((v) => v.setting)).toEqual(
+      expect.arrayContaining(['account', 'domainName', 'alertEmails']),
+    );
     expect(error.message).toMatch(/Invalid platform config for environment 'prod' \(\d+ problems\)/);
   });
 
   test('allows two tasks only with the explicit opt-out', () => {
     expect(() =>
-      resolvePlatformConfig(withOverrides({ service: { desiredCount: 2 }, optOuts: { allowFewerThanThreeTasks: true } }), TEST_NOW),
+      resolvePlatformConfig(
+        withOverrides({ service: { desiredCount: 2 }, optOuts: { allowFewerThanThreeTasks: true } }),
+        TEST_NOW,
+      ),
     ).not.toThrow();
   });
 });

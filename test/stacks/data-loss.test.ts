@@ -1,7 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocatedResource } from '../../lib/compliance/assembly/platform-assembly';
-import { compareStatefulManifest, currentStatefulEntries, StatefulManifest } from '../../lib/compliance/stateful-manifest';
+import {
+  compareStatefulManifest,
+  currentStatefulEntries,
+  StatefulManifest,
+} from '../../lib/compliance/stateful-manifest';
 import { dataLossRisks, statefulResources, STATEFUL_TYPES } from '../../lib/compliance/stateful-resources';
 import { referenceAssembly, REFERENCE_ENVIRONMENT } from '../support/reference-assembly';
 
@@ -17,7 +21,9 @@ describe('no data loss by design (reference platform)', () => {
   });
 
   test('retains or snapshots every stateful resource on delete and on replacement, with deletion protection where offered', () => {
-    const risky = stateful.map((r) => [`${r.stackName}/${r.logicalId} (${r.type})`, dataLossRisks(r)]).filter(([, risks]) => risks.length);
+    const risky = stateful
+      .map((r) => [`${r.stackName}/${r.logicalId} (${r.type})`, dataLossRisks(r)])
+      .filter(([, risks]) => risks.length);
     expect(risky).toEqual([]);
   });
 
@@ -25,7 +31,9 @@ describe('no data loss by design (reference platform)', () => {
     const manifest = JSON.parse(
       fs.readFileSync(path.join(__dirname, '../../docs/stateful-resources.json'), 'utf8'),
     ) as StatefulManifest;
-    expect(compareStatefulManifest(manifest, currentStatefulEntries(referenceAssembly(), REFERENCE_ENVIRONMENT))).toEqual([]);
+    expect(
+      compareStatefulManifest(manifest, currentStatefulEntries(referenceAssembly(), REFERENCE_ENVIRONMENT)),
+    ).toEqual([]);
   });
 });
 
@@ -47,7 +55,13 @@ describe('data-loss detection', () => {
 
   test('fails when deletion protection is off', () => {
     expect(
-      dataLossRisks(resource({ DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot', Properties: { DeletionProtection: false } })),
+      dataLossRisks(
+        resource({
+          DeletionPolicy: 'Snapshot',
+          UpdateReplacePolicy: 'Snapshot',
+          Properties: { DeletionProtection: false },
+        }),
+      ),
     ).toEqual(['DeletionProtection is not true']);
   });
 });

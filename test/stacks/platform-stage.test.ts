@@ -11,7 +11,11 @@ describe('PlatformStage', () => {
   });
 
   test('creates four stacks in the primary region and the recovery stack in the second region', () => {
-    const where = [stage.network, stage.data, stage.service, stage.monitoring, stage.recovery].map((s) => [s.stackName, s.region, s.account]);
+    const where = [stage.network, stage.data, stage.service, stage.monitoring, stage.recovery].map((s) => [
+      s.stackName,
+      s.region,
+      s.account,
+    ]);
     expect(where).toEqual([
       ['prod-Network', 'eu-west-1', '123456789012'],
       ['prod-Data', 'eu-west-1', '123456789012'],
@@ -42,14 +46,24 @@ describe('PlatformStage', () => {
   });
 
   test('runs the claims pack, the app-wide checks and all four stock packs', () => {
-    const names = (stage as unknown as { _validationPlugins: { name: string }[] })._validationPlugins.map((p) => p.name);
-    expect(names).toEqual(['Claims', 'ClaimsAssembly', 'AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']);
+    const names = (stage as unknown as { _validationPlugins: { name: string }[] })._validationPlugins.map(
+      (p) => p.name,
+    );
+    expect(names).toEqual([
+      'Claims',
+      'ClaimsAssembly',
+      'AwsSolutions',
+      'NIST.800.53.R5',
+      'HIPAA.Security',
+      'PCI.DSS.321',
+    ]);
   });
 
   test('fails before creating any stack when the config is invalid', () => {
     const app = new App();
     expect(
-      () => new PlatformStage(app, 'bad', { config: referencePlatformConfig({ account: 'abc' }, TEST_NOW), now: TEST_NOW }),
+      () =>
+        new PlatformStage(app, 'bad', { config: referencePlatformConfig({ account: 'abc' }, TEST_NOW), now: TEST_NOW }),
     ).toThrow(PlatformConfigError);
     expect(app.node.children).toHaveLength(0);
   });

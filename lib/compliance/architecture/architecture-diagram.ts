@@ -8,7 +8,10 @@ const TIERS: readonly { tier: string; types: readonly string[] }[] = [
   { tier: 'database', types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'] },
   { tier: 'storage', types: ['AWS::S3::Bucket'] },
   { tier: 'backups', types: ['AWS::Backup::BackupVault', 'AWS::Backup::BackupPlan'] },
-  { tier: 'monitoring', types: ['AWS::CloudTrail::Trail', 'AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SNS::Topic'] },
+  {
+    tier: 'monitoring',
+    types: ['AWS::CloudTrail::Trail', 'AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SNS::Topic'],
+  },
 ];
 
 const short = (type: string) => type.split('::').slice(1).join(' ');
@@ -24,7 +27,8 @@ export function architectureMermaid(assembly: PlatformAssembly): string {
   const regions = [...new Set(assembly.stacks.map((s) => s.region ?? 'unknown'))];
   for (const region of regions) {
     lines.push(`  subgraph ${id(region)}["${region}"]`);
-    for (const stack of assembly.stacks.filter((s) => (s.region ?? 'unknown') === region)) renderStack(lines, assembly, stack);
+    for (const stack of assembly.stacks.filter((s) => (s.region ?? 'unknown') === region))
+      renderStack(lines, assembly, stack);
     lines.push('  end');
   }
   lines.push(...flows(assembly));
@@ -55,14 +59,21 @@ function flows(assembly: PlatformAssembly): string[] {
   const buckets = assembly.resourcesOfType('AWS::S3::Bucket');
   const byName = new Map(buckets.map((b) => [b.resource.Properties?.BucketName as string | undefined, b]));
   for (const alb of assembly.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
-    if (alb.resource.Properties?.Scheme === 'internet-facing') out.push(`  internet -->|HTTPS 443| ${node(alb, 'edge')}`);
-    for (const svc of assembly.resourcesOfType('AWS::ECS::Service')) out.push(`  ${node(alb, 'edge')} -->|HTTPS target| ${node(svc, 'service')}`);
+    if (alb.resource.Properties?.Scheme === 'internet-facing')
+      out.push(`  internet -->|HTTPS 443| ${node(alb, 'edge')}`);
+    for (const svc of assembly.resourcesOfType('AWS::ECS::Service'))
+      out.push(`  ${node(alb, 'edge')} -->|HTTPS target| ${node(svc, 'service')}`);
   }
   for (const svc of assembly.resourcesOfType('AWS::ECS::Service')) {
-    for (const db of assembly.resourcesOfType('AWS::RDS::DBCluster')) out.push(`  ${node(svc, 'service')} -->|TLS, SQL| ${node(db, 'database')}`);
+    for (const db of assembly.resourcesOfType('AWS::RDS::DBCluster'))
+      out.push(`  ${node(svc, 'service')} -->|TLS, SQL| ${node(db, 'database')}`);
   }
   for (const b of buckets) {
-    const rules = (b.resource.Properties?.ReplicationConfiguration as { Rules?: { Destination?: { Bucket?: unknown } }[] } | undefined)?.Rules ?? [];
+    const rules =
+      (
+        b.resource.Properties?.ReplicationConfiguration as
+          { Rules?: { Destination?: { Bucket?: unknown } }[] } | undefined
+      )?.Rules ?? [];
     for (const rule of rules) {
       const arn = JSON.stringify(rule.Destination?.Bucket ?? '');
       const target = [...byName.entries()].find(([name]) => name && arn.includes(name))?.[1];

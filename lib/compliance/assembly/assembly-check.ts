@@ -27,5 +27,13 @@ export interface AssemblyCheck {
   readonly run: (assembly: PlatformAssembly) => AssemblyCheckResult[];
 }
 
-export const pass = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({ status: 'pass', detail, resource });
-export const fail = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({ status: 'fail', detail, resource });
+export const pass = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
+  status: 'pass',
+  detail,
+  resource,
+});
+export const fail = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
+  status: 'fail',
+  detail,
+  resource,
+});

@@ -127,7 +127,9 @@ function readStacks(dir: string): StackTemplate[] {
   if (!fs.existsSync(manifestPath)) {
     throw new Error(`No cloud assembly at ${dir} (manifest.json missing). Run 'npx cdk synth' first.`);
   }
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { artifacts?: Record<string, ManifestArtifact> };
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+    artifacts?: Record<string, ManifestArtifact>;
+  };
   return Object.entries(manifest.artifacts ?? {}).flatMap(([id, artifact]): StackTemplate[] => {
     if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       return readStacks(path.join(dir, artifact.properties.directoryName));

@@ -9,7 +9,8 @@ export const CLAIMS: readonly Claim[] = [
   {
     id: 'DATA-1',
     title: 'Written to multiple disks instantly',
-    seedSentence: 'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
+    seedSentence:
+      'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
     kind: 'infrastructure',
     trueWhen:
       'Aurora PostgreSQL cluster (storage replicated across 3 AZs); writer and readers in distinct AZs; no single-AZ storage class (ONEZONE_IA, EXPRESS_ONEZONE) anywhere',
@@ -17,7 +18,8 @@ export const CLAIMS: readonly Claim[] = [
   {
     id: 'DATA-2',
     title: 'Backed up daily',
-    seedSentence: 'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
+    seedSentence:
+      'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
     kind: 'infrastructure',
     trueWhen:
       'AWS Backup plan with a daily rule covering every stateful store (database, upload bucket, dump bucket); Aurora automated backup retention >= 7 days',
@@ -25,7 +27,8 @@ export const CLAIMS: readonly Claim[] = [
   {
     id: 'DATA-3',
     title: 'Stored in multiple locations',
-    seedSentence: 'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
+    seedSentence:
+      'All data are written to multiple disks instantly, backed up daily, and stored in multiple locations.',
     kind: 'infrastructure',
     trueWhen:
       'every daily recovery point copied to a vault in a second region; uploads replicated to the second region (S3 CRR with Replication Time Control)',
@@ -61,7 +64,8 @@ export const CLAIMS: readonly Claim[] = [
     title: 'Uploads encrypted at rest',
     seedSentence: 'Any files which you upload to us are stored and are encrypted at rest.',
     kind: 'infrastructure',
-    trueWhen: 'SSE-KMS with a customer managed key, rotation on; replica encrypted with its own key in the second region',
+    trueWhen:
+      'SSE-KMS with a customer managed key, rotation on; replica encrypted with its own key in the second region',
   },
   {
     id: 'REST-2',
@@ -70,7 +74,8 @@ export const CLAIMS: readonly Claim[] = [
       'Our application databases are generally not encrypted at rest — the information you add to the applications is active in our databases and subject to the same protection and monitoring as the rest of our systems.',
     kind: 'infrastructure',
     trueWhen: 'database storage encrypted with a customer managed key',
-    exceeds: 'The page allows unencrypted databases; every database here is encrypted at rest with a customer managed key.',
+    exceeds:
+      'The page allows unencrypted databases; every database here is encrypted at rest with a customer managed key.',
   },
   {
     id: 'REST-3',
@@ -112,7 +117,9 @@ export const CLAIMS: readonly Claim[] = [
     kind: 'infrastructure',
     trueWhen:
       'multi-region CloudTrail with log-file validation, KMS encryption, S3 data events on the customer-data buckets; database audit logging (pgaudit) exported to CloudWatch Logs',
-    organisationalParts: ['The penalties themselves (termination to prosecution) are an HR and legal process (see ORG-1).'],
+    organisationalParts: [
+      'The penalties themselves (termination to prosecution) are an HR and legal process (see ORG-1).',
+    ],
   },
   {
     id: 'MONITOR-2',
@@ -128,7 +135,8 @@ export const CLAIMS: readonly Claim[] = [
     seedSentence:
       'But in the unfortunate circumstances someone malicious does successfully mount an attack, we will immediately notify all affected customers.',
     kind: 'infrastructure',
-    trueWhen: 'high-severity findings routed by EventBridge to an encrypted SNS topic with a subscriber; an incident runbook in docs/',
+    trueWhen:
+      'high-severity findings routed by EventBridge to an encrypted SNS topic with a subscriber; an incident runbook in docs/',
     organisationalParts: [
       'Deciding who is affected and writing to them is the incident process of docs/runbooks/breach-notification.md; the infrastructure part is that the right people hear of a high-severity finding at once.',
     ],
@@ -140,7 +148,8 @@ export const CLAIMS: readonly Claim[] = [
     seedSentence:
       'Please visit our [security response page](response/index.md) for details on how to securely submit a report.',
     kind: 'infrastructure',
-    trueWhen: 'docs/security-response.md, and /.well-known/security.txt (RFC 9116) answered by the load balancer itself',
+    trueWhen:
+      'docs/security-response.md, and /.well-known/security.txt (RFC 9116) answered by the load balancer itself',
     documents: ['docs/security-response.md'],
   },
   {

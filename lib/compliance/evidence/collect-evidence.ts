@@ -58,7 +58,11 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
       environment,
       primaryRegion: meta?.primaryRegion as string | undefined,
       recoveryRegion: meta?.recoveryRegion as string | undefined,
-      stacks: stacks.map((s) => ({ stackName: s.stackName, region: s.region, resources: Object.keys(s.template.Resources ?? {}).length })),
+      stacks: stacks.map((s) => ({
+        stackName: s.stackName,
+        region: s.region,
+        resources: Object.keys(s.template.Resources ?? {}).length,
+      })),
       optOuts,
       claims: claims.map((claim) =>
         judgeClaim({
@@ -111,18 +115,29 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
   const checkEvidence: CheckEvidence[] = [
     ...input.rules.map((rule) => {
       const results = input.ruleResults.filter((r) => r.ruleId === rule.id);
-      return summarise(`${CLAIMS_PACK_NAME}-${rule.id}`, 'pack rule', rule.explanation, results, (r) =>
-        `${r.stackName}/${r.logicalId} (${r.type})${r.detail ? `: ${r.detail}` : ''}`,
+      return summarise(
+        `${CLAIMS_PACK_NAME}-${rule.id}`,
+        'pack rule',
+        rule.explanation,
+        results,
+        (r) => `${r.stackName}/${r.logicalId} (${r.type})${r.detail ? `: ${r.detail}` : ''}`,
       );
     }),
     ...input.checks.map((check) => {
       const results = input.checkResults.filter((r) => r.checkId === check.id);
-      return summarise(`${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${check.id}`, 'app-wide check', check.description, results, (r) =>
-        `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId}: ` : ''}${r.detail}`,
+      return summarise(
+        `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${check.id}`,
+        'app-wide check',
+        check.description,
+        results,
+        (r) => `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId}: ` : ''}${r.detail}`,
       );
     }),
   ];
-  const documents = (claim.documents ?? []).map((p) => ({ path: p, present: fs.existsSync(path.join(input.repoRoot, p)) }));
+  const documents = (claim.documents ?? []).map((p) => ({
+    path: p,
+    present: fs.existsSync(path.join(input.repoRoot, p)),
+  }));
   const optOuts = Object.entries(OPT_OUT_CLAIMS)
     .filter(([key, { claim: c }]) => c === claim.id && input.optOuts[key] !== undefined && input.optOuts[key] !== false)
     .map(([key, { effect }]) => `optOuts.${key} = ${JSON.stringify(input.optOuts[key])}: ${effect}`);
@@ -170,7 +185,8 @@ function statusOf(
   checks: readonly CheckEvidence[],
   documents: readonly { path: string; present: boolean }[],
 ): [ClaimStatus, string] {
-  if (claim.kind === 'organisational') return ['organisational', 'a promise about people and process; not provable by infrastructure'];
+  if (claim.kind === 'organisational')
+    return ['organisational', 'a promise about people and process; not provable by infrastructure'];
   if (claim.kind === 'inherited') return ['inherited', 'made true by a provider, not by resources declared here'];
   if (checks.length === 0) return ['not implemented', 'no check of this claim exists yet'];
   const failing = checks.filter((c) => c.failed > 0);
@@ -186,20 +202,35 @@ function statusOf(
 
 function resourcesOf(input: JudgeInput): ResourceEvidence[] {
   const byKey = new Map<string, ResourceEvidence & { checks: string[] }>();
-  const add = (r: { stackName: string; region?: string; logicalId: string; type: string }, check: string, props: Record<string, unknown>) => {
+  const add = (
+    r: { stackName: string; region?: string; logicalId: string; type: string },
+    check: string,
+    props: Record<string, unknown>,
+  ) => {
     const key = `${r.stackName}/${r.logicalId}`;
-    const entry = byKey.get(key) ?? { stackName: r.stackName, region: r.region, logicalId: r.logicalId, type: r.type, properties: {}, checks: [] };
+    const entry = byKey.get(key) ?? {
+      stackName: r.stackName,
+      region: r.region,
+      logicalId: r.logicalId,
+      type: r.type,
+      properties: {},
+      checks: [],
+    };
     Object.assign(entry.properties, props);
     if (!entry.checks.includes(check)) entry.checks.push(check);
     byKey.set(key, entry);
   };
   const ruleIds = new Set(input.rules.map((r) => r.id));
-  for (const r of input.ruleResults) if (ruleIds.has(r.ruleId) && r.status === 'pass') add(r, `${CLAIMS_PACK_NAME}-${r.ruleId}`, r.properties);
+  for (const r of input.ruleResults)
+    if (ruleIds.has(r.ruleId) && r.status === 'pass') add(r, `${CLAIMS_PACK_NAME}-${r.ruleId}`, r.properties);
   const checkIds = new Set(input.checks.map((c) => c.id));
   for (const r of input.checkResults) {
-    if (checkIds.has(r.checkId) && r.status === 'pass' && r.resource) add(r.resource, `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${r.checkId}`, {});
+    if (checkIds.has(r.checkId) && r.status === 'pass' && r.resource)
+      add(r.resource, `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${r.checkId}`, {});
   }
-  return [...byKey.values()].sort((a, b) => `${a.stackName}/${a.logicalId}`.localeCompare(`${b.stackName}/${b.logicalId}`));
+  return [...byKey.values()].sort((a, b) =>
+    `${a.stackName}/${a.logicalId}`.localeCompare(`${b.stackName}/${b.logicalId}`),
+  );
 }
 
 function groupByEnvironment(stacks: readonly StackTemplate[]): [string, StackTemplate[]][] {
@@ -230,7 +261,10 @@ interface ValidationReportFile {
 }
 
 /** Stock-pack results and every acknowledgment, from the validation report CDK writes beside the templates. */
-function readValidationReport(outdir: string): { stockPacks: StockPackEvidence[]; acknowledgments: AcknowledgmentEvidence[] } {
+function readValidationReport(outdir: string): {
+  stockPacks: StockPackEvidence[];
+  acknowledgments: AcknowledgmentEvidence[];
+} {
   const file = path.join(outdir, 'validation-report.json');
   if (!fs.existsSync(file)) return { stockPacks: [], acknowledgments: [] };
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidationReportFile;
@@ -250,7 +284,10 @@ function readValidationReport(outdir: string): { stockPacks: StockPackEvidence[]
       pack: p.pluginName,
       conclusion: p.conclusion,
       unacknowledgedViolations: (p.violations ?? []).reduce((n, v) => n + (v.violatingConstructs?.length ?? 1), 0),
-      acknowledgedFindings: (p.suppressedViolations ?? []).reduce((n, v) => n + (v.violatingConstructs?.length ?? 1), 0),
+      acknowledgedFindings: (p.suppressedViolations ?? []).reduce(
+        (n, v) => n + (v.violatingConstructs?.length ?? 1),
+        0,
+      ),
     };
   });
   return { stockPacks, acknowledgments };
@@ -267,4 +304,3 @@ function toolVersions(): Record<string, string> {
   };
   return { 'aws-cdk-lib': version('aws-cdk-lib'), 'cdk-nag': version('cdk-nag') };
 }
-

@@ -84,7 +84,8 @@ function pick(properties: Record<string, unknown>, paths: readonly string[]): Re
   const out: Record<string, unknown> = {};
   for (const p of paths) {
     let value: unknown = properties;
-    for (const key of p.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of p.split('.'))
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (value !== undefined) out[p] = value;
   }
   return out;

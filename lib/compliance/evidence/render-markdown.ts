@@ -22,7 +22,8 @@ export function renderEvidenceMarkdown(report: EvidenceReport): string {
     '',
   );
   out.push('## Summary', '', '| status | claims |', '|---|---|');
-  for (const [status, n] of Object.entries(report.summary.byStatus)) out.push(`| ${STATUS_MARK[status] ?? status} | ${n} |`);
+  for (const [status, n] of Object.entries(report.summary.byStatus))
+    out.push(`| ${STATUS_MARK[status] ?? status} | ${n} |`);
   out.push('', `Unacknowledged stock-pack violations: ${report.summary.unacknowledgedStockViolations}.`, '');
   for (const env of report.environments) renderEnvironment(out, env);
   renderStockPacks(out, report);
@@ -43,7 +44,10 @@ function renderEnvironment(out: string[], env: EnvironmentEvidence): void {
       : 'Opt-outs from the secure defaults: none.',
     '',
   );
-  out.push('| claim | status | checks (pass / fail / acknowledged results) | resources | why |', '|---|---|---|---|---|');
+  out.push(
+    '| claim | status | checks (pass / fail / acknowledged results) | resources | why |',
+    '|---|---|---|---|---|',
+  );
   for (const c of env.claims) {
     const passed = c.checks.reduce((n, k) => n + k.passed, 0);
     const failed = c.checks.reduce((n, k) => n + k.failed, 0);
@@ -69,7 +73,8 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
   if (c.inheritedParts.length + c.organisationalParts.length + c.documents.length + c.optOuts.length) out.push('');
   if (c.checks.length) {
     out.push('| check | kind | pass | fail | ack | proves |', '|---|---|---|---|---|---|');
-    for (const k of c.checks) out.push(`| ${k.id} | ${k.kind} | ${k.passed} | ${k.failed} | ${k.acknowledged} | ${cell(k.description)} |`);
+    for (const k of c.checks)
+      out.push(`| ${k.id} | ${k.kind} | ${k.passed} | ${k.failed} | ${k.acknowledged} | ${cell(k.description)} |`);
     out.push('');
     const failures = c.checks.flatMap((k) => k.failures.map((f) => `- ${k.id}: ${f}`));
     if (failures.length) out.push('Failures:', '', ...failures, '');
@@ -77,21 +82,27 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
   if (c.resources.length) {
     out.push('| resource | type | region | values that make it true |', '|---|---|---|---|');
     for (const r of c.resources) {
-      const props = Object.entries(r.properties).map(([k, v]) => `${k}=${value(v)}`).join('; ');
-      out.push(`| ${r.stackName}/${r.logicalId} | ${r.type} | ${r.region ?? '?'} | ${props || cell(r.checks.join(', '))} |`);
+      const props = Object.entries(r.properties)
+        .map(([k, v]) => `${k}=${value(v)}`)
+        .join('; ');
+      out.push(
+        `| ${r.stackName}/${r.logicalId} | ${r.type} | ${r.region ?? '?'} | ${props || cell(r.checks.join(', '))} |`,
+      );
     }
     out.push('');
   }
   if (c.acknowledgments.length) {
     out.push('Acknowledged findings:', '');
-    for (const a of c.acknowledgments) out.push(`- ${a.rule} (${a.pack}) on ${a.resources.length} resource(s): ${a.reason}`);
+    for (const a of c.acknowledgments)
+      out.push(`- ${a.rule} (${a.pack}) on ${a.resources.length} resource(s): ${a.reason}`);
     out.push('');
   }
 }
 
 function renderStockPacks(out: string[], report: EvidenceReport): void {
   out.push('## Packs run at synth', '', '| pack | conclusion | unacknowledged | acknowledged |', '|---|---|---|---|');
-  for (const p of report.stockPacks) out.push(`| ${p.pack} | ${p.conclusion} | ${p.unacknowledgedViolations} | ${p.acknowledgedFindings} |`);
+  for (const p of report.stockPacks)
+    out.push(`| ${p.pack} | ${p.conclusion} | ${p.unacknowledgedViolations} | ${p.acknowledgedFindings} |`);
   if (report.stockPacks.length === 0) out.push('| (no validation-report.json in the assembly) | | | |');
   out.push('');
 }
@@ -107,7 +118,9 @@ function renderAcknowledgments(out: string[], report: EvidenceReport): void {
   );
   out.push('| claim | pack | finding | resources | reason |', '|---|---|---|---|---|');
   for (const a of sorted) {
-    out.push(`| ${a.claim ?? '(none)'} | ${a.pack} | ${a.rule} | ${cell(a.resources.join(', '))} | ${cell(a.reason)} |`);
+    out.push(
+      `| ${a.claim ?? '(none)'} | ${a.pack} | ${a.rule} | ${cell(a.resources.join(', '))} | ${cell(a.reason)} |`,
+    );
   }
   out.push('');
 }

@@ -14,7 +14,9 @@ export interface EvidenceRun {
 }
 
 /** Collects the evidence of `outdir` and writes `evidence/security-evidence.{md,json}` inside it. */
-export function writeEvidence(options: CollectEvidenceOptions & { strict?: boolean; evidenceDir?: string }): EvidenceRun {
+export function writeEvidence(
+  options: CollectEvidenceOptions & { strict?: boolean; evidenceDir?: string },
+): EvidenceRun {
   const report = collectEvidence(options);
   const dir = options.evidenceDir ?? path.join(options.outdir, 'evidence');
   fs.mkdirSync(dir, { recursive: true });
@@ -26,7 +28,8 @@ export function writeEvidence(options: CollectEvidenceOptions & { strict?: boole
   for (const env of report.environments) {
     for (const c of env.claims) {
       if (c.status === 'FAILING') problems.push(`${env.environment} ${c.id} FAILING: ${c.statusReason}`);
-      if (options.strict && c.status === 'not implemented') problems.push(`${env.environment} ${c.id} not implemented (strict)`);
+      if (options.strict && c.status === 'not implemented')
+        problems.push(`${env.environment} ${c.id} not implemented (strict)`);
     }
   }
   if (report.summary.unacknowledgedStockViolations > 0) {

@@ -1,4 +1,9 @@
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import {
+  IPolicyValidationContext,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolation,
+} from 'aws-cdk-lib';
 import { ASSEMBLY_CHECKS, AssemblyCheck, PlatformAssembly } from '../assembly';
 import { runAssemblyChecks } from '../assembly/run-assembly-checks';
 

@@ -5,7 +5,12 @@ import { IConstruct } from 'constructs';
 /** The stock cdk-nag packs a platform can run, by the name cdk-nag gives them. */
 export type StockPackName = 'AwsSolutions' | 'NIST.800.53.R5' | 'HIPAA.Security' | 'PCI.DSS.321';
 
-export const ALL_STOCK_PACKS: readonly StockPackName[] = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
+export const ALL_STOCK_PACKS: readonly StockPackName[] = [
+  'AwsSolutions',
+  'NIST.800.53.R5',
+  'HIPAA.Security',
+  'PCI.DSS.321',
+];
 
 /**
  * Builds the named stock packs. Acknowledgments are also written into template metadata, so a reader of a template
