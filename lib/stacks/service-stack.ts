@@ -3,12 +3,13 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { StripeSecrets } from '../billing/stripe-secrets';
 import { RedundantService, ServiceDatabaseAccess } from '../compute/redundant-service';
 import { TlsOnlyLoadBalancer } from '../edge/tls-only-load-balancer';
+import { physicalNames } from './physical-names';
 import { VpcStackProps } from './vpc-stack-props';
 
 /** What the service needs of the database: where it is, how to reach it and its credentials. */
@@ -19,11 +20,19 @@ export interface ServiceDatabase extends ServiceDatabaseAccess {
   readonly secret: secretsmanager.ISecret;
 }
 
+/** A store that grants object access on its own resource policy. */
+export interface UploadGrants {
+  grantReadWrite(grantee: iam.IGrantable): iam.Grant;
+}
+
 export interface ServiceStackProps extends VpcStackProps {
   /** The database (from DataStack). @default - the service gets no database access */
   readonly database?: ServiceDatabase;
-  /** The upload bucket (from DataStack); the task role gets read and write on it. @default - none */
-  readonly uploadBucket?: s3.IBucket;
+  /**
+   * The upload bucket (from DataStack, `EncryptedUploadBucket`); the task role gets object read and write on it
+   * through the bucket's own policy (no wildcard object ARN in the role). @default - none
+   */
+  readonly uploads?: UploadGrants;
   /**
    * Further ECS secrets handed to the container (BILLING-1: the Stripe keys from StripeSecrets).
    * @default - none
@@ -37,6 +46,8 @@ export class ServiceStack extends Stack {
   readonly app: RedundantService;
   /** Shorthand for `app.taskRole`: grant secrets and data to it. */
   readonly taskRole: iam.IRole;
+  /** The Stripe keys (BILLING-1), handed to the container as ECS secrets. */
+  readonly stripeSecrets: StripeSecrets;
   private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -65,14 +76,20 @@ export class ServiceStack extends Stack {
     });
 
     const secrets: Record<string, ecs.Secret> = { ...props.secrets };
+    // BILLING-1: the Stripe keys; the role ECS reads them with (the execution role) becomes their only reader.
+    this.stripeSecrets = new StripeSecrets(this, 'StripeSecrets', { secretNamePrefix: `${config.environmentName}/stripe` });
+    Object.assign(secrets, this.stripeSecrets.ecsSecrets());
     if (props.database) {
       const host = new ssm.StringParameter(this, 'DatabaseHost', {
         description: 'Writer endpoint of the platform database',
         stringValue: props.database.hostname,
       });
       secrets.DB_HOST = ecs.Secret.fromSsmParameter(host);
-      secrets.DB_USER = ecs.Secret.fromSecretsManager(props.database.secret, 'username');
-      secrets.DB_PASSWORD = ecs.Secret.fromSecretsManager(props.database.secret, 'password');
+      // Referenced by ARN alone: granting through the Data stack's secret object would also write this stack's
+      // execution role into the Data stack's key policy, a dependency cycle. The key grant is added below.
+      const secret = secretsmanager.Secret.fromSecretCompleteArn(this, 'DatabaseSecret', props.database.secret.secretArn);
+      secrets.DB_USER = ecs.Secret.fromSecretsManager(secret, 'username');
+      secrets.DB_PASSWORD = ecs.Secret.fromSecretsManager(secret, 'password');
     }
 
     const service = config.service;
@@ -90,9 +107,20 @@ export class ServiceStack extends Stack {
       secrets,
       database: props.database,
       logKey,
+      taskRoleName: physicalNames.serviceTaskRole(config),
     });
     this.taskRole = this.app.taskRole;
-    props.uploadBucket?.grantReadWrite(this.taskRole);
+    const secretKey = props.database?.secret.encryptionKey;
+    if (secretKey) {
+      this.app.executionRole.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secretKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.amazonaws.com` } },
+        }),
+      );
+    }
+    props.uploads?.grantReadWrite(this.taskRole);
   }
 
   /** The configured zones: with an explicit account, the default would look them up through AWS at synth. */
