@@ -57,6 +57,11 @@ export interface RedundantServiceProps {
   readonly secrets?: Record<string, ecs.Secret>;
   /** The database: egress from the service to it on its port, ingress to it from the service only. @default - none */
   readonly database?: ServiceDatabaseAccess;
+  /**
+   * Fixed name of the task role, so that resource policies of another stack can name it without a cross-stack
+   * reference. @default - a generated name
+   */
+  readonly taskRoleName?: string;
   /** Customer managed key of the container log group. @default - a new key with rotation on */
   readonly logKey?: kms.IKey;
   /** Days container logs are kept; at least 365. @default logs.RetentionDays.TWO_YEARS */
@@ -78,6 +83,8 @@ export class RedundantService extends Construct {
   readonly securityGroup: ec2.SecurityGroup;
   /** The role the application runs as; starts with no permissions. Grant it what the application needs. */
   readonly taskRole: iam.IRole;
+  /** The role ECS uses to start tasks: pulls the image, writes logs, reads the ECS secrets. */
+  readonly executionRole: iam.IRole;
   readonly logGroup: logs.LogGroup;
   readonly targetGroup: elbv2.ApplicationTargetGroup;
 
@@ -128,8 +135,10 @@ export class RedundantService extends Construct {
     const taskRole = new ManagedPolicyRole(this, 'TaskRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: 'The application: only what it is granted explicitly',
+      roleName: props.taskRoleName,
     });
     this.taskRole = taskRole;
+    this.executionRole = executionRole;
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? 512,
       memoryLimitMiB: props.memoryMiB ?? 1024,

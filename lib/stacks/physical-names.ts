@@ -21,4 +21,6 @@ export const physicalNames = {
   dumpReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
   databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
+  /** The service's task role; the Data stack's bucket policies name it without a cross-stack reference. */
+  serviceTaskRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-service-task-${c.primaryRegion.region}`,
 };

@@ -51,7 +51,18 @@ export class PlatformStage extends Stage {
     this.recovery = new RecoveryStack(this, 'Recovery', { config, env: recoveryEnv });
     this.network = new NetworkStack(this, 'Network', { config, env: primary });
     this.data = new DataStack(this, 'Data', { config, env: primary, vpc: this.network.vpc });
-    this.service = new ServiceStack(this, 'Service', { config, env: primary, vpc: this.network.vpc });
+    this.service = new ServiceStack(this, 'Service', {
+      config,
+      env: primary,
+      vpc: this.network.vpc,
+      database: {
+        securityGroup: this.data.databaseSecurityGroup,
+        port: this.data.databasePort,
+        hostname: this.data.databaseEndpoint.hostname,
+        secret: this.data.databaseSecret,
+      },
+      uploads: this.data.uploads,
+    });
     this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary });
     this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
     this.monitoring.addStackDependency(this.service, 'alarms and data events cover what the service stack serves');
