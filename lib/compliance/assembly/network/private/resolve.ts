@@ -1,0 +1,42 @@
+import { LocatedResource, PlatformAssembly, StackTemplate } from '../../platform-assembly';
+
+/**
+ * The resource a value points at: a Ref / GetAtt in the same template, or an output of another stack read through
+ * `Fn::GetStackOutput` (CDK's weak cross-stack references) or `Fn::ImportValue`.
+ */
+export function resolveResource(assembly: PlatformAssembly, stack: StackTemplate, value: unknown): LocatedResource | undefined {
+  const local = assembly.resolveLocal(stack, value);
+  if (local) return local;
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const getOutput = v['Fn::GetStackOutput'] as { StackName?: string; Region?: string; OutputName?: string } | undefined;
+  if (getOutput?.OutputName) {
+    const other = assembly.stacks.find(
+      (s) =>
+        // A validation plugin names stacks by template file; CDK's default stack name is the path with dashes.
+        (s.stackName === getOutput.StackName || s.constructPath.replace(/\//g, '-') === getOutput.StackName) &&
+        (!getOutput.Region || !s.region || s.region === getOutput.Region),
+    );
+    const output = other?.template.Outputs?.[getOutput.OutputName] as { Value?: unknown } | undefined;
+    return other && output ? resolveResource(assembly, other, output.Value) : undefined;
+  }
+  const imported = v['Fn::ImportValue'];
+  if (typeof imported === 'string') {
+    for (const other of assembly.stacks) {
+      for (const output of Object.values(other.template.Outputs ?? {}) as { Value?: unknown; Export?: { Name?: unknown } }[]) {
+        if (output.Export?.Name === imported) return resolveResource(assembly, other, output.Value);
+      }
+    }
+  }
+  return undefined;
+}
+
+export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The zones of the subnets a list of subnet references points at; unresolvable ones count as no zone. */
+export function subnetZones(assembly: PlatformAssembly, stack: StackTemplate, subnets: unknown): string[] {
+  return asArray(subnets as unknown[])
+    .map((s) => resolveResource(assembly, stack, s))
+    .map((s) => s?.resource.Properties?.AvailabilityZone)
+    .filter((z): z is string => typeof z === 'string');
+}
