@@ -27,7 +27,15 @@ export function acknowledgeFinding(scope: IConstruct, ...acks: FindingAcknowledg
       );
     }
     const pack = ack.rule.split('-')[0];
-    Validations.of(scope).acknowledge({ id: `${pack}::${ack.rule}`, reason: `[${ack.claim}] ${ack.reason}` });
+    const id = `${pack}::${ack.rule}`;
+    const reason = `[${ack.claim}] ${ack.reason}`;
+    if (/\[.*::.*\]$/.test(ack.rule)) {
+      // Granular findings such as `AwsSolutions-IAM5[Resource::*]` contain '::', which Validations.acknowledge
+      // rejects (cdk-nag #2351, #2359); record the same metadata entry it would write, as those issues advise.
+      scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+    } else {
+      Validations.of(scope).acknowledge({ id, reason });
+    }
   }
 }
 

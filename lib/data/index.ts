@@ -1,3 +1,4 @@
 export * from './access-log-bucket';
 export * from './encrypted-upload-bucket';
 export * from './multi-az-database';
+export * from './replica-bucket';

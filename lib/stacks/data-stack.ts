@@ -1,14 +1,15 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
+import { CrossRegionBackup } from '../backup/cross-region-backup';
 import { physicalNames } from './physical-names';
+import { dumpObjectLock } from './recovery-stack';
 import { VpcStackProps } from './vpc-stack-props';
 
 /**
@@ -27,6 +28,7 @@ export class DataStack extends Stack {
   readonly uploads: EncryptedUploadBucket;
   readonly dumps: EncryptedUploadBucket;
   readonly accessLogs: AccessLogBucket;
+  readonly backup: CrossRegionBackup;
 
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -75,11 +77,18 @@ export class DataStack extends Stack {
         roleName: physicalNames.dumpReplicationRole(c),
       },
     });
+
+    this.backup = new CrossRegionBackup(this, 'Backup', {
+      vaultName: physicalNames.primaryVault(c),
+      vaultKey: this.keys.backup,
+      resourceKeys: [this.keys.data],
+      recoveryVaultArn: `arn:${this.partition}:backup:${c.recoveryRegion.region}:${c.account}:backup-vault:${physicalNames.recoveryVault(c)}`,
+      roleName: physicalNames.backupRole(c),
+      clusters: [this.database.cluster],
+      buckets: [this.uploads.bucket, this.dumps.bucket],
+      dailyHourUtc: c.backup.dailyHourUtc,
+      retentionDays: c.backup.retentionDays,
+      lockMode: c.backup.vaultLockMode,
+    });
   }
-}
-
-
-/** Dumps are locked for the backup retention, in the same mode as the vaults. */
-function dumpObjectLock(mode: 'governance' | 'compliance', days: number): s3.ObjectLockRetention {
-  return mode === 'compliance' ? s3.ObjectLockRetention.compliance(Duration.days(days)) : s3.ObjectLockRetention.governance(Duration.days(days));
 }

@@ -19,6 +19,8 @@ export const physicalNames = {
   /** S3 replication roles: the replica buckets and key in the recovery region name them before they exist. */
   uploadReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-uploads-replication-${c.primaryRegion.region}`,
   dumpReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
+  /** AWS Backup role of the primary plan; the recovery region's backup key names it before it exists. */
+  backupRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-${c.primaryRegion.region}`,
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
   databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
   /** The service's task role; the Data stack's bucket policies name it without a cross-stack reference. */

@@ -1,10 +1,73 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { LockedBackupVault } from '../backup/locked-backup-vault';
+import { AccessLogBucket } from '../data/access-log-bucket';
+import { ReplicaBucket } from '../data/replica-bucket';
+import { PlatformKeys } from '../keys/platform-keys';
+import { physicalNames } from './physical-names';
 import { PlatformStackProps } from './platform-stack-props';
 
-/** The second region: recovery vault and replica buckets (DATA-3, REST-1, REST-3). */
+/**
+ * The second region: recovery vault and replica buckets (DATA-3, REST-1, REST-3). Deploys before the primary
+ * stacks; everything the primary region refers to here has a deterministic name, and every principal of the primary
+ * region named here is named by its fixed ARN, so no cross-region reference exists.
+ */
 export class RecoveryStack extends Stack {
+  readonly keys: PlatformKeys;
+  readonly vault: LockedBackupVault;
+  readonly uploadReplica: ReplicaBucket;
+  readonly dumpReplica: ReplicaBucket;
+  readonly accessLogs: AccessLogBucket;
+
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
-    super(scope, id, props);
+    super(scope, id, { ...props, terminationProtection: true });
+    const c = props.config;
+    const roleArn = (name: string) => this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
+
+    // Alias prefix gives `physicalNames.recoveryDataKeyAlias`, which the primary's replication rules name.
+    this.keys = new PlatformKeys(this, 'Keys', { aliasPrefix: `alias/${c.environmentName}/recovery` });
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs');
+    this.vault = new LockedBackupVault(this, 'RecoveryVault', {
+      vaultName: physicalNames.recoveryVault(c),
+      encryptionKey: this.keys.backup,
+      lockMode: c.backup.vaultLockMode,
+    });
+    this.keys.backup.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'PrimaryBackupRoleCopiesIntoRecoveryVault',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          ArnEquals: { 'aws:PrincipalArn': roleArn(physicalNames.backupRole(c)) },
+          StringEquals: { 'kms:ViaService': `backup.${this.region}.amazonaws.com` },
+        },
+      }),
+    );
+
+    this.uploadReplica = new ReplicaBucket(this, 'UploadReplica', {
+      bucketName: physicalNames.uploadReplicaBucket(c),
+      encryptionKey: this.keys.data,
+      serverAccessLogsBucket: this.accessLogs.bucket,
+      replicationRoleArn: roleArn(physicalNames.uploadReplicationRole(c)),
+      sourceRegion: c.primaryRegion.region,
+    });
+    this.dumpReplica = new ReplicaBucket(this, 'DumpReplica', {
+      bucketName: physicalNames.dumpReplicaBucket(c),
+      encryptionKey: this.keys.data,
+      serverAccessLogsBucket: this.accessLogs.bucket,
+      replicationRoleArn: roleArn(physicalNames.dumpReplicationRole(c)),
+      sourceRegion: c.primaryRegion.region,
+      objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+    });
   }
+}
+
+/** Dumps are locked for the backup retention, in the same mode as the vaults; the replica keeps the same lock. */
+export function dumpObjectLock(mode: 'governance' | 'compliance', days: number): s3.ObjectLockRetention {
+  return mode === 'compliance'
+    ? s3.ObjectLockRetention.compliance(Duration.days(days))
+    : s3.ObjectLockRetention.governance(Duration.days(days));
 }

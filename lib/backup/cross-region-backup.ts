@@ -1,0 +1,245 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledgeFinding } from '../compliance/acknowledge';
+import { LockedBackupVault, VaultLockMode } from './locked-backup-vault';
+import { nagResourceText } from './private/nag-finding-id';
+
+export interface CrossRegionBackupProps {
+  /** Name of the vault in this region. */
+  readonly vaultName: string;
+  /** Customer managed key of this region's vault. */
+  readonly vaultKey: kms.IKey;
+  /** Keys that encrypt the protected resources; the backup role may use them (and nothing else). */
+  readonly resourceKeys: readonly kms.IKey[];
+  /** ARN of the vault in the recovery region every recovery point is copied to, built from config. */
+  readonly recoveryVaultArn: string;
+  /** Aurora clusters to protect (continuous backup, point-in-time restore). */
+  readonly clusters: readonly rds.DatabaseCluster[];
+  /** Versioned buckets to protect (continuous backup). */
+  readonly buckets: readonly s3.IBucket[];
+  /** UTC hour (0-23) of the daily rule. @default 3 */
+  readonly dailyHourUtc?: number;
+  /** Days a daily recovery point and its copy are kept. @default 35 */
+  readonly retentionDays?: number;
+  /**
+   * Fixed name of the backup role, so the recovery region's vault key can name it before it exists.
+   * @default - generated
+   */
+  readonly roleName?: string;
+  /** Vault Lock mode of this region's vault; `compliance` is irreversible after 72 hours. @default 'governance' */
+  readonly lockMode?: VaultLockMode;
+}
+
+/** AWS Backup keeps continuous (point-in-time) backups at most this long. */
+const MAX_CONTINUOUS_DAYS = 35;
+
+/**
+ * A daily AWS Backup plan whose rule copies every recovery point to a vault in the recovery region, with continuous
+ * backup for the database and the buckets, and a selection that names each protected resource (DATA-2, DATA-3,
+ * REST-3). The backup role is scoped to exactly those resources; no AWS managed policy is attached.
+ */
+export class CrossRegionBackup extends Construct {
+  readonly vault: LockedBackupVault;
+  readonly plan: backup.BackupPlan;
+  readonly role: iam.Role;
+  readonly selection: backup.BackupSelection;
+
+  constructor(scope: Construct, id: string, props: CrossRegionBackupProps) {
+    super(scope, id);
+    const hour = props.dailyHourUtc ?? 3;
+    const retentionDays = props.retentionDays ?? 35;
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
+      throw new Error(`CrossRegionBackup dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 3).`);
+    }
+    if (!Number.isInteger(retentionDays) || retentionDays < 7) {
+      throw new Error(`CrossRegionBackup retentionDays = ${retentionDays} is below 7 days (DATA-2). Fix: keep recovery points at least 7 days (default 35).`);
+    }
+    if (props.clusters.length + props.buckets.length === 0) {
+      throw new Error('CrossRegionBackup clusters and buckets are both empty: a plan that selects nothing proves nothing (DATA-2). Fix: pass the database cluster and the buckets.');
+    }
+    const stack = Stack.of(this);
+    const [, , , recoveryRegion] = props.recoveryVaultArn.split(':');
+    if (recoveryRegion === stack.region) {
+      throw new Error(`CrossRegionBackup recoveryVaultArn = '${props.recoveryVaultArn}' is in this region (${stack.region}); copies must leave the region (DATA-3). Fix: pass the recovery region's vault ARN.`);
+    }
+
+    this.vault = new LockedBackupVault(this, 'Vault', {
+      vaultName: props.vaultName,
+      encryptionKey: props.vaultKey,
+      lockMode: props.lockMode,
+    });
+    const recoveryVault = backup.BackupVault.fromBackupVaultArn(this, 'RecoveryVault', props.recoveryVaultArn);
+    this.plan = new backup.BackupPlan(this, 'Plan', {
+      backupVault: this.vault.vault,
+      backupPlanRules: [
+        new backup.BackupPlanRule({
+          ruleName: 'DailyWithCrossRegionCopy',
+          scheduleExpression: events.Schedule.cron({ minute: '0', hour: String(hour) }),
+          startWindow: Duration.hours(1),
+          completionWindow: Duration.hours(8),
+          enableContinuousBackup: true,
+          deleteAfter: Duration.days(Math.min(retentionDays, MAX_CONTINUOUS_DAYS)),
+          copyActions: [{ destinationBackupVault: recoveryVault, deleteAfter: Duration.days(retentionDays) }],
+        }),
+      ],
+    });
+
+    this.role = new iam.Role(this, 'Role', {
+      roleName: props.roleName,
+      assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
+      description: 'AWS Backup role of the platform plan, scoped to the selected cluster and buckets',
+    });
+    this.selection = this.plan.addSelection('Resources', {
+      role: this.role,
+      disableDefaultBackupPolicy: true,
+      allowRestores: false,
+      resources: [
+        ...props.clusters.map((c) => backup.BackupResource.fromArn(c.clusterArn)),
+        ...props.buckets.map((b) => backup.BackupResource.fromArn(b.bucketArn)),
+      ],
+    });
+    this.grantBackupRole(props);
+    for (const cluster of props.clusters) this.acknowledgeInstances(cluster);
+  }
+
+  private grantBackupRole(props: CrossRegionBackupProps): void {
+    const stack = Stack.of(this);
+    const rdsArn = (resource: string) => `arn:${stack.partition}:rds:${stack.region}:${stack.account}:${resource}`;
+    const eventRules = `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/AwsBackupManagedRule*`;
+    const statements: iam.PolicyStatement[] = [];
+    if (props.clusters.length) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'SnapshotTheSelectedClusters',
+          actions: ['rds:DescribeDBClusters', 'rds:CreateDBClusterSnapshot', 'rds:ListTagsForResource', 'rds:AddTagsToResource', 'rds:ModifyDBCluster'],
+          resources: props.clusters.map((c) => c.clusterArn),
+        }),
+        new iam.PolicyStatement({
+          sid: 'ManageBackupOwnedSnapshots',
+          actions: [
+            'rds:CreateDBClusterSnapshot',
+            'rds:DescribeDBClusterSnapshots',
+            'rds:CopyDBClusterSnapshot',
+            'rds:AddTagsToResource',
+            'rds:ListTagsForResource',
+            'rds:ModifyDBClusterSnapshotAttribute',
+            'rds:DeleteDBClusterSnapshot',
+          ],
+          resources: [rdsArn('cluster-snapshot:awsbackup:*')],
+        }),
+      );
+    }
+    if (props.buckets.length) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'ReadTheSelectedBuckets',
+          actions: [
+            's3:GetBucketTagging',
+            's3:GetInventoryConfiguration',
+            's3:PutInventoryConfiguration',
+            's3:ListBucketVersions',
+            's3:ListBucket',
+            's3:GetBucketVersioning',
+            's3:GetBucketLocation',
+            's3:GetBucketAcl',
+            's3:GetBucketNotification',
+            's3:PutBucketNotification',
+            's3:GetBucketObjectLockConfiguration',
+          ],
+          resources: props.buckets.map((b) => b.bucketArn),
+        }),
+        new iam.PolicyStatement({
+          sid: 'BackupManagedChangeEventRules',
+          actions: [
+            'events:DescribeRule',
+            'events:EnableRule',
+            'events:PutRule',
+            'events:DeleteRule',
+            'events:PutTargets',
+            'events:RemoveTargets',
+            'events:ListTargetsByRule',
+            'events:DisableRule',
+          ],
+          resources: [eventRules],
+        }),
+        new iam.PolicyStatement({
+          sid: 'ReadBucketMetricsAndRules',
+          actions: ['cloudwatch:GetMetricData', 'events:ListRules'],
+          resources: ['*'],
+        }),
+      );
+      // Object reads are granted on each bucket's policy, so no wildcard object ARN sits on this role.
+      for (const bucket of props.buckets) {
+        bucket.addToResourcePolicy(
+          new iam.PolicyStatement({
+            sid: 'AwsBackupReadsObjects',
+            principals: [this.role],
+            actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAcl', 's3:GetObjectVersionAcl', 's3:GetObjectTagging', 's3:GetObjectVersionTagging'],
+            resources: [bucket.arnForObjects('*')],
+          }),
+        );
+      }
+    }
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'UseTheDataAndVaultKeysThroughServices',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant'],
+        resources: [...props.resourceKeys.map((k) => k.keyArn), props.vaultKey.keyArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'CopyIntoTheRecoveryVault',
+        actions: ['backup:CopyIntoBackupVault'],
+        resources: [props.recoveryVaultArn],
+      }),
+    );
+    const policy = new iam.ManagedPolicy(this, 'RolePolicy', {
+      description: 'AWS Backup of the selected cluster and buckets, and copy to the recovery vault',
+      roles: [this.role],
+      statements,
+    });
+    // The only wildcards left are names AWS Backup generates itself, and two read-only APIs without resource types.
+    if (props.clusters.length) {
+      acknowledgeFinding(policy, {
+        rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, rdsArn('cluster-snapshot:awsbackup:*'))}]`,
+        claim: 'DATA-2',
+        reason:
+          'AWS Backup names the cluster snapshots it creates awsbackup:job-<id>, unknown before each job; the prefix limits the role to snapshots AWS Backup owns in this account and region',
+      });
+    }
+    if (props.buckets.length) {
+      acknowledgeFinding(
+        policy,
+        {
+          rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, eventRules)}]`,
+          claim: 'DATA-2',
+          reason:
+            'Continuous S3 backup tracks changes through EventBridge rules that AWS Backup creates and names AwsBackupManagedRule-<id>; the prefix limits the role to those rules in this account and region',
+        },
+        {
+          rule: 'AwsSolutions-IAM5[Resource::*]',
+          claim: 'DATA-2',
+          reason:
+            'Only cloudwatch:GetMetricData and events:ListRules use Resource *: both are read-only and have no resource type in IAM, so they cannot be scoped further (AWS Backup reads bucket size and its own rules)',
+        },
+      );
+    }
+  }
+
+  /** Aurora is backed up at cluster level; its instances hold no storage of their own. */
+  private acknowledgeInstances(cluster: rds.DatabaseCluster): void {
+    const reason = `Aurora storage belongs to the cluster, not its instances; AWS Backup protects Aurora at cluster level and the cluster ${cluster.node.path} is in backup selection ${this.selection.node.path}`;
+    for (const instance of cluster.node.findAll().filter((c) => c instanceof rds.CfnDBInstance)) {
+      acknowledgeFinding(
+        instance,
+        { rule: 'NIST.800.53.R5-RDSInBackupPlan', claim: 'DATA-2', reason },
+        { rule: 'HIPAA.Security-RDSInBackupPlan', claim: 'DATA-2', reason },
+      );
+    }
+  }
+}
