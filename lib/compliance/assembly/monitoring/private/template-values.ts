@@ -1,0 +1,97 @@
+import type { LocatedResource, PlatformAssembly, StackTemplate } from '../../platform-assembly';
+import { referencedLogicalId } from '../../platform-assembly';
+
+/** Template metadata key every platform stack carries (see PlatformStage). */
+const PLATFORM_METADATA_KEY = 'PocketCity::Platform';
+
+/** The partition a region belongs to, for resolving `{ Ref: AWS::Partition }` in templates. */
+export function partitionOf(region: string | undefined): string {
+  if (region?.startsWith('cn-')) return 'aws-cn';
+  if (region?.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/**
+ * A template value as a plain string where it can be worked out from the template alone: literals, `Fn::Join` of
+ * literals and the pseudo parameters of the stack's environment. Anything else is undefined.
+ */
+export function flatten(value: unknown, stack: StackTemplate): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.Ref === 'string') {
+    const pseudo: Record<string, string | undefined> = {
+      'AWS::Partition': partitionOf(stack.region),
+      'AWS::Region': stack.region,
+      'AWS::AccountId': stack.account,
+      'AWS::URLSuffix': 'amazonaws.com',
+    };
+    return pseudo[v.Ref];
+  }
+  const join = v['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    const parts = (join[1] as unknown[]).map((p) => flatten(p, stack));
+    return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
+  }
+  return undefined;
+}
+
+/** True when `value` is, or contains, a Ref or GetAtt of `logicalId`. */
+export function refersTo(value: unknown, logicalId: string): boolean {
+  if (referencedLogicalId(value) === logicalId) return true;
+  if (Array.isArray(value)) return value.some((v) => refersTo(v, logicalId));
+  if (value && typeof value === 'object') return Object.values(value).some((v) => refersTo(v, logicalId));
+  return false;
+}
+
+/** `x` as an array: undefined is empty, a single value is one element. */
+export function asArray<T = unknown>(x: unknown): T[] {
+  if (x === undefined || x === null) return [];
+  return (Array.isArray(x) ? x : [x]) as T[];
+}
+
+/** Property of a located resource, by name. */
+export function prop(r: LocatedResource, name: string): unknown {
+  return r.resource.Properties?.[name];
+}
+
+/** One platform environment found in an assembly: its stacks and the config facts recorded in their metadata. */
+export interface PlatformEnvironment {
+  readonly name: string;
+  readonly stacks: readonly StackTemplate[];
+  readonly account?: string;
+  readonly primaryRegion?: string;
+  readonly recoveryRegion?: string;
+  readonly optOuts: Record<string, unknown>;
+}
+
+/** Groups the stacks that carry platform metadata by environment; stacks without it are left out. */
+export function platformEnvironments(assembly: PlatformAssembly): PlatformEnvironment[] {
+  const groups = new Map<string, StackTemplate[]>();
+  for (const stack of assembly.stacks) {
+    const meta = stack.template.Metadata?.[PLATFORM_METADATA_KEY] as Record<string, unknown> | undefined;
+    if (!meta || typeof meta.environment !== 'string') continue;
+    groups.set(meta.environment, [...(groups.get(meta.environment) ?? []), stack]);
+  }
+  return [...groups.entries()].map(([name, stacks]) => {
+    const meta = stacks[0].template.Metadata?.[PLATFORM_METADATA_KEY] as Record<string, unknown>;
+    return {
+      name,
+      stacks,
+      account: stacks.find((s) => s.account)?.account,
+      primaryRegion: meta.primaryRegion as string | undefined,
+      recoveryRegion: meta.recoveryRegion as string | undefined,
+      optOuts: (meta.optOuts ?? {}) as Record<string, unknown>,
+    };
+  });
+}
+
+/** Every resource of the given types in the given stacks. */
+export function resourcesIn(stacks: readonly StackTemplate[], ...types: string[]): LocatedResource[] {
+  return stacks.flatMap((stack) =>
+    Object.entries(stack.template.Resources ?? {})
+      .filter(([, r]) => types.includes(r.Type))
+      .map(([logicalId, resource]) => ({ stack, stackName: stack.stackName, region: stack.region, logicalId, type: resource.Type, resource })),
+  );
+}
