@@ -1,2 +1,3 @@
 export * from './locked-backup-vault';
 export * from './cross-region-backup';
+export * from './gpg-dump-task';

@@ -8,6 +8,7 @@ import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
+import { GpgDumpTask } from '../backup/gpg-dump-task';
 import { physicalNames } from './physical-names';
 import { dumpObjectLock } from './recovery-stack';
 import { VpcStackProps } from './vpc-stack-props';
@@ -29,6 +30,7 @@ export class DataStack extends Stack {
   readonly dumps: EncryptedUploadBucket;
   readonly accessLogs: AccessLogBucket;
   readonly backup: CrossRegionBackup;
+  readonly dumpTask: GpgDumpTask;
 
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -89,6 +91,21 @@ export class DataStack extends Stack {
       dailyHourUtc: c.backup.dailyHourUtc,
       retentionDays: c.backup.retentionDays,
       lockMode: c.backup.vaultLockMode,
+    });
+
+    this.dumpTask = new GpgDumpTask(this, 'DumpTask', {
+      vpc: props.vpc,
+      database: {
+        securityGroup: this.database.securityGroup,
+        port: this.database.port,
+        hostname: this.database.clusterEndpoint.hostname,
+        databaseName: c.database.databaseName,
+        secret: this.database.credentialsSecret,
+      },
+      bucket: this.dumps,
+      gpgPublicKey: c.dump.gpgPublicKey,
+      logEncryptionKey: this.keys.logs,
+      dailyHourUtc: c.dump.dailyHourUtc,
     });
   }
 }
