@@ -57,7 +57,7 @@ describe('DATA-2: backed up daily', () => {
   });
 
   test('fails when the plan stops running daily', () => {
-    const weak = weakenedReference((id, t) => {
+    const weak = weakenedReference((_id, t) => {
       for (const [, plan] of ofType(t.Resources, 'AWS::Backup::BackupPlan')) {
         for (const rule of plan.Properties.BackupPlan.BackupPlanRule) rule.ScheduleExpression = 'cron(0 3 ? * SUN *)';
       }

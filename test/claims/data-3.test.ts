@@ -36,7 +36,7 @@ describe('DATA-3: stored in multiple locations', () => {
   });
 
   test('fails when the daily copy goes to a vault of the same region', () => {
-    const weak = weakenedReference((id, t) => {
+    const weak = weakenedReference((_id, t) => {
       for (const [, plan] of ofType(t.Resources, 'AWS::Backup::BackupPlan')) {
         for (const rule of plan.Properties.BackupPlan.BackupPlanRule) {
           rule.CopyActions = [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:ref-recovery-vault' }];

@@ -48,7 +48,7 @@ describe('DATA-4: uploads on servers without bottlenecks or single points of fai
   });
 
   test('fails when the VPC has no S3 gateway endpoint', () => {
-    const weak = weakenedReference((id, t) => {
+    const weak = weakenedReference((_id, t) => {
       for (const [eid, e] of ofType(t.Resources, 'AWS::EC2::VPCEndpoint')) if ((e.Properties.VpcEndpointType ?? 'Gateway') === 'Gateway') delete t.Resources[eid];
     });
     expect(failuresOf(uploadsReachedPrivately, weak)).toEqual([expect.stringMatching(/no S3 gateway endpoint; uploads would leave through NAT/)]);

@@ -59,7 +59,7 @@ describe('REST-3: database backups encrypted (GPG)', () => {
   });
 
   test('fails when the dump schedule is gone', () => {
-    const weak = weakenedReference((id, t) => {
+    const weak = weakenedReference((_id, t) => {
       for (const [sid] of ofType(t.Resources, 'AWS::Scheduler::Schedule')) delete t.Resources[sid];
     });
     expect(failuresOf(gpgDumpScheduled, weak)).toEqual(['ref: no daily schedule of a GPG dump task']);
