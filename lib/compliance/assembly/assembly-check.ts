@@ -3,7 +3,11 @@ import type { PlatformAssembly, ResourceRef } from './platform-assembly';
 
 /** One result of an app-wide check: passing results are recorded too, because the evidence needs them. */
 export interface AssemblyCheckResult {
-  readonly status: 'pass' | 'fail';
+  /**
+   * `weakened`: not true at full strength, but only because of an explicit opt-out of the config; it does not fail
+   * synth, and the evidence reports the claim as weakened rather than proven.
+   */
+  readonly status: 'pass' | 'fail' | 'weakened';
   /** The resource judged, when the result is about one resource. */
   readonly resource?: ResourceRef;
   /** What was found, in words an auditor can check against the template. */
@@ -34,6 +38,11 @@ export const pass = (detail: string, resource?: ResourceRef): AssemblyCheckResul
 });
 export const fail = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
   status: 'fail',
+  detail,
+  resource,
+});
+export const weakened = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
+  status: 'weakened',
   detail,
   resource,
 });

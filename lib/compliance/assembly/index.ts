@@ -2,6 +2,7 @@ import { AssemblyCheck } from './assembly-check';
 import { DATA_ASSEMBLY_CHECKS } from './data';
 import { MONITORING_ASSEMBLY_CHECKS } from './monitoring';
 import { NETWORK_ASSEMBLY_CHECKS } from './network';
+import { redundancyAnalysis } from '../redundancy/ha1-redundancy-analysis';
 
 export * from './assembly-check';
 export * from './platform-assembly';
@@ -11,4 +12,5 @@ export const ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
   ...NETWORK_ASSEMBLY_CHECKS,
   ...DATA_ASSEMBLY_CHECKS,
   ...MONITORING_ASSEMBLY_CHECKS,
+  redundancyAnalysis,
 ];

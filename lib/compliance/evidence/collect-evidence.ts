@@ -8,6 +8,7 @@ import { Claim } from '../claims/claim';
 import { CLAIMS } from '../claims/register';
 import { CLAIMS_ASSEMBLY_PLUGIN_NAME } from '../packs/claims-assembly-checks';
 import { CLAIMS_PACK_NAME } from '../packs/claims-checks';
+import { analyseRedundancy } from '../redundancy/analyse-redundancy';
 import { CLAIM_RULES, ClaimRule } from '../rules';
 import { evaluateClaimRules, RuleResult } from './evaluate-claim-rules';
 import {
@@ -64,6 +65,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
         resources: Object.keys(s.template.Resources ?? {}).length,
       })),
       optOuts,
+      redundancy: analyseRedundancy(envAssembly),
       claims: claims.map((claim) =>
         judgeClaim({
           claim,
@@ -175,7 +177,9 @@ function summarise<T extends { status: string }>(
     passed: results.filter((r) => r.status === 'pass').length,
     failed: results.filter((r) => r.status === 'fail').length,
     acknowledged: results.filter((r) => r.status === 'acknowledged').length,
+    weakened: results.filter((r) => r.status === 'weakened').length,
     failures: results.filter((r) => r.status === 'fail').map(describe),
+    weakenings: results.filter((r) => r.status === 'weakened').map(describe),
   };
 }
 
@@ -195,6 +199,13 @@ function statusOf(
   if (empty.length > 0) return ['FAILING', `found nothing to judge: ${empty.map((c) => c.id).join(', ')}`];
   const missing = documents.filter((d) => !d.present);
   if (missing.length > 0) return ['FAILING', `missing documents: ${missing.map((d) => d.path).join(', ')}`];
+  const weakenedChecks = checks.filter((c) => c.weakened > 0);
+  if (weakenedChecks.length > 0) {
+    return [
+      'weakened',
+      `true only at reduced strength, by explicit opt-out: ${weakenedChecks.flatMap((c) => c.weakenings).join('; ')}`,
+    ];
+  }
   const passed = checks.reduce((n, c) => n + c.passed, 0);
   if (claim.exceeds) return ['exceeds claim', `${checks.length} checks, ${passed} passing results; ${claim.exceeds}`];
   return ['proven', `${checks.length} checks, ${passed} passing results, none failing`];

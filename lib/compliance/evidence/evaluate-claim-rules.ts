@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { NagRuleCompliance } from 'cdk-nag';
@@ -33,7 +36,7 @@ function evaluateStack(stackTemplate: StackTemplate, rules: readonly ClaimRule[]
   const stack = new Stack(app, 'Evidence', {
     env: { account: stackTemplate.account, region: stackTemplate.region },
   });
-  new CfnInclude(stack, 'Template', { templateFile: stackTemplate.templatePath });
+  new CfnInclude(stack, 'Template', { templateFile: includableTemplateFile(stackTemplate) });
   const results: RuleResult[] = [];
   for (const node of stack.node.findAll()) {
     if (!CfnResource.isCfnResource(node)) continue;
@@ -60,6 +63,26 @@ function evaluateStack(stackTemplate: StackTemplate, rules: readonly ClaimRule[]
     }
   }
   return results;
+}
+
+/**
+ * CfnInclude does not parse `Fn::GetStackOutput` (CDK's cross-stack references). Each one becomes the string
+ * `<stack>.<output>` in a temporary copy, which is all a rule needs to tell a foreign value from a missing one.
+ */
+function includableTemplateFile(stackTemplate: StackTemplate): string {
+  const text = JSON.stringify(stackTemplate.template, (_key, value: unknown) => {
+    const output = (value as Record<string, { StackName?: string; OutputName?: string }> | null)?.[
+      'Fn::GetStackOutput'
+    ];
+    return output ? `${output.StackName}.${output.OutputName}` : value;
+  });
+  if (text === JSON.stringify(stackTemplate.template)) return stackTemplate.templatePath;
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-')),
+    path.basename(stackTemplate.templatePath),
+  );
+  fs.writeFileSync(file, text);
+  return file;
 }
 
 function judge(rule: ClaimRule, node: IConstruct & CfnResource): { passed: boolean; finding?: string }[] {

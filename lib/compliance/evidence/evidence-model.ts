@@ -1,6 +1,8 @@
 import type { ClaimId, ClaimKind } from '../claims/claim';
+import type { TierRedundancy } from '../redundancy/analyse-redundancy';
 
-export type ClaimStatus = 'proven' | 'exceeds claim' | 'inherited' | 'organisational' | 'FAILING' | 'not implemented';
+export type ClaimStatus =
+  'proven' | 'exceeds claim' | 'weakened' | 'inherited' | 'organisational' | 'FAILING' | 'not implemented';
 
 export interface CheckEvidence {
   /** `Claims-<id>` for pack rules, `ClaimsAssembly-<id>` for app-wide checks. */
@@ -10,8 +12,12 @@ export interface CheckEvidence {
   readonly passed: number;
   readonly failed: number;
   readonly acknowledged: number;
+  /** Results that hold only at reduced strength because of an explicit opt-out. */
+  readonly weakened: number;
   /** What failed, one line each (resource and detail). */
   readonly failures: readonly string[];
+  /** What an opt-out weakened, one line each. */
+  readonly weakenings: readonly string[];
 }
 
 export interface ResourceEvidence {
@@ -67,6 +73,8 @@ export interface EnvironmentEvidence {
   readonly recoveryRegion?: string;
   readonly stacks: readonly { stackName: string; region?: string; resources: number }[];
   readonly optOuts: Record<string, unknown>;
+  /** HA-1's redundancy analysis: per tier, what it spans and what it survives. */
+  readonly redundancy: readonly TierRedundancy[];
   readonly claims: readonly ClaimEvidence[];
 }
 

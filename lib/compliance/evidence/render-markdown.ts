@@ -3,6 +3,7 @@ import { ClaimEvidence, EnvironmentEvidence, EvidenceReport } from './evidence-m
 const STATUS_MARK: Record<string, string> = {
   proven: 'proven',
   'exceeds claim': 'exceeds claim',
+  weakened: '**weakened**',
   inherited: 'inherited',
   organisational: 'organisational',
   FAILING: '**FAILING**',
@@ -57,7 +58,27 @@ function renderEnvironment(out: string[], env: EnvironmentEvidence): void {
     );
   }
   out.push('');
+  renderRedundancy(out, env);
   for (const c of env.claims) renderClaim(out, c);
+}
+
+function renderRedundancy(out: string[], env: EnvironmentEvidence): void {
+  out.push('### Redundancy analysis (HA-1)', '');
+  out.push(
+    'Computed from the templates: what each tier spans, and whether it keeps serving after losing any one zone or any two of its instances.',
+    '',
+  );
+  out.push(
+    '| tier | regions | zones | instances | one zone lost | two instances lost | reasoning |',
+    '|---|---|---|---|---|---|---|',
+  );
+  const yes = (b: boolean) => (b ? 'serves' : '**stops**');
+  for (const t of env.redundancy) {
+    out.push(
+      `| ${t.tier} | ${t.regions.join(', ')} | ${t.zones.join(', ') || '(regional service)'} | ${t.instances} | ${yes(t.survivesZoneLoss)} | ${yes(t.survivesTwoInstanceLoss)} | ${cell(t.reasoning)} |`,
+    );
+  }
+  out.push('');
 }
 
 function renderClaim(out: string[], c: ClaimEvidence): void {
@@ -78,6 +99,8 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
     out.push('');
     const failures = c.checks.flatMap((k) => k.failures.map((f) => `- ${k.id}: ${f}`));
     if (failures.length) out.push('Failures:', '', ...failures, '');
+    const weakenings = c.checks.flatMap((k) => k.weakenings.map((f) => `- ${k.id}: ${f}`));
+    if (weakenings.length) out.push('Weakened by opt-out:', '', ...weakenings, '');
   }
   if (c.resources.length) {
     out.push('| resource | type | region | values that make it true |', '|---|---|---|---|');

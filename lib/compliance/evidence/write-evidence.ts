@@ -8,7 +8,7 @@ export interface EvidenceRun {
   readonly report: EvidenceReport;
   readonly markdownPath: string;
   readonly jsonPath: string;
-  /** Non-zero when a check fails, a stock pack has an unacknowledged violation, or (strict) a claim is not implemented. */
+  /** Non-zero when a check fails, a stock pack has an unacknowledged violation, or (strict) a claim is not implemented or weakened. */
   readonly exitCode: number;
   readonly problems: readonly string[];
 }
@@ -30,6 +30,8 @@ export function writeEvidence(
       if (c.status === 'FAILING') problems.push(`${env.environment} ${c.id} FAILING: ${c.statusReason}`);
       if (options.strict && c.status === 'not implemented')
         problems.push(`${env.environment} ${c.id} not implemented (strict)`);
+      if (options.strict && c.status === 'weakened')
+        problems.push(`${env.environment} ${c.id} weakened by an opt-out (strict)`);
     }
   }
   if (report.summary.unacknowledgedStockViolations > 0) {

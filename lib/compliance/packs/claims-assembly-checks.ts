@@ -26,7 +26,7 @@ export class ClaimsAssemblyChecks implements IPolicyValidationPlugin {
     const byStack = new Map(assembly.stacks.map((s) => [s.stackName, s.templatePath]));
     const violations = new Map<string, PolicyViolation>();
     for (const result of runAssemblyChecks(assembly, this.checks)) {
-      if (result.status === 'pass') continue;
+      if (result.status !== 'fail') continue;
       const check = this.checks.find((c) => c.id === result.checkId)!;
       const ruleName = `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${check.id}`;
       const violation = violations.get(ruleName) ?? {

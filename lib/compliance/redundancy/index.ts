@@ -1,0 +1,2 @@
+export * from './analyse-redundancy';
+export * from './ha1-redundancy-analysis';
