@@ -35,7 +35,9 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
     const c = props.config;
-    const recoveryKeyArn = `arn:${this.partition}:kms:${c.recoveryRegion.region}:${c.account}:${physicalNames.recoveryDataKeyAlias(c)}`;
+    // Literal partition: auditors (and template-only analyses) read the cross-region ARNs as written.
+    const partition = partitionOf(c.recoveryRegion.region);
+    const recoveryKeyArn = `arn:${partition}:kms:${c.recoveryRegion.region}:${c.account}:${physicalNames.recoveryDataKeyAlias(c)}`;
 
     this.keys = new PlatformKeys(this, 'Keys', { aliasPrefix: `alias/${c.environmentName}/primary` });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs');
@@ -84,7 +86,7 @@ export class DataStack extends Stack {
       vaultName: physicalNames.primaryVault(c),
       vaultKey: this.keys.backup,
       resourceKeys: [this.keys.data],
-      recoveryVaultArn: `arn:${this.partition}:backup:${c.recoveryRegion.region}:${c.account}:backup-vault:${physicalNames.recoveryVault(c)}`,
+      recoveryVaultArn: `arn:${partition}:backup:${c.recoveryRegion.region}:${c.account}:backup-vault:${physicalNames.recoveryVault(c)}`,
       roleName: physicalNames.backupRole(c),
       clusters: [this.database.cluster],
       buckets: [this.uploads.bucket, this.dumps.bucket],
@@ -108,4 +110,11 @@ export class DataStack extends Stack {
       dailyHourUtc: c.dump.dailyHourUtc,
     });
   }
+}
+
+/** The partition of a region, known from its name without a lookup. */
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
 }
