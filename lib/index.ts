@@ -1,3 +1,6 @@
 export * from './config';
 export * from './stacks';
 export * from './compliance';
+export * from './keys';
+export * from './data';
+export * from './backup';
