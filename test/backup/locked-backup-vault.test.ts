@@ -1,0 +1,34 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { LockedBackupVault, LockedBackupVaultProps } from '../../lib/backup/locked-backup-vault';
+
+function build(props: Partial<LockedBackupVaultProps> = {}) {
+  const stack = new Stack(new App(), 'V');
+  new LockedBackupVault(stack, 'Vault', { vaultName: 'test-vault', encryptionKey: new kms.Key(stack, 'K'), ...props });
+  return Template.fromStack(stack);
+}
+
+describe('LockedBackupVault', () => {
+  test('locks in governance mode by default and denies deleting recovery points', () => {
+    const t = build();
+    t.hasResource('AWS::Backup::BackupVault', {
+      Properties: {
+        BackupVaultName: 'test-vault',
+        LockConfiguration: { MinRetentionDays: 7 },
+        AccessPolicy: { Statement: [Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })] },
+      },
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  test('locks in compliance mode, changeable for 72 hours, only when asked', () => {
+    build({ lockMode: 'compliance', minRetention: Duration.days(14) }).hasResourceProperties('AWS::Backup::BackupVault', {
+      LockConfiguration: { MinRetentionDays: 14, ChangeableForDays: 3 },
+    });
+  });
+
+  test('fails when the lock mode is unknown', () => {
+    expect(() => build({ lockMode: 'legal-hold' as never })).toThrow(/lockMode = 'legal-hold' is neither 'governance' nor 'compliance'/);
+  });
+});
