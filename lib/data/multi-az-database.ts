@@ -217,7 +217,7 @@ function validate(props: MultiAzDatabaseProps, readers: number, retentionDays: n
       `MultiAzDatabase clusterIdentifier = '${props.clusterIdentifier}' is not a valid cluster identifier. Fix: use lower-case letters, digits and single hyphens, starting with a letter.`,
     );
   }
-  const logDays = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
+  const logDays: number = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
   if (logDays < 365) {
     throw new Error(
       `MultiAzDatabase logRetention = ${logDays} days: the audit log must be kept at least a year (MONITOR-1). Fix: use logs.RetentionDays.ONE_YEAR or longer (default TWO_YEARS).`,

@@ -14,6 +14,10 @@ import { DATA_RULES } from '../../lib/compliance/rules/data';
 import { referenceAssembly } from '../support/reference-assembly';
 import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
 
+/** Raw template JSON, poked into by the weakening tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a weakened template is edited as free-form JSON
+export type RawJson = any;
+
 /** The data area's rules and checks that name `claim`. */
 export function dataChecksOf(claim: ClaimId): { rules: ClaimRule[]; checks: AssemblyCheck[] } {
   return {
@@ -36,7 +40,7 @@ export function referenceClaimStatus(claim: ClaimId): { status: string; reason: 
 }
 
 /** A copy of the reference assembly whose templates `mutate` weakened (keyed by stack id: Data, Recovery, ...). */
-export function weakenedReference(mutate: (stackId: string, template: CfnTemplate & { Resources: Record<string, any> }) => void): PlatformAssembly {
+export function weakenedReference(mutate: (stackId: string, template: CfnTemplate & { Resources: Record<string, RawJson> }) => void): PlatformAssembly {
   return new PlatformAssembly(
     referenceAssembly().stacks.map((s) => {
       const template = JSON.parse(JSON.stringify(s.template));
@@ -53,7 +57,7 @@ export function failuresOf(check: AssemblyCheck, assembly: PlatformAssembly): st
 }
 
 /** Every resource of `type` in `resources`, by logical id. */
-export function ofType(resources: Record<string, any>, type: string): [string, any][] {
+export function ofType(resources: Record<string, RawJson>, type: string): [string, RawJson][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
 }
 

@@ -62,7 +62,8 @@ describe('AccessLogBucket', () => {
   test('keeps access logs at least a year, encrypted with S3-managed keys (the only kind log delivery accepts)', () => {
     const stack = new Stack(new App(), 'S');
     new AccessLogBucket(stack, 'Logs');
-    Template.fromStack(stack).hasResource('AWS::S3::Bucket', {
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::S3::Bucket', {
       Properties: Match.objectLike({
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
         LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 400 })] },
