@@ -55,18 +55,26 @@ export class CrossRegionBackup extends Construct {
     const hour = props.dailyHourUtc ?? 3;
     const retentionDays = props.retentionDays ?? 35;
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-      throw new Error(`CrossRegionBackup dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 3).`);
+      throw new Error(
+        `CrossRegionBackup dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 3).`,
+      );
     }
     if (!Number.isInteger(retentionDays) || retentionDays < 7) {
-      throw new Error(`CrossRegionBackup retentionDays = ${retentionDays} is below 7 days (DATA-2). Fix: keep recovery points at least 7 days (default 35).`);
+      throw new Error(
+        `CrossRegionBackup retentionDays = ${retentionDays} is below 7 days (DATA-2). Fix: keep recovery points at least 7 days (default 35).`,
+      );
     }
     if (props.clusters.length + props.buckets.length === 0) {
-      throw new Error('CrossRegionBackup clusters and buckets are both empty: a plan that selects nothing proves nothing (DATA-2). Fix: pass the database cluster and the buckets.');
+      throw new Error(
+        'CrossRegionBackup clusters and buckets are both empty: a plan that selects nothing proves nothing (DATA-2). Fix: pass the database cluster and the buckets.',
+      );
     }
     const stack = Stack.of(this);
     const [, , , recoveryRegion] = props.recoveryVaultArn.split(':');
     if (recoveryRegion === stack.region) {
-      throw new Error(`CrossRegionBackup recoveryVaultArn = '${props.recoveryVaultArn}' is in this region (${stack.region}); copies must leave the region (DATA-3). Fix: pass the recovery region's vault ARN.`);
+      throw new Error(
+        `CrossRegionBackup recoveryVaultArn = '${props.recoveryVaultArn}' is in this region (${stack.region}); copies must leave the region (DATA-3). Fix: pass the recovery region's vault ARN.`,
+      );
     }
 
     this.vault = new LockedBackupVault(this, 'Vault', {
@@ -117,7 +125,13 @@ export class CrossRegionBackup extends Construct {
       statements.push(
         new iam.PolicyStatement({
           sid: 'SnapshotTheSelectedClusters',
-          actions: ['rds:DescribeDBClusters', 'rds:CreateDBClusterSnapshot', 'rds:ListTagsForResource', 'rds:AddTagsToResource', 'rds:ModifyDBCluster'],
+          actions: [
+            'rds:DescribeDBClusters',
+            'rds:CreateDBClusterSnapshot',
+            'rds:ListTagsForResource',
+            'rds:AddTagsToResource',
+            'rds:ModifyDBCluster',
+          ],
           resources: props.clusters.map((c) => c.clusterArn),
         }),
         new iam.PolicyStatement({
@@ -180,7 +194,14 @@ export class CrossRegionBackup extends Construct {
           new iam.PolicyStatement({
             sid: 'AwsBackupReadsObjects',
             principals: [this.role],
-            actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAcl', 's3:GetObjectVersionAcl', 's3:GetObjectTagging', 's3:GetObjectVersionTagging'],
+            actions: [
+              's3:GetObject',
+              's3:GetObjectVersion',
+              's3:GetObjectAcl',
+              's3:GetObjectVersionAcl',
+              's3:GetObjectTagging',
+              's3:GetObjectVersionTagging',
+            ],
             resources: [bucket.arnForObjects('*')],
           }),
         );

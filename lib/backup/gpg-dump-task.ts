@@ -18,10 +18,11 @@ import { ManagedPolicyRole } from './private/managed-policy-role';
  * The directory of the dump container (Dockerfile, dump.sh, restore.sh). From source it sits beside this file; the
  * compiled package ships it at its source path (package.json `files`), three levels above `dist/lib/backup`.
  */
-export const DUMP_CONTAINER_DIR = [
-  path.join(__dirname, 'dump-task', 'container'),
-  path.join(__dirname, '..', '..', '..', 'lib', 'backup', 'dump-task', 'container'),
-].find((d) => fs.existsSync(path.join(d, 'Dockerfile'))) ?? path.join(__dirname, 'dump-task', 'container');
+export const DUMP_CONTAINER_DIR =
+  [
+    path.join(__dirname, 'dump-task', 'container'),
+    path.join(__dirname, '..', '..', '..', 'lib', 'backup', 'dump-task', 'container'),
+  ].find((d) => fs.existsSync(path.join(d, 'Dockerfile'))) ?? path.join(__dirname, 'dump-task', 'container');
 
 /** The database the task dumps. */
 export interface DumpDatabase {
@@ -71,7 +72,9 @@ export class GpgDumpTask extends Construct {
     super(scope, id);
     const hour = props.dailyHourUtc ?? 4;
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-      throw new Error(`GpgDumpTask dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 4).`);
+      throw new Error(
+        `GpgDumpTask dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 4).`,
+      );
     }
     if (/PRIVATE KEY/.test(props.gpgPublicKey) || !/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(props.gpgPublicKey)) {
       throw new Error(
@@ -103,7 +106,10 @@ export class GpgDumpTask extends Construct {
       memoryLimitMiB: 1024,
       executionRole,
       taskRole: this.taskRole,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
     });
     this.taskDefinition.addVolume({ name: 'scratch' });
     const container = this.taskDefinition.addContainer('Dump', {
@@ -134,7 +140,11 @@ export class GpgDumpTask extends Construct {
       allowAllOutbound: false,
     });
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'S3, ECR and CloudWatch Logs over HTTPS');
-    this.securityGroup.connections.allowTo(props.database.securityGroup, ec2.Port.tcp(props.database.port), 'GPG dump task to the database');
+    this.securityGroup.connections.allowTo(
+      props.database.securityGroup,
+      ec2.Port.tcp(props.database.port),
+      'GPG dump task to the database',
+    );
 
     const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),

@@ -39,7 +39,9 @@ export class LockedBackupVault extends Construct {
     }
     const minRetention = props.minRetention ?? Duration.days(7);
     if (minRetention.toDays() < 1) {
-      throw new Error(`LockedBackupVault minRetention = ${minRetention.toDays()} days. Fix: give at least 1 day (default 7).`);
+      throw new Error(
+        `LockedBackupVault minRetention = ${minRetention.toDays()} days. Fix: give at least 1 day (default 7).`,
+      );
     }
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,

@@ -113,7 +113,9 @@ export class EncryptedUploadBucket extends Construct {
       lifecycleRules: [
         {
           id: 'NoncurrentVersionsAndIncompleteUploads',
-          noncurrentVersionTransitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+          noncurrentVersionTransitions: [
+            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+          ],
           noncurrentVersionExpiration: Duration.days(noncurrentDays),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
@@ -139,10 +141,20 @@ export class EncryptedUploadBucket extends Construct {
 
   /** Lets `grantee` (a role) write new objects only (no read, no delete); used by the dump task. */
   grantWrite(grantee: iam.IGrantable): iam.Grant {
-    return this.grantObjects(grantee, 'grantWrite', ['s3:PutObject', 's3:AbortMultipartUpload'], ['kms:GenerateDataKey', 'kms:Encrypt']);
+    return this.grantObjects(
+      grantee,
+      'grantWrite',
+      ['s3:PutObject', 's3:AbortMultipartUpload'],
+      ['kms:GenerateDataKey', 'kms:Encrypt'],
+    );
   }
 
-  private grantObjects(grantee: iam.IGrantable, what: string, objectActions: string[], keyActions: string[]): iam.Grant {
+  private grantObjects(
+    grantee: iam.IGrantable,
+    what: string,
+    objectActions: string[],
+    keyActions: string[],
+  ): iam.Grant {
     const p = policyPrincipalFor(this, grantee, `${this.node.path}.${what}`);
     const statement = new iam.PolicyStatement({
       principals: [p.principal],

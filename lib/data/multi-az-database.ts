@@ -130,12 +130,17 @@ export class MultiAzDatabase extends Construct {
       securityGroups: [this.securityGroup],
       port: this.port,
       defaultDatabaseName: props.databaseName ?? 'app',
-      credentials: rds.Credentials.fromUsername(props.masterUsername ?? 'platform_admin', { encryptionKey: props.encryptionKey }),
+      credentials: rds.Credentials.fromUsername(props.masterUsername ?? 'platform_admin', {
+        encryptionKey: props.encryptionKey,
+      }),
       manageMasterUserPassword: true,
       storageEncrypted: true,
       storageEncryptionKey: props.encryptionKey,
       parameterGroup: this.parameterGroup,
-      backup: { retention: Duration.days(retentionDays), preferredWindow: props.preferredBackupWindow ?? '01:00-02:00' },
+      backup: {
+        retention: Duration.days(retentionDays),
+        preferredWindow: props.preferredBackupWindow ?? '01:00-02:00',
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.SNAPSHOT,
       copyTagsToSnapshot: true,
@@ -165,11 +170,9 @@ export class MultiAzDatabase extends Construct {
   private scopeMonitoringRole(role: iam.Role): void {
     const stack = Stack.of(this);
     const group = `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:RDSOSMetrics`;
-    const instances = this.cluster.node
-      .findAll()
-      .filter((c): c is rds.CfnDBInstance => c instanceof rds.CfnDBInstance);
+    const instances = this.cluster.node.findAll().filter((c): c is rds.CfnDBInstance => c instanceof rds.CfnDBInstance);
     new iam.ManagedPolicy(this, 'MonitoringPolicy', {
-      description: 'Enhanced monitoring: write only the RDSOSMetrics streams of this cluster\'s instances',
+      description: "Enhanced monitoring: write only the RDSOSMetrics streams of this cluster's instances",
       roles: [role],
       statements: [
         new iam.PolicyStatement({
@@ -192,7 +195,13 @@ export class MultiAzDatabase extends Construct {
   }
 }
 
-function validate(props: MultiAzDatabaseProps, readers: number, retentionDays: number, port: number, pgauditLog: string): void {
+function validate(
+  props: MultiAzDatabaseProps,
+  readers: number,
+  retentionDays: number,
+  port: number,
+  pgauditLog: string,
+): void {
   const zones = props.availabilityZones;
   if (zones.length < 3 || new Set(zones).size !== zones.length) {
     throw new Error(
@@ -210,7 +219,9 @@ function validate(props: MultiAzDatabaseProps, readers: number, retentionDays: n
     );
   }
   if (!Number.isInteger(port) || port < 1150 || port > 65535) {
-    throw new Error(`MultiAzDatabase port = ${port}: Aurora accepts 1150-65535. Fix: pick a port in that range (default 5433).`);
+    throw new Error(
+      `MultiAzDatabase port = ${port}: Aurora accepts 1150-65535. Fix: pick a port in that range (default 5433).`,
+    );
   }
   if (!/^[a-z][a-z0-9-]{0,62}$/.test(props.clusterIdentifier) || props.clusterIdentifier.endsWith('-')) {
     throw new Error(

@@ -48,7 +48,12 @@ export class ReplicaBucket extends Construct {
       new iam.PolicyStatement({
         sid: 'ReplicationRoleWritesReplicas',
         principals: [new iam.AnyPrincipal()],
-        actions: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags', 's3:ObjectOwnerOverrideToBucketOwner'],
+        actions: [
+          's3:ReplicateObject',
+          's3:ReplicateDelete',
+          's3:ReplicateTags',
+          's3:ObjectOwnerOverrideToBucketOwner',
+        ],
         resources: [this.bucket.arnForObjects('*')],
         conditions: from,
       }),

@@ -52,7 +52,10 @@ export class PlatformKeys extends Construct {
         pendingWindow: Duration.days(pendingWindowDays),
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    this.data = make('data', 'Customer data at rest: database storage, Performance Insights, secrets, upload and dump buckets');
+    this.data = make(
+      'data',
+      'Customer data at rest: database storage, Performance Insights, secrets, upload and dump buckets',
+    );
     this.backup = make('backup', 'AWS Backup vault recovery points');
     this.logs = make('logs', 'CloudWatch Logs log groups (database audit logs, task logs)');
 
@@ -61,10 +64,20 @@ export class PlatformKeys extends Construct {
       new iam.PolicyStatement({
         sid: 'CloudWatchLogsOfThisAccountAndRegion',
         principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyWithoutPlaintext',
+          'kms:DescribeKey',
+        ],
         resources: ['*'],
         conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` },
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
+          },
         },
       }),
     );

@@ -17,8 +17,10 @@ export const physicalNames = {
   /** Alias of the recovery region's data key; S3 replication accepts an alias ARN as the replica key. */
   recoveryDataKeyAlias: (c: ResolvedPlatformConfig) => `alias/${c.environmentName}/recovery/data`,
   /** S3 replication roles: the replica buckets and key in the recovery region name them before they exist. */
-  uploadReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-uploads-replication-${c.primaryRegion.region}`,
-  dumpReplicationRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
+  uploadReplicationRole: (c: ResolvedPlatformConfig) =>
+    `${c.environmentName}-uploads-replication-${c.primaryRegion.region}`,
+  dumpReplicationRole: (c: ResolvedPlatformConfig) =>
+    `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
   /** AWS Backup role of the primary plan; the recovery region's backup key names it before it exists. */
   backupRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-${c.primaryRegion.region}`,
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */

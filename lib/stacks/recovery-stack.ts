@@ -24,7 +24,8 @@ export class RecoveryStack extends Stack {
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
     const c = props.config;
-    const roleArn = (name: string) => this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
+    const roleArn = (name: string) =>
+      this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
 
     // Alias prefix gives `physicalNames.recoveryDataKeyAlias`, which the primary's replication rules name.
     this.keys = new PlatformKeys(this, 'Keys', { aliasPrefix: `alias/${c.environmentName}/recovery` });
@@ -38,7 +39,15 @@ export class RecoveryStack extends Stack {
       new iam.PolicyStatement({
         sid: 'PrimaryBackupRoleCopiesIntoRecoveryVault',
         principals: [new iam.AnyPrincipal()],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant'],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:DescribeKey',
+          'kms:CreateGrant',
+        ],
         resources: ['*'],
         conditions: {
           ArnEquals: { 'aws:PrincipalArn': roleArn(physicalNames.backupRole(c)) },

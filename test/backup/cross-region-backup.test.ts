@@ -77,7 +77,9 @@ describe('CrossRegionBackup', () => {
 
   test('locks in compliance mode with a 72-hour grace only when asked', () => {
     const t = Template.fromStack(build({ lockMode: 'compliance' }).stack);
-    t.hasResourceProperties('AWS::Backup::BackupVault', { LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 } });
+    t.hasResourceProperties('AWS::Backup::BackupVault', {
+      LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
+    });
   });
 
   test('keeps continuous points 35 days but copies for the full retention when it is longer', () => {
@@ -85,7 +87,10 @@ describe('CrossRegionBackup', () => {
     t.hasResourceProperties('AWS::Backup::BackupPlan', {
       BackupPlan: {
         BackupPlanRule: [
-          Match.objectLike({ Lifecycle: { DeleteAfterDays: 35 }, CopyActions: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 90 } })] }),
+          Match.objectLike({
+            Lifecycle: { DeleteAfterDays: 35 },
+            CopyActions: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 90 } })],
+          }),
         ],
       },
     });
@@ -98,7 +103,9 @@ describe('CrossRegionBackup', () => {
   });
 
   test('fails when nothing is selected', () => {
-    expect(() => build({ clusters: [], buckets: [] })).toThrow(/both empty: a plan that selects nothing proves nothing/);
+    expect(() => build({ clusters: [], buckets: [] })).toThrow(
+      /both empty: a plan that selects nothing proves nothing/,
+    );
   });
 
   test('fails when retention is below seven days', () => {

@@ -26,14 +26,18 @@ interface Tools {
 
 function findTools(): Tools {
   const roots = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse() : [];
-  const bin = roots.map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`) && fs.existsSync(`${d}/pg_ctl`));
+  const bin = roots
+    .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    .find((d) => fs.existsSync(`${d}/initdb`) && fs.existsSync(`${d}/pg_ctl`));
   const onPath = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
   const missing = [
     ...(bin ? [] : ['initdb/pg_ctl under /usr/lib/postgresql/*/bin']),
     ...['gpg', 'psql', 'pg_dump', 'pg_restore', 'openssl', 'bash'].filter((t) => !onPath(t)),
   ];
   if (missing.length) {
-    throw new Error(`The dump round-trip test needs ${missing.join(', ')}. Run 'bash scripts/ensure-dump-tools.sh' first (CI does).`);
+    throw new Error(
+      `The dump round-trip test needs ${missing.join(', ')}. Run 'bash scripts/ensure-dump-tools.sh' first (CI does).`,
+    );
   }
   return { bin: bin! };
 }
@@ -74,9 +78,15 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
 
   /** Server-side commands run as the postgres user when the test runs as root (initdb refuses root). */
   const server = (tool: string, args: string[]) =>
-    asRoot ? ok('runuser', ['-u', 'postgres', '--', path.join(tools.bin, tool), ...args]) : ok(path.join(tools.bin, tool), args);
+    asRoot
+      ? ok('runuser', ['-u', 'postgres', '--', path.join(tools.bin, tool), ...args])
+      : ok(path.join(tools.bin, tool), args);
   const psql = (database: string, sql: string) =>
-    ok('psql', ['--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--dbname', database, '--command', sql], pg);
+    ok(
+      'psql',
+      ['--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--dbname', database, '--command', sql],
+      pg,
+    );
 
   beforeAll(async () => {
     tools = findTools();
@@ -91,21 +101,69 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     // TLS with a throwaway self-signed certificate, so the scripts' sslmode=require is really exercised.
     const cert = path.join(dir, 'server.crt');
     const key = path.join(dir, 'server.key');
-    ok('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+    ok('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]);
     fs.chmodSync(key, 0o600);
     const pwFile = path.join(dir, 'pw');
     fs.writeFileSync(pwFile, PASSWORD);
     if (asRoot) {
       for (const f of [dataDir, socketDir, cert, key, pwFile]) ok('chown', ['postgres:postgres', f]);
     }
-    server('initdb', ['--pgdata', dataDir, '--username', 'dumper', '--auth', 'scram-sha-256', '--pwfile', pwFile, '--encoding', 'UTF8', '--locale', 'C']);
+    server('initdb', [
+      '--pgdata',
+      dataDir,
+      '--username',
+      'dumper',
+      '--auth',
+      'scram-sha-256',
+      '--pwfile',
+      pwFile,
+      '--encoding',
+      'UTF8',
+      '--locale',
+      'C',
+    ]);
     // Only TLS connections over loopback with a password; everything else is rejected.
-    const hba = ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 0.0.0.0/0 reject', 'local all all reject', ''].join('\n');
+    const hba = [
+      'hostssl all all 127.0.0.1/32 scram-sha-256',
+      'hostnossl all all 0.0.0.0/0 reject',
+      'local all all reject',
+      '',
+    ].join('\n');
     fs.writeFileSync(path.join(dataDir, 'pg_hba.conf'), hba);
     const options = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketDir} -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
-    server('pg_ctl', ['--pgdata', dataDir, '--log', path.join(socketDir, 'server.log'), '--options', options, '--wait', 'start']);
+    server('pg_ctl', [
+      '--pgdata',
+      dataDir,
+      '--log',
+      path.join(socketDir, 'server.log'),
+      '--options',
+      options,
+      '--wait',
+      'start',
+    ]);
 
-    pg = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'dumper', PGPASSWORD: PASSWORD, PGSSLMODE: 'require', PGDATABASE: 'app' };
+    pg = {
+      PGHOST: '127.0.0.1',
+      PGPORT: String(port),
+      PGUSER: 'dumper',
+      PGPASSWORD: PASSWORD,
+      PGSSLMODE: 'require',
+      PGDATABASE: 'app',
+    };
     psql('postgres', 'CREATE DATABASE app');
     psql('app', 'CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text NOT NULL, note text)');
     for (const r of FIXTURE_ROWS) {
@@ -116,7 +174,18 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     const makeKeyring = (name: string) => {
       const home = path.join(dir, `gnupg-${name}`);
       fs.mkdirSync(home, { mode: 0o700 });
-      ok('gpg', ['--homedir', home, '--batch', '--passphrase', '', '--quick-gen-key', `${name} <${name}@dump-test.invalid>`, 'default', 'default', 'never']);
+      ok('gpg', [
+        '--homedir',
+        home,
+        '--batch',
+        '--passphrase',
+        '',
+        '--quick-gen-key',
+        `${name} <${name}@dump-test.invalid>`,
+        'default',
+        'default',
+        'never',
+      ]);
       return home;
     };
     recipientHome = makeKeyring('recipient');
@@ -125,7 +194,12 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
 
     dumpFile = path.join(dir, 'out', 'app.pgdump.gpg');
     // The dump runs with no keyring of its own: only the armored public key from its environment.
-    dumpResult = run('bash', [DUMP_SCRIPT], { ...pg, GNUPGHOME: '', GPG_RECIPIENT_KEY: publicKey, DUMP_TARGET: `file://${dumpFile}` });
+    dumpResult = run('bash', [DUMP_SCRIPT], {
+      ...pg,
+      GNUPGHOME: '',
+      GPG_RECIPIENT_KEY: publicKey,
+      DUMP_TARGET: `file://${dumpFile}`,
+    });
   });
 
   afterAll(() => {
@@ -171,30 +245,49 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
 
   test('restore.sh decrypts with the private key and restores every row into a fresh database', () => {
     psql('postgres', 'CREATE DATABASE restored');
-    const r = run('bash', [RESTORE_SCRIPT], { ...pg, PGDATABASE: 'restored', GNUPGHOME: recipientHome, DUMP_SOURCE: dumpFile });
+    const r = run('bash', [RESTORE_SCRIPT], {
+      ...pg,
+      PGDATABASE: 'restored',
+      GNUPGHOME: recipientHome,
+      DUMP_SOURCE: dumpFile,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const query = "SELECT id || '|' || name || '|' || email || '|' || note FROM customers ORDER BY id";
     expect(psql('restored', query)).toBe(psql('app', query));
-    expect(psql('restored', query).trim().split('\n')).toEqual(FIXTURE_ROWS.map((r) => `${r.id}|${r.name}|${r.email}|${r.note}`));
+    expect(psql('restored', query).trim().split('\n')).toEqual(
+      FIXTURE_ROWS.map((r) => `${r.id}|${r.name}|${r.email}|${r.note}`),
+    );
   });
 
   test('a wrong key fails to decrypt and restores nothing', () => {
     psql('postgres', 'CREATE DATABASE wrong_key');
-    const r = run('bash', [RESTORE_SCRIPT], { ...pg, PGDATABASE: 'wrong_key', GNUPGHOME: strangerHome, DUMP_SOURCE: dumpFile });
+    const r = run('bash', [RESTORE_SCRIPT], {
+      ...pg,
+      PGDATABASE: 'wrong_key',
+      GNUPGHOME: strangerHome,
+      DUMP_SOURCE: dumpFile,
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/cannot decrypt .*does not hold the recipient's private key/);
     expect(psql('wrong_key', "SELECT count(*) FROM pg_tables WHERE tablename = 'customers'").trim()).toBe('0');
   });
 
   test('fails when dump.sh is told to connect without TLS', () => {
-    const r = run('bash', [DUMP_SCRIPT], { ...pg, PGSSLMODE: 'prefer', GPG_RECIPIENT_KEY: publicKey, DUMP_TARGET: `file://${dir}/x.gpg` });
+    const r = run('bash', [DUMP_SCRIPT], {
+      ...pg,
+      PGSSLMODE: 'prefer',
+      GPG_RECIPIENT_KEY: publicKey,
+      DUMP_TARGET: `file://${dir}/x.gpg`,
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/PGSSLMODE=prefer would allow an unencrypted connection/);
   });
 
   test('fails when dump.sh is handed a private key', () => {
-    const secret = execFileSync('gpg', ['--homedir', strangerHome, '--batch', '--armor', '--export-secret-keys'], { encoding: 'utf8' });
+    const secret = execFileSync('gpg', ['--homedir', strangerHome, '--batch', '--armor', '--export-secret-keys'], {
+      encoding: 'utf8',
+    });
     const r = run('bash', [DUMP_SCRIPT], { ...pg, GPG_RECIPIENT_KEY: secret, DUMP_TARGET: `file://${dir}/y.gpg` });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/contains a PRIVATE key block/);

@@ -30,7 +30,13 @@ function build(overrides: Partial<GpgDumpTaskProps> = {}) {
   const dbSg = new ec2.SecurityGroup(stack, 'DbSg', { vpc, allowAllOutbound: false });
   new GpgDumpTask(stack, 'DumpTask', {
     vpc,
-    database: { securityGroup: dbSg, port: 5433, hostname: 'db.example', databaseName: 'app', secret: new secretsmanager.Secret(stack, 'S') },
+    database: {
+      securityGroup: dbSg,
+      port: 5433,
+      hostname: 'db.example',
+      databaseName: 'app',
+      secret: new secretsmanager.Secret(stack, 'S'),
+    },
     bucket,
     gpgPublicKey: REFERENCE_DUMP_PUBLIC_KEY,
     logEncryptionKey: new kms.Key(stack, 'LogsKey'),
@@ -86,13 +92,17 @@ describe('GpgDumpTask', () => {
   });
 
   test('reaches the database on its port only', () => {
-    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 5433, ToPort: 5433, IpProtocol: 'tcp' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 5433,
+      ToPort: 5433,
+      IpProtocol: 'tcp',
+    });
   });
 
   test('fails when the key is a private key', () => {
-    expect(() => build({ gpgPublicKey: '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----' })).toThrow(
-      /must never enter AWS/,
-    );
+    expect(() =>
+      build({ gpgPublicKey: '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----' }),
+    ).toThrow(/must never enter AWS/);
   });
 
   test('fails when the hour is out of range', () => {

@@ -16,19 +16,26 @@ describe('LockedBackupVault', () => {
       Properties: {
         BackupVaultName: 'test-vault',
         LockConfiguration: { MinRetentionDays: 7 },
-        AccessPolicy: { Statement: [Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })] },
+        AccessPolicy: {
+          Statement: [Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })],
+        },
       },
       DeletionPolicy: 'Retain',
     });
   });
 
   test('locks in compliance mode, changeable for 72 hours, only when asked', () => {
-    build({ lockMode: 'compliance', minRetention: Duration.days(14) }).hasResourceProperties('AWS::Backup::BackupVault', {
-      LockConfiguration: { MinRetentionDays: 14, ChangeableForDays: 3 },
-    });
+    build({ lockMode: 'compliance', minRetention: Duration.days(14) }).hasResourceProperties(
+      'AWS::Backup::BackupVault',
+      {
+        LockConfiguration: { MinRetentionDays: 14, ChangeableForDays: 3 },
+      },
+    );
   });
 
   test('fails when the lock mode is unknown', () => {
-    expect(() => build({ lockMode: 'legal-hold' as never })).toThrow(/lockMode = 'legal-hold' is neither 'governance' nor 'compliance'/);
+    expect(() => build({ lockMode: 'legal-hold' as never })).toThrow(
+      /lockMode = 'legal-hold' is neither 'governance' nor 'compliance'/,
+    );
   });
 });

@@ -29,7 +29,8 @@ describe('DATA-1: written to multiple disks instantly', () => {
     const { rules } = dataChecksOf('DATA-1');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-    for (const rule of rules) expect(results.filter((r) => r.ruleId === rule.id && r.status === 'pass').length).toBeGreaterThan(0);
+    for (const rule of rules)
+      expect(results.filter((r) => r.ruleId === rule.id && r.status === 'pass').length).toBeGreaterThan(0);
   });
 
   test('the evidence marks DATA-1 proven', () => {
@@ -37,11 +38,15 @@ describe('DATA-1: written to multiple disks instantly', () => {
   });
 
   test('a writer and two readers in three zones is compliant', () => {
-    expect(judge(auroraInstancesInDistinctZones, cluster(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']))).toEqual([NagRuleCompliance.COMPLIANT]);
+    expect(judge(auroraInstancesInDistinctZones, cluster(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']))).toEqual([
+      NagRuleCompliance.COMPLIANT,
+    ]);
   });
 
   test('fails when two instances share a zone', () => {
-    expect(judge(auroraInstancesInDistinctZones, cluster(['eu-west-1a', 'eu-west-1a', 'eu-west-1b']))).toEqual([['FewerThanThreeDistinctZones']]);
+    expect(judge(auroraInstancesInDistinctZones, cluster(['eu-west-1a', 'eu-west-1a', 'eu-west-1b']))).toEqual([
+      ['FewerThanThreeDistinctZones'],
+    ]);
   });
 
   test('fails when the cluster has a writer only, in no named zone', () => {
@@ -52,14 +57,24 @@ describe('DATA-1: written to multiple disks instantly', () => {
 
   test('fails when a database is a standalone instance', () => {
     const stack = scratchStack();
-    new rds.CfnDBInstance(stack, 'Single', { engine: 'postgres', dbInstanceClass: 'db.t4g.micro', allocatedStorage: '20' });
+    new rds.CfnDBInstance(stack, 'Single', {
+      engine: 'postgres',
+      dbInstanceClass: 'db.t4g.micro',
+      allocatedStorage: '20',
+    });
     expect(judge(auroraInstancesInDistinctZones, stack)).toEqual([['StandaloneInstanceNotAurora']]);
   });
 
   test('fails when a lifecycle rule moves objects to ONEZONE_IA', () => {
     const stack = scratchStack();
     new s3.Bucket(stack, 'B', {
-      lifecycleRules: [{ transitions: [{ storageClass: s3.StorageClass.ONE_ZONE_INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] }],
+      lifecycleRules: [
+        {
+          transitions: [
+            { storageClass: s3.StorageClass.ONE_ZONE_INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+          ],
+        },
+      ],
     });
     expect(judge(noSingleZoneStorage, stack)).toEqual([['OneZoneStorageClass']]);
   });

@@ -5,7 +5,16 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
 import { storesInDailyBackupSelection } from '../../lib/compliance/assembly/data';
 import { auroraBackupRetention, backupPlanDailyRule } from '../../lib/compliance/rules/data';
-import { dataChecksOf, failuresOf, judge, ofType, referenceClaimStatus, referenceRuleResults, scratchStack, weakenedReference } from '../data/claims-support';
+import {
+  dataChecksOf,
+  failuresOf,
+  judge,
+  ofType,
+  referenceClaimStatus,
+  referenceRuleResults,
+  scratchStack,
+  weakenedReference,
+} from '../data/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-2: backed up daily', () => {
@@ -16,7 +25,10 @@ describe('DATA-2: backed up daily', () => {
   });
 
   test('the daily selection names the cluster, the upload bucket and the dump bucket', () => {
-    const passes = storesInDailyBackupSelection.run(referenceAssembly()).filter((r) => r.status === 'pass').map((r) => r.detail);
+    const passes = storesInDailyBackupSelection
+      .run(referenceAssembly())
+      .filter((r) => r.status === 'pass')
+      .map((r) => r.detail);
     expect(passes).toEqual([
       expect.stringMatching(/^cluster DatabaseCluster/),
       expect.stringMatching(/^bucket ref-uploads-123456789012-eu-west-1: selected/),
@@ -38,7 +50,10 @@ describe('DATA-2: backed up daily', () => {
     const stack = scratchStack();
     new backup.BackupPlan(stack, 'Weekly', {
       backupPlanRules: [
-        new backup.BackupPlanRule({ scheduleExpression: events.Schedule.cron({ weekDay: 'SUN', hour: '3', minute: '0' }), deleteAfter: Duration.days(35) }),
+        new backup.BackupPlanRule({
+          scheduleExpression: events.Schedule.cron({ weekDay: 'SUN', hour: '3', minute: '0' }),
+          deleteAfter: Duration.days(35),
+        }),
       ],
     });
     expect(judge(backupPlanDailyRule, stack)).toEqual([NagRuleCompliance.NON_COMPLIANT]);
@@ -48,12 +63,16 @@ describe('DATA-2: backed up daily', () => {
     const weak = weakenedReference((id, t) => {
       if (id !== 'Data') return;
       const [, selection] = ofType(t.Resources, 'AWS::Backup::BackupSelection')[0];
-      const dumps = ofType(t.Resources, 'AWS::S3::Bucket').find(([, b]) => String(b.Properties.BucketName).includes('-dumps-'))![0];
+      const dumps = ofType(t.Resources, 'AWS::S3::Bucket').find(([, b]) =>
+        String(b.Properties.BucketName).includes('-dumps-'),
+      )![0];
       selection.Properties.BackupSelection.Resources = selection.Properties.BackupSelection.Resources.filter(
         (r: unknown) => !JSON.stringify(r).includes(dumps),
       );
     });
-    expect(failuresOf(storesInDailyBackupSelection, weak)).toEqual(['bucket ref-dumps-123456789012-eu-west-1: in no backup selection of a plan with a daily rule']);
+    expect(failuresOf(storesInDailyBackupSelection, weak)).toEqual([
+      'bucket ref-dumps-123456789012-eu-west-1: in no backup selection of a plan with a daily rule',
+    ]);
   });
 
   test('fails when the plan stops running daily', () => {

@@ -1,7 +1,16 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { dailyCopiesLeaveRegion, uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
 import { bucketReplicationTimeControl } from '../../lib/compliance/rules/data';
-import { dataChecksOf, failuresOf, judge, ofType, referenceClaimStatus, referenceRuleResults, scratchStack, weakenedReference } from '../data/claims-support';
+import {
+  dataChecksOf,
+  failuresOf,
+  judge,
+  ofType,
+  referenceClaimStatus,
+  referenceRuleResults,
+  scratchStack,
+  weakenedReference,
+} from '../data/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-3: stored in multiple locations', () => {
@@ -27,7 +36,9 @@ describe('DATA-3: stored in multiple locations', () => {
       bucketName: 'x-uploads-123456789012-eu-west-1',
       replicationConfiguration: {
         role: 'arn:aws:iam::123456789012:role/r',
-        rules: [{ status: 'Enabled', destination: { bucket: 'arn:aws:s3:::x-uploads-replica-123456789012-eu-central-1' } }],
+        rules: [
+          { status: 'Enabled', destination: { bucket: 'arn:aws:s3:::x-uploads-replica-123456789012-eu-central-1' } },
+        ],
       },
     });
     expect(judge(bucketReplicationTimeControl, stack)).toEqual([
@@ -39,16 +50,21 @@ describe('DATA-3: stored in multiple locations', () => {
     const weak = weakenedReference((_id, t) => {
       for (const [, plan] of ofType(t.Resources, 'AWS::Backup::BackupPlan')) {
         for (const rule of plan.Properties.BackupPlan.BackupPlanRule) {
-          rule.CopyActions = [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:ref-recovery-vault' }];
+          rule.CopyActions = [
+            { DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:ref-recovery-vault' },
+          ];
         }
       }
     });
-    expect(failuresOf(dailyCopiesLeaveRegion, weak)).toEqual([expect.stringMatching(/no copy to a declared vault of another region/)]);
+    expect(failuresOf(dailyCopiesLeaveRegion, weak)).toEqual([
+      expect.stringMatching(/no copy to a declared vault of another region/),
+    ]);
   });
 
   test('fails when the recovery vault the copies name is not declared', () => {
     const weak = weakenedReference((id, t) => {
-      if (id === 'Recovery') for (const [vid] of ofType(t.Resources, 'AWS::Backup::BackupVault')) delete t.Resources[vid];
+      if (id === 'Recovery')
+        for (const [vid] of ofType(t.Resources, 'AWS::Backup::BackupVault')) delete t.Resources[vid];
     });
     expect(failuresOf(dailyCopiesLeaveRegion, weak)).toHaveLength(1);
   });
@@ -56,7 +72,8 @@ describe('DATA-3: stored in multiple locations', () => {
   test('fails when the replica bucket is missing from the recovery region', () => {
     const weak = weakenedReference((id, t) => {
       if (id !== 'Recovery') return;
-      for (const [bid, b] of ofType(t.Resources, 'AWS::S3::Bucket')) if (String(b.Properties.BucketName).includes('uploads-replica')) delete t.Resources[bid];
+      for (const [bid, b] of ofType(t.Resources, 'AWS::S3::Bucket'))
+        if (String(b.Properties.BucketName).includes('uploads-replica')) delete t.Resources[bid];
     });
     expect(failuresOf(uploadsReplicatedToAnotherRegion, weak)).toEqual([
       'bucket ref-uploads-123456789012-eu-west-1: no RTC replication to a declared bucket of another region under a rotated key of that region',

@@ -3,7 +3,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { uploadsReachedPrivately } from '../../lib/compliance/assembly/data';
 import { customerDataBucketHardened } from '../../lib/compliance/rules/data';
-import { dataChecksOf, failuresOf, judge, ofType, referenceClaimStatus, referenceRuleResults, scratchStack, weakenedReference } from '../data/claims-support';
+import {
+  dataChecksOf,
+  failuresOf,
+  judge,
+  ofType,
+  referenceClaimStatus,
+  referenceRuleResults,
+  scratchStack,
+  weakenedReference,
+} from '../data/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-4: uploads on servers without bottlenecks or single points of failure', () => {
@@ -29,7 +38,14 @@ describe('DATA-4: uploads on servers without bottlenecks or single points of fai
     const stack = scratchStack();
     new s3.CfnBucket(stack, 'Uploads', { bucketName: 'x-uploads-123456789012-eu-west-1' });
     expect(judge(customerDataBucketHardened, stack)).toEqual([
-      ['NotVersioned', 'PublicAccessNotFullyBlocked', 'OwnershipNotEnforced', 'NoNoncurrentVersionLifecycle', 'NoIncompleteUploadLifecycle', 'NoServerAccessLog'],
+      [
+        'NotVersioned',
+        'PublicAccessNotFullyBlocked',
+        'OwnershipNotEnforced',
+        'NoNoncurrentVersionLifecycle',
+        'NoIncompleteUploadLifecycle',
+        'NoServerAccessLog',
+      ],
     ]);
   });
 
@@ -42,15 +58,20 @@ describe('DATA-4: uploads on servers without bottlenecks or single points of fai
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: logs,
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
     });
     expect(judge(customerDataBucketHardened, stack)).toEqual([NagRuleCompliance.COMPLIANT]);
   });
 
   test('fails when the VPC has no S3 gateway endpoint', () => {
     const weak = weakenedReference((_id, t) => {
-      for (const [eid, e] of ofType(t.Resources, 'AWS::EC2::VPCEndpoint')) if ((e.Properties.VpcEndpointType ?? 'Gateway') === 'Gateway') delete t.Resources[eid];
+      for (const [eid, e] of ofType(t.Resources, 'AWS::EC2::VPCEndpoint'))
+        if ((e.Properties.VpcEndpointType ?? 'Gateway') === 'Gateway') delete t.Resources[eid];
     });
-    expect(failuresOf(uploadsReachedPrivately, weak)).toEqual([expect.stringMatching(/no S3 gateway endpoint; uploads would leave through NAT/)]);
+    expect(failuresOf(uploadsReachedPrivately, weak)).toEqual([
+      expect.stringMatching(/no S3 gateway endpoint; uploads would leave through NAT/),
+    ]);
   });
 });

@@ -13,8 +13,15 @@ describe('HA-1 (database): writer and at least two readers in three zones', () =
     const stack = scratchStack();
     const cluster = new rds.CfnDBCluster(stack, 'Db', { engine: 'aurora-postgresql' });
     for (const [i, zone] of ['eu-west-1a', 'eu-west-1b'].entries()) {
-      new rds.CfnDBInstance(stack, `I${i}`, { engine: 'aurora-postgresql', dbInstanceClass: 'db.r6g.large', dbClusterIdentifier: cluster.ref, availabilityZone: zone });
+      new rds.CfnDBInstance(stack, `I${i}`, {
+        engine: 'aurora-postgresql',
+        dbInstanceClass: 'db.r6g.large',
+        dbClusterIdentifier: cluster.ref,
+        availabilityZone: zone,
+      });
     }
-    expect(judge(auroraInstancesInDistinctZones, stack)).toEqual([['FewerThanThreeInstances', 'FewerThanThreeDistinctZones']]);
+    expect(judge(auroraInstancesInDistinctZones, stack)).toEqual([
+      ['FewerThanThreeInstances', 'FewerThanThreeDistinctZones'],
+    ]);
   });
 });

@@ -3,7 +3,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
 import { customerDataBucketCmk } from '../../lib/compliance/rules/data';
-import { dataChecksOf, failuresOf, judge, ofType, referenceClaimStatus, referenceRuleResults, scratchStack, weakenedReference } from '../data/claims-support';
+import {
+  dataChecksOf,
+  failuresOf,
+  judge,
+  ofType,
+  referenceClaimStatus,
+  referenceRuleResults,
+  scratchStack,
+  weakenedReference,
+} from '../data/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 const UPLOADS = 'x-uploads-123456789012-eu-west-1';
@@ -13,7 +22,9 @@ describe('REST-1: uploads encrypted at rest', () => {
     const { rules, checks } = dataChecksOf('REST-1');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-    expect(new Set(results.filter((r) => r.status === 'pass').map((r) => r.region))).toEqual(new Set(['eu-west-1', 'eu-central-1']));
+    expect(new Set(results.filter((r) => r.status === 'pass').map((r) => r.region))).toEqual(
+      new Set(['eu-west-1', 'eu-central-1']),
+    );
     for (const check of checks) expect(failuresOf(check, referenceAssembly())).toEqual([]);
   });
 
@@ -23,7 +34,11 @@ describe('REST-1: uploads encrypted at rest', () => {
 
   test('a bucket under a rotated key of its stack with a bucket key is compliant', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', { bucketName: UPLOADS, encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: true }), bucketKeyEnabled: true });
+    new s3.Bucket(stack, 'U', {
+      bucketName: UPLOADS,
+      encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: true }),
+      bucketKeyEnabled: true,
+    });
     expect(judge(customerDataBucketCmk, stack)).toEqual([NagRuleCompliance.COMPLIANT]);
   });
 
@@ -35,19 +50,27 @@ describe('REST-1: uploads encrypted at rest', () => {
 
   test('fails when the key does not rotate and no bucket key is used', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', { bucketName: UPLOADS, encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: false }) });
+    new s3.Bucket(stack, 'U', {
+      bucketName: UPLOADS,
+      encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: false }),
+    });
     expect(judge(customerDataBucketCmk, stack)).toEqual([['KeyRotationOff', 'NoBucketKey']]);
   });
 
   test('fails when the AWS managed key encrypts the bucket', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', { bucketName: UPLOADS, encryption: s3.BucketEncryption.KMS_MANAGED, bucketKeyEnabled: true });
+    new s3.Bucket(stack, 'U', {
+      bucketName: UPLOADS,
+      encryption: s3.BucketEncryption.KMS_MANAGED,
+      bucketKeyEnabled: true,
+    });
     expect(judge(customerDataBucketCmk, stack)).toEqual([['KeyNotCustomerManagedInThisRegion']]);
   });
 
   test('fails when the replica region key stops rotating', () => {
     const weak = weakenedReference((id, t) => {
-      if (id === 'Recovery') for (const [, k] of ofType(t.Resources, 'AWS::KMS::Key')) k.Properties.EnableKeyRotation = false;
+      if (id === 'Recovery')
+        for (const [, k] of ofType(t.Resources, 'AWS::KMS::Key')) k.Properties.EnableKeyRotation = false;
     });
     expect(failuresOf(uploadsReplicatedToAnotherRegion, weak)).toHaveLength(2);
   });

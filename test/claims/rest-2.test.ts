@@ -8,12 +8,12 @@ describe('REST-2: databases encrypted at rest (the page says "generally not")', 
   test('the reference platform satisfies every REST-2 rule: cluster storage and Performance Insights of three instances', () => {
     const results = referenceRuleResults(dataChecksOf('REST-2').rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
-    expect(results.filter((r) => r.status === 'pass').map((r) => r.type).sort()).toEqual([
-      'AWS::RDS::DBCluster',
-      'AWS::RDS::DBInstance',
-      'AWS::RDS::DBInstance',
-      'AWS::RDS::DBInstance',
-    ]);
+    expect(
+      results
+        .filter((r) => r.status === 'pass')
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBInstance', 'AWS::RDS::DBInstance']);
   });
 
   test('the evidence says REST-2 exceeds the claim', () => {
@@ -43,7 +43,12 @@ describe('REST-2: databases encrypted at rest (the page says "generally not")', 
 
   test('fails when Performance Insights uses the AWS managed key', () => {
     const stack = scratchStack();
-    new rds.CfnDBInstance(stack, 'I', { engine: 'aurora-postgresql', dbInstanceClass: 'db.r6g.large', enablePerformanceInsights: true, dbClusterIdentifier: 'c' });
+    new rds.CfnDBInstance(stack, 'I', {
+      engine: 'aurora-postgresql',
+      dbInstanceClass: 'db.r6g.large',
+      enablePerformanceInsights: true,
+      dbClusterIdentifier: 'c',
+    });
     expect(judge(databaseStorageCmk, stack)).toEqual([['PerformanceInsightsNotCustomerManagedKey']]);
   });
 });

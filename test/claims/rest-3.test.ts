@@ -3,7 +3,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
 import { gpgDumpScheduled, vaultsInBothRegions } from '../../lib/compliance/assembly/data';
 import { backupVaultCmk } from '../../lib/compliance/rules/data';
-import { dataChecksOf, failuresOf, judge, ofType, referenceClaimStatus, referenceRuleResults, scratchStack, weakenedReference } from '../data/claims-support';
+import {
+  dataChecksOf,
+  failuresOf,
+  judge,
+  ofType,
+  referenceClaimStatus,
+  referenceRuleResults,
+  scratchStack,
+  weakenedReference,
+} from '../data/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 function setDumpEnv(name: string, value: string) {
@@ -44,18 +53,24 @@ describe('REST-3: database backups encrypted (GPG)', () => {
 
   test('fails when the recovery region has no vault', () => {
     const weak = weakenedReference((id, t) => {
-      if (id === 'Recovery') for (const [vid] of ofType(t.Resources, 'AWS::Backup::BackupVault')) delete t.Resources[vid];
+      if (id === 'Recovery')
+        for (const [vid] of ofType(t.Resources, 'AWS::Backup::BackupVault')) delete t.Resources[vid];
     });
     expect(failuresOf(vaultsInBothRegions, weak)).toEqual(['ref eu-central-1: no backup vault']);
   });
 
   test('fails when the dump task is given a private key', () => {
-    const weak = setDumpEnv('GPG_RECIPIENT_KEY', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----');
+    const weak = setDumpEnv(
+      'GPG_RECIPIENT_KEY',
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\nx\n-----END PGP PRIVATE KEY BLOCK-----',
+    );
     expect(failuresOf(gpgDumpScheduled, weak)).toEqual([expect.stringMatching(/contains a PRIVATE key block/)]);
   });
 
   test('fails when the dump task may connect without TLS', () => {
-    expect(failuresOf(gpgDumpScheduled, setDumpEnv('PGSSLMODE', 'prefer'))).toEqual([expect.stringMatching(/PGSSLMODE is 'prefer'/)]);
+    expect(failuresOf(gpgDumpScheduled, setDumpEnv('PGSSLMODE', 'prefer'))).toEqual([
+      expect.stringMatching(/PGSSLMODE is 'prefer'/),
+    ]);
   });
 
   test('fails when the dump schedule is gone', () => {

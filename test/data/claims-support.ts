@@ -34,13 +34,20 @@ export function referenceRuleResults(rules: readonly ClaimRule[]): RuleResult[] 
 /** The status the evidence gives `claim` on the reference platform, judged by the data area's checks only. */
 export function referenceClaimStatus(claim: ClaimId): { status: string; reason: string } {
   const { rules, checks } = dataChecksOf(claim);
-  const report = collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR, rules, assemblyChecks: checks, claims: [claimById(claim)] });
+  const report = collectEvidence({
+    outdir: REFERENCE_ASSEMBLY_DIR,
+    rules,
+    assemblyChecks: checks,
+    claims: [claimById(claim)],
+  });
   const c = report.environments[0].claims[0];
   return { status: c.status, reason: c.statusReason };
 }
 
 /** A copy of the reference assembly whose templates `mutate` weakened (keyed by stack id: Data, Recovery, ...). */
-export function weakenedReference(mutate: (stackId: string, template: CfnTemplate & { Resources: Record<string, RawJson> }) => void): PlatformAssembly {
+export function weakenedReference(
+  mutate: (stackId: string, template: CfnTemplate & { Resources: Record<string, RawJson> }) => void,
+): PlatformAssembly {
   return new PlatformAssembly(
     referenceAssembly().stacks.map((s) => {
       const template = JSON.parse(JSON.stringify(s.template));

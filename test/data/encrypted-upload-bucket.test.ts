@@ -33,7 +33,10 @@ describe('EncryptedUploadBucket', () => {
   beforeAll(() => {
     const { app, stack, uploads } = build();
     const service = new Stack(app, 'Service', { env: ENV });
-    const role = new iam.Role(service, 'TaskRole', { roleName: 'test-task', assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+    const role = new iam.Role(service, 'TaskRole', {
+      roleName: 'test-task',
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+    });
     uploads.grantReadWrite(role);
     template = Template.fromStack(stack);
   });
@@ -147,7 +150,9 @@ describe('EncryptedUploadBucket', () => {
   });
 
   test('fails when replicating into its own region', () => {
-    expect(() => build({ replication: { ...REPLICATION, destinationRegion: 'eu-west-1' } })).toThrow(/is this bucket's own region/);
+    expect(() => build({ replication: { ...REPLICATION, destinationRegion: 'eu-west-1' } })).toThrow(
+      /is this bucket's own region/,
+    );
   });
 
   test('fails when a role of another stack has a generated name', () => {

@@ -41,7 +41,10 @@ describe('ReplicaBucket', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: ['kms:Encrypt', 'kms:GenerateDataKey'],
-            Condition: { ArnEquals: { 'aws:PrincipalArn': ROLE }, StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' } },
+            Condition: {
+              ArnEquals: { 'aws:PrincipalArn': ROLE },
+              StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' },
+            },
           }),
         ]),
       },
@@ -65,7 +68,9 @@ describe('AccessLogBucket', () => {
     const template = Template.fromStack(stack);
     template.hasResource('AWS::S3::Bucket', {
       Properties: Match.objectLike({
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
         LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 400 })] },
       }),
       DeletionPolicy: 'Retain',
@@ -73,6 +78,8 @@ describe('AccessLogBucket', () => {
   });
 
   test('fails when access logs would be kept less than a year', () => {
-    expect(() => new AccessLogBucket(new Stack(new App(), 'S'), 'Logs', { retentionDays: 90 })).toThrow(/retentionDays = 90 is shorter than a year/);
+    expect(() => new AccessLogBucket(new Stack(new App(), 'S'), 'Logs', { retentionDays: 90 })).toThrow(
+      /retentionDays = 90 is shorter than a year/,
+    );
   });
 });

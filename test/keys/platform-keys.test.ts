@@ -29,7 +29,9 @@ describe('PlatformKeys', () => {
   });
 
   test('lets CloudWatch Logs use only the logs key, only for log groups of this account and region', () => {
-    const statements = Object.values(template.findResources('AWS::KMS::Key')).map((k) => JSON.stringify(k.Properties.KeyPolicy));
+    const statements = Object.values(template.findResources('AWS::KMS::Key')).map((k) =>
+      JSON.stringify(k.Properties.KeyPolicy),
+    );
     const withLogs = statements.filter((s) => s.includes('logs.eu-west-1.amazonaws.com'));
     expect(withLogs).toHaveLength(1);
     expect(withLogs[0]).toContain(':logs:eu-west-1:123456789012:log-group:*');
@@ -46,7 +48,9 @@ describe('PlatformKeys', () => {
   });
 
   test('fails when the alias prefix is not an alias', () => {
-    expect(() => build({ aliasPrefix: 'test/primary' })).toThrow(/aliasPrefix = 'test\/primary' is not a KMS alias prefix/);
+    expect(() => build({ aliasPrefix: 'test/primary' })).toThrow(
+      /aliasPrefix = 'test\/primary' is not a KMS alias prefix/,
+    );
   });
 
   test('fails when the pending window is outside 7-30 days', () => {

@@ -1,6 +1,16 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, bucketNameOf, DAILY_CRON, platformEnvironments, PlatformEnvironment, primaryCustomerDataBuckets, prop, refersTo, resourcesIn } from './private/template-values';
+import {
+  asArray,
+  bucketNameOf,
+  DAILY_CRON,
+  platformEnvironments,
+  PlatformEnvironment,
+  primaryCustomerDataBuckets,
+  prop,
+  refersTo,
+  resourcesIn,
+} from './private/template-values';
 
 /**
  * DATA-2: every database cluster and every upload and dump bucket is named in the resources of a backup selection
@@ -9,7 +19,8 @@ import { asArray, bucketNameOf, DAILY_CRON, platformEnvironments, PlatformEnviro
 export const storesInDailyBackupSelection: AssemblyCheck = {
   id: 'DATA2-StoresInDailyBackupSelection',
   claims: ['DATA-2'],
-  description: 'every database cluster and every upload and dump bucket is selected by resource in a backup plan with a daily rule',
+  description:
+    'every database cluster and every upload and dump bucket is selected by resource in a backup plan with a daily rule',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const environments = platformEnvironments(assembly);
     if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
@@ -19,11 +30,12 @@ export const storesInDailyBackupSelection: AssemblyCheck = {
 
 function judgeEnvironment(env: PlatformEnvironment): AssemblyCheckResult[] {
   const stores = [...resourcesIn(env.stacks, 'AWS::RDS::DBCluster'), ...primaryCustomerDataBuckets(env)];
-  if (stores.length === 0) return [fail(`environment ${env.name}: no database cluster or customer-data bucket to judge`)];
+  if (stores.length === 0)
+    return [fail(`environment ${env.name}: no database cluster or customer-data bucket to judge`)];
   const dailyPlans = resourcesIn(env.stacks, 'AWS::Backup::BackupPlan').filter((p) =>
-    asArray<{ ScheduleExpression?: string }>((prop(p, 'BackupPlan') as { BackupPlanRule?: unknown })?.BackupPlanRule).some((r) =>
-      DAILY_CRON.test(String(r.ScheduleExpression ?? '')),
-    ),
+    asArray<{ ScheduleExpression?: string }>(
+      (prop(p, 'BackupPlan') as { BackupPlanRule?: unknown })?.BackupPlanRule,
+    ).some((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? ''))),
   );
   const selections = resourcesIn(env.stacks, 'AWS::Backup::BackupSelection').filter((s) =>
     dailyPlans.some((p) => p.stack === s.stack && refersTo(prop(s, 'BackupPlanId'), p.logicalId)),

@@ -1,6 +1,14 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { PlatformAssembly, toRef } from '../platform-assembly';
-import { arnRegion, asArray, DAILY_CRON, flatten, platformEnvironments, prop, resourcesIn } from './private/template-values';
+import {
+  arnRegion,
+  asArray,
+  DAILY_CRON,
+  flatten,
+  platformEnvironments,
+  prop,
+  resourcesIn,
+} from './private/template-values';
 
 interface PlanRule {
   RuleName?: string;
@@ -23,7 +31,9 @@ export const dailyCopiesLeaveRegion: AssemblyCheck = {
       for (const plan of resourcesIn(env.stacks, 'AWS::Backup::BackupPlan')) {
         const rules = asArray<PlanRule>((prop(plan, 'BackupPlan') as { BackupPlanRule?: unknown })?.BackupPlanRule);
         for (const rule of rules.filter((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? '')))) {
-          const targets = asArray<{ DestinationBackupVaultArn?: unknown }>(rule.CopyActions).map((c) => flatten(c.DestinationBackupVaultArn, plan.stack));
+          const targets = asArray<{ DestinationBackupVaultArn?: unknown }>(rule.CopyActions).map((c) =>
+            flatten(c.DestinationBackupVaultArn, plan.stack),
+          );
           const found = targets.find((arn) => {
             const region = arnRegion(arn);
             const name = arn?.split(':').slice(6).join(':');
@@ -37,7 +47,10 @@ export const dailyCopiesLeaveRegion: AssemblyCheck = {
           results.push(
             found
               ? pass(`${label}: copies every recovery point to ${found}`, toRef(plan))
-              : fail(`${label}: no copy to a declared vault of another region (targets: ${targets.join(', ') || 'none'})`, toRef(plan)),
+              : fail(
+                  `${label}: no copy to a declared vault of another region (targets: ${targets.join(', ') || 'none'})`,
+                  toRef(plan),
+                ),
           );
         }
       }

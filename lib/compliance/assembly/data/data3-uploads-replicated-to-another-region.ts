@@ -1,10 +1,24 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../platform-assembly';
-import { arnRegion, asArray, bucketNameOf, flatten, keyRotated, platformEnvironments, primaryCustomerDataBuckets, prop, resourcesIn } from './private/template-values';
+import {
+  arnRegion,
+  asArray,
+  bucketNameOf,
+  flatten,
+  keyRotated,
+  platformEnvironments,
+  primaryCustomerDataBuckets,
+  prop,
+  resourcesIn,
+} from './private/template-values';
 
 interface Rule {
   Status?: string;
-  Destination?: { Bucket?: unknown; ReplicationTime?: { Status?: string }; EncryptionConfiguration?: { ReplicaKmsKeyID?: unknown } };
+  Destination?: {
+    Bucket?: unknown;
+    ReplicationTime?: { Status?: string };
+    EncryptionConfiguration?: { ReplicaKmsKeyID?: unknown };
+  };
 }
 
 /**
@@ -20,17 +34,27 @@ export const uploadsReplicatedToAnotherRegion: AssemblyCheck = {
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const results = platformEnvironments(assembly).flatMap((env) => {
       const buckets = resourcesIn(env.stacks, 'AWS::S3::Bucket');
-      return primaryCustomerDataBuckets(env).map((b) => judge(b, buckets, env.stacks.flatMap((s) => [s])));
+      return primaryCustomerDataBuckets(env).map((b) =>
+        judge(
+          b,
+          buckets,
+          env.stacks.flatMap((s) => [s]),
+        ),
+      );
     });
     return results.length ? results : [fail('no upload or dump bucket in the assembly to judge')];
   },
 };
 
-function judge(bucket: LocatedResource, all: LocatedResource[], stacks: LocatedResource['stack'][]): AssemblyCheckResult {
+function judge(
+  bucket: LocatedResource,
+  all: LocatedResource[],
+  stacks: LocatedResource['stack'][],
+): AssemblyCheckResult {
   const name = bucketNameOf(bucket);
-  const rules = asArray<Rule>((prop(bucket, 'ReplicationConfiguration') as { Rules?: unknown } | undefined)?.Rules).filter(
-    (r) => r.Status === 'Enabled' && r.Destination?.ReplicationTime?.Status === 'Enabled',
-  );
+  const rules = asArray<Rule>(
+    (prop(bucket, 'ReplicationConfiguration') as { Rules?: unknown } | undefined)?.Rules,
+  ).filter((r) => r.Status === 'Enabled' && r.Destination?.ReplicationTime?.Status === 'Enabled');
   for (const rule of rules) {
     const destArn = flatten(rule.Destination?.Bucket, bucket.stack);
     const destName = destArn?.replace(/^arn:[^:]+:s3:::/, '');
@@ -45,7 +69,13 @@ function judge(bucket: LocatedResource, all: LocatedResource[], stacks: LocatedR
     );
     const keyId = alias ? referencedLogicalId(alias.Properties?.TargetKeyId) : keyArn?.split('/').pop();
     if (!keyRotated(replicaStack, keyId)) continue;
-    return pass(`bucket ${name}: replicated with RTC to ${destName} in ${replica.region} under ${aliasName ?? keyId}`, toRef(bucket));
+    return pass(
+      `bucket ${name}: replicated with RTC to ${destName} in ${replica.region} under ${aliasName ?? keyId}`,
+      toRef(bucket),
+    );
   }
-  return fail(`bucket ${name}: no RTC replication to a declared bucket of another region under a rotated key of that region`, toRef(bucket));
+  return fail(
+    `bucket ${name}: no RTC replication to a declared bucket of another region under a rotated key of that region`,
+    toRef(bucket),
+  );
 }

@@ -13,7 +13,9 @@ export const uploadsReachedPrivately: AssemblyCheck = {
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const results = platformEnvironments(assembly).flatMap((env) => {
       const endpoints = resourcesIn(env.stacks, 'AWS::EC2::VPCEndpoint').filter(
-        (e) => (prop(e, 'VpcEndpointType') ?? 'Gateway') === 'Gateway' && /\.s3$/.test(flatten(prop(e, 'ServiceName'), e.stack) ?? ''),
+        (e) =>
+          (prop(e, 'VpcEndpointType') ?? 'Gateway') === 'Gateway' &&
+          /\.s3$/.test(flatten(prop(e, 'ServiceName'), e.stack) ?? ''),
       );
       return resourcesIn(env.stacks, 'AWS::EC2::VPC').map((vpc) => {
         const endpoint = endpoints.find((e) => e.stack === vpc.stack && refersTo(prop(e, 'VpcId'), vpc.logicalId));

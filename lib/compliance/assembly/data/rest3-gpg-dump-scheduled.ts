@@ -1,6 +1,16 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../platform-assembly';
-import { asArray, bucketNameOf, CUSTOMER_DATA_BUCKET_NAME, flatten, platformEnvironments, PlatformEnvironment, prop, refersTo, resourcesIn } from './private/template-values';
+import {
+  asArray,
+  bucketNameOf,
+  CUSTOMER_DATA_BUCKET_NAME,
+  flatten,
+  platformEnvironments,
+  PlatformEnvironment,
+  prop,
+  refersTo,
+  resourcesIn,
+} from './private/template-values';
 
 const DAILY_SCHEDULE = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
 
@@ -15,7 +25,8 @@ interface Container {
 export const gpgDumpScheduled: AssemblyCheck = {
   id: 'REST3-GpgDumpScheduledDaily',
   claims: ['REST-3'],
-  description: 'a daily schedule runs a task that encrypts dumps to a GPG public key (never a private key) over TLS into a dump bucket',
+  description:
+    'a daily schedule runs a task that encrypts dumps to a GPG public key (never a private key) over TLS into a dump bucket',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const environments = platformEnvironments(assembly);
     if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
@@ -30,11 +41,16 @@ function judgeEnvironment(env: PlatformEnvironment): AssemblyCheckResult {
   const problems: string[] = [];
   for (const schedule of resourcesIn(env.stacks, 'AWS::Scheduler::Schedule')) {
     if (!DAILY_SCHEDULE.test(String(prop(schedule, 'ScheduleExpression') ?? ''))) continue;
-    const taskRef = ((prop(schedule, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)?.EcsParameters)?.TaskDefinitionArn;
+    const taskRef = (prop(schedule, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)
+      ?.EcsParameters?.TaskDefinitionArn;
     const task = resourcesIn([schedule.stack], 'AWS::ECS::TaskDefinition').find((t) => refersTo(taskRef, t.logicalId));
     if (!task) continue;
     const why = judgeTask(task, dumpBuckets);
-    if (!why) return pass(`${env.name}: schedule ${schedule.logicalId} runs ${task.logicalId} daily: GPG public key, TLS required, dump bucket target`, toRef(schedule));
+    if (!why)
+      return pass(
+        `${env.name}: schedule ${schedule.logicalId} runs ${task.logicalId} daily: GPG public key, TLS required, dump bucket target`,
+        toRef(schedule),
+      );
     problems.push(`${schedule.logicalId} -> ${task.logicalId}: ${why}`);
   }
   return fail(`${env.name}: no daily schedule of a GPG dump task${problems.length ? ` (${problems.join('; ')})` : ''}`);
@@ -49,8 +65,10 @@ function judgeTask(task: LocatedResource, dumpBuckets: string[]): string | undef
     }
   }
   if (JSON.stringify(task.resource).includes('PRIVATE KEY')) return 'its definition contains a PRIVATE key block';
-  if (!/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(env.get('GPG_RECIPIENT_KEY') ?? '')) return 'no armored GPG public key in GPG_RECIPIENT_KEY';
-  if (!['require', 'verify-ca', 'verify-full'].includes(env.get('PGSSLMODE') ?? '')) return `PGSSLMODE is '${env.get('PGSSLMODE') ?? ''}', not require or stricter`;
+  if (!/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(env.get('GPG_RECIPIENT_KEY') ?? ''))
+    return 'no armored GPG public key in GPG_RECIPIENT_KEY';
+  if (!['require', 'verify-ca', 'verify-full'].includes(env.get('PGSSLMODE') ?? ''))
+    return `PGSSLMODE is '${env.get('PGSSLMODE') ?? ''}', not require or stricter`;
   const target = env.get('DUMP_TARGET') ?? '';
   if (!dumpBuckets.some((b) => target.startsWith(`s3://${b}/`))) return `DUMP_TARGET '${target}' is not a dump bucket`;
   return undefined;
@@ -65,7 +83,7 @@ function valueOf(task: LocatedResource, value: unknown): string | undefined {
   };
   const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
   if (join) {
-    const parts = join[1].map((p) => (typeof p === 'string' ? p : bucketRef(p) ?? flatten(p, task.stack)));
+    const parts = join[1].map((p) => (typeof p === 'string' ? p : (bucketRef(p) ?? flatten(p, task.stack))));
     return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
   }
   return typeof value === 'string' ? value : bucketRef(value);

@@ -9,7 +9,8 @@ import { keyRotated, platformEnvironments, prop, resourcesIn } from './private/t
 export const vaultsInBothRegions: AssemblyCheck = {
   id: 'REST3-VaultsEncryptedInBothRegions',
   claims: ['REST-3'],
-  description: 'a backup vault in the primary and in the recovery region, each encrypted with a rotated customer managed key',
+  description:
+    'a backup vault in the primary and in the recovery region, each encrypted with a rotated customer managed key',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const environments = platformEnvironments(assembly);
     if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
@@ -18,9 +19,16 @@ export const vaultsInBothRegions: AssemblyCheck = {
       return [env.primaryRegion, env.recoveryRegion].map((region) => {
         const inRegion = vaults.filter((v) => v.region === region);
         const good = inRegion.find((v) => keyRotated(v.stack, referencedLogicalId(prop(v, 'EncryptionKeyArn'))));
-        if (good) return pass(`${env.name} ${region}: vault ${good.logicalId} encrypted with a rotated customer managed key`, toRef(good));
+        if (good)
+          return pass(
+            `${env.name} ${region}: vault ${good.logicalId} encrypted with a rotated customer managed key`,
+            toRef(good),
+          );
         return inRegion.length
-          ? fail(`${env.name} ${region}: vault ${inRegion[0].logicalId} is not encrypted with a rotated customer managed key`, toRef(inRegion[0]))
+          ? fail(
+              `${env.name} ${region}: vault ${inRegion[0].logicalId} is not encrypted with a rotated customer managed key`,
+              toRef(inRegion[0]),
+            )
           : fail(`${env.name} ${region ?? '(unknown region)'}: no backup vault`);
       });
     });

@@ -21,7 +21,9 @@ export const auroraInstancesInDistinctZones: ClaimRule = {
   evidenceProperties: ['Engine', 'DBClusterIdentifier', 'AvailabilityZone'],
   check: (node: CfnResource): NagRuleResult => {
     if (node.cfnResourceType === 'AWS::RDS::DBInstance') {
-      return cfnProperties(node).DBClusterIdentifier === undefined ? ['StandaloneInstanceNotAurora'] : NagRuleCompliance.NOT_APPLICABLE;
+      return cfnProperties(node).DBClusterIdentifier === undefined
+        ? ['StandaloneInstanceNotAurora']
+        : NagRuleCompliance.NOT_APPLICABLE;
     }
     if (node.cfnResourceType !== 'AWS::RDS::DBCluster') return NagRuleCompliance.NOT_APPLICABLE;
     const findings: string[] = [];
@@ -33,7 +35,8 @@ export const auroraInstancesInDistinctZones: ClaimRule = {
     const zones = instances.map((i) => cfnProperties(i).AvailabilityZone);
     if (instances.length < MIN_INSTANCES) findings.push('FewerThanThreeInstances');
     if (zones.some((z) => typeof z !== 'string')) findings.push('InstanceWithoutNamedZone');
-    if (new Set(zones.filter((z) => typeof z === 'string')).size < MIN_INSTANCES) findings.push('FewerThanThreeDistinctZones');
+    if (new Set(zones.filter((z) => typeof z === 'string')).size < MIN_INSTANCES)
+      findings.push('FewerThanThreeDistinctZones');
     return findings.length ? findings : NagRuleCompliance.COMPLIANT;
   },
 };

@@ -13,7 +13,8 @@ export const noSingleZoneStorage: ClaimRule = {
   id: 'DATA1-NoSingleZoneStorageClass',
   claims: ['DATA-1'],
   info: 'Storage is placed in a single availability zone (ONEZONE_IA, S3 Express One Zone or EFS One Zone).',
-  explanation: 'DATA-1: "written to multiple disks instantly" is false for one-zone storage classes; a zone failure loses that data.',
+  explanation:
+    'DATA-1: "written to multiple disks instantly" is false for one-zone storage classes; a zone failure loses that data.',
   evidenceProperties: ['LifecycleConfiguration.Rules'],
   check: (node: CfnResource): NagRuleResult => {
     switch (node.cfnResourceType) {
@@ -24,15 +25,21 @@ export const noSingleZoneStorage: ClaimRule = {
       case 'AWS::S3::Bucket': {
         const p = cfnProperties(node);
         const rules = asArray((p.LifecycleConfiguration as { Rules?: Record<string, unknown>[] } | undefined)?.Rules);
-        const classes = rules.flatMap((r) => [
-          ...asArray(r.Transitions as { StorageClass?: string }[]),
-          ...asArray(r.Transition as { StorageClass?: string }),
-          ...asArray(r.NoncurrentVersionTransitions as { StorageClass?: string }[]),
-          ...asArray(r.NoncurrentVersionTransition as { StorageClass?: string }),
-        ]).map((t) => t.StorageClass);
-        const replication = asArray((p.ReplicationConfiguration as { Rules?: { Destination?: { StorageClass?: string } }[] } | undefined)?.Rules);
+        const classes = rules
+          .flatMap((r) => [
+            ...asArray(r.Transitions as { StorageClass?: string }[]),
+            ...asArray(r.Transition as { StorageClass?: string }),
+            ...asArray(r.NoncurrentVersionTransitions as { StorageClass?: string }[]),
+            ...asArray(r.NoncurrentVersionTransition as { StorageClass?: string }),
+          ])
+          .map((t) => t.StorageClass);
+        const replication = asArray(
+          (p.ReplicationConfiguration as { Rules?: { Destination?: { StorageClass?: string } }[] } | undefined)?.Rules,
+        );
         classes.push(...replication.map((r) => r.Destination?.StorageClass));
-        return classes.some((c) => SINGLE_ZONE_CLASSES.includes(String(c))) ? ['OneZoneStorageClass'] : NagRuleCompliance.COMPLIANT;
+        return classes.some((c) => SINGLE_ZONE_CLASSES.includes(String(c)))
+          ? ['OneZoneStorageClass']
+          : NagRuleCompliance.COMPLIANT;
       }
       default:
         return NagRuleCompliance.NOT_APPLICABLE;

@@ -11,11 +11,17 @@ export const backupPlanDailyRule: ClaimRule = {
   id: 'DATA2-BackupPlanHasDailyRule',
   claims: ['DATA-2'],
   info: 'An AWS Backup plan has no rule that runs every day.',
-  explanation: 'DATA-2: "backed up daily" holds only when a rule fires every day (cron with every day of month and week).',
+  explanation:
+    'DATA-2: "backed up daily" holds only when a rule fires every day (cron with every day of month and week).',
   evidenceProperties: ['BackupPlan.BackupPlanRule'],
   check: (node: CfnResource): NagRuleResult => {
     if (node.cfnResourceType !== 'AWS::Backup::BackupPlan') return NagRuleCompliance.NOT_APPLICABLE;
-    const rules = asArray((cfnProperties(node).BackupPlan as { BackupPlanRule?: { ScheduleExpression?: string }[] } | undefined)?.BackupPlanRule);
-    return rules.some((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? ''))) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    const rules = asArray(
+      (cfnProperties(node).BackupPlan as { BackupPlanRule?: { ScheduleExpression?: string }[] } | undefined)
+        ?.BackupPlanRule,
+    );
+    return rules.some((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? '')))
+      ? NagRuleCompliance.COMPLIANT
+      : NagRuleCompliance.NON_COMPLIANT;
   },
 };

@@ -25,8 +25,11 @@ export const bucketReplicationTimeControl: ClaimRule = {
     'DATA-3: "stored in multiple locations" needs every object copied to the second region within minutes (RTC: 99.99% within 15 minutes), measured, and encrypted there.',
   evidenceProperties: ['BucketName', 'ReplicationConfiguration'],
   check: (node: CfnResource): NagRuleResult => {
-    if (!isCustomerDataBucket(node) || REPLICA_BUCKET_NAME.test(bucketName(node) ?? '')) return NagRuleCompliance.NOT_APPLICABLE;
-    const rules = asArray((cfnProperties(node).ReplicationConfiguration as { Rules?: ReplicationRule[] } | undefined)?.Rules);
+    if (!isCustomerDataBucket(node) || REPLICA_BUCKET_NAME.test(bucketName(node) ?? ''))
+      return NagRuleCompliance.NOT_APPLICABLE;
+    const rules = asArray(
+      (cfnProperties(node).ReplicationConfiguration as { Rules?: ReplicationRule[] } | undefined)?.Rules,
+    );
     const enabled = rules.filter((r) => r.Status === 'Enabled');
     if (enabled.length === 0) return ['NotReplicated'];
     const findings = new Set<string>();

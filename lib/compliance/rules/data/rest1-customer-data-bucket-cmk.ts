@@ -22,7 +22,8 @@ export const customerDataBucketCmk: ClaimRule = {
   check: (node: CfnResource): NagRuleResult => {
     if (!isCustomerDataBucket(node)) return NagRuleCompliance.NOT_APPLICABLE;
     const rules = asArray(
-      (cfnProperties(node).BucketEncryption as { ServerSideEncryptionConfiguration?: SseRule[] } | undefined)?.ServerSideEncryptionConfiguration,
+      (cfnProperties(node).BucketEncryption as { ServerSideEncryptionConfiguration?: SseRule[] } | undefined)
+        ?.ServerSideEncryptionConfiguration,
     );
     const rule = rules[0];
     const sse = rule?.ServerSideEncryptionByDefault;

@@ -17,8 +17,11 @@ export const databaseStorageCmk: ClaimRule = {
   check: (node: CfnResource): NagRuleResult => {
     const p = cfnProperties(node);
     if (node.cfnResourceType === 'AWS::RDS::DBInstance') {
-      if (p.PerformanceInsightsEnabled !== true && p.EnablePerformanceInsights !== true) return NagRuleCompliance.NOT_APPLICABLE;
-      return rotatedKey(node, p.PerformanceInsightsKMSKeyId) === 'rotated' ? NagRuleCompliance.COMPLIANT : ['PerformanceInsightsNotCustomerManagedKey'];
+      if (p.PerformanceInsightsEnabled !== true && p.EnablePerformanceInsights !== true)
+        return NagRuleCompliance.NOT_APPLICABLE;
+      return rotatedKey(node, p.PerformanceInsightsKMSKeyId) === 'rotated'
+        ? NagRuleCompliance.COMPLIANT
+        : ['PerformanceInsightsNotCustomerManagedKey'];
     }
     if (node.cfnResourceType !== 'AWS::RDS::DBCluster') return NagRuleCompliance.NOT_APPLICABLE;
     if (p.StorageEncrypted !== true) return ['StorageNotEncrypted'];

@@ -8,7 +8,8 @@ export const backupVaultCmk: ClaimRule = {
   id: 'REST3-BackupVaultCustomerManagedKey',
   claims: ['REST-3'],
   info: 'A backup vault is not encrypted with a rotated customer managed KMS key.',
-  explanation: 'REST-3: database backups are encrypted; in the vaults of both regions, under keys the platform controls.',
+  explanation:
+    'REST-3: database backups are encrypted; in the vaults of both regions, under keys the platform controls.',
   evidenceProperties: ['BackupVaultName', 'EncryptionKeyArn', 'LockConfiguration'],
   check: (node: CfnResource): NagRuleResult => {
     if (node.cfnResourceType !== 'AWS::Backup::BackupVault') return NagRuleCompliance.NOT_APPLICABLE;

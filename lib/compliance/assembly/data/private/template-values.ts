@@ -22,7 +22,11 @@ export function flatten(value: unknown, stack: StackTemplate): string | undefine
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
   if (typeof v.Ref === 'string') {
-    return { 'AWS::Partition': partitionOf(stack.region), 'AWS::Region': stack.region, 'AWS::AccountId': stack.account }[v.Ref];
+    return {
+      'AWS::Partition': partitionOf(stack.region),
+      'AWS::Region': stack.region,
+      'AWS::AccountId': stack.account,
+    }[v.Ref];
   }
   const join = v['Fn::Join'];
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
@@ -66,7 +70,12 @@ export function platformEnvironments(assembly: PlatformAssembly): PlatformEnviro
   }
   return [...groups.entries()].map(([name, stacks]) => {
     const meta = stacks[0].template.Metadata?.[PLATFORM_METADATA_KEY] as Record<string, unknown>;
-    return { name, stacks, primaryRegion: meta.primaryRegion as string | undefined, recoveryRegion: meta.recoveryRegion as string | undefined };
+    return {
+      name,
+      stacks,
+      primaryRegion: meta.primaryRegion as string | undefined,
+      recoveryRegion: meta.recoveryRegion as string | undefined,
+    };
   });
 }
 
@@ -74,7 +83,14 @@ export function resourcesIn(stacks: readonly StackTemplate[], ...types: string[]
   return stacks.flatMap((stack) =>
     Object.entries(stack.template.Resources ?? {})
       .filter(([, r]) => types.includes(r.Type))
-      .map(([logicalId, resource]) => ({ stack, stackName: stack.stackName, region: stack.region, logicalId, type: resource.Type, resource })),
+      .map(([logicalId, resource]) => ({
+        stack,
+        stackName: stack.stackName,
+        region: stack.region,
+        logicalId,
+        type: resource.Type,
+        resource,
+      })),
   );
 }
 
