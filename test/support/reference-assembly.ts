@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
 import { REFERENCE_ASSEMBLY_DIR, REFERENCE_ENVIRONMENT } from './reference-constants';
@@ -16,6 +14,8 @@ export function referenceAssembly(): PlatformAssembly {
 
 /** The template of one reference stack, by stack id (`Network`, `Data`, `Service`, `Monitoring`, `Recovery`). */
 export function referenceTemplate(stackId: string): Template {
-  const file = path.join(REFERENCE_ASSEMBLY_DIR, `${REFERENCE_ENVIRONMENT}-${stackId}.template.json`);
-  return Template.fromJSON(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>);
+  const path = `${REFERENCE_ENVIRONMENT}/${stackId}`;
+  const stack = referenceAssembly().stacks.find((s) => s.constructPath === path);
+  if (!stack) throw new Error(`No stack ${path} in the reference assembly`);
+  return Template.fromJSON(stack.template as Record<string, unknown>);
 }
