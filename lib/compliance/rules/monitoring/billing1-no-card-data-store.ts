@@ -32,14 +32,14 @@ export const noCardDataStore: ClaimRule = {
     const name: unknown = stack.resolve((node as unknown as Record<string, unknown>)[nameProperty]);
     if (typeof name === 'string' && CARD_DATA.test(name)) findings.push(`name:${name}`);
     const tags = stack.resolve(TagManager.of(node)?.renderTags()) as unknown;
-    const tagList: { Key?: unknown; Value?: unknown }[] = Array.isArray(tags)
-      ? (tags as { Key?: unknown; Value?: unknown }[])
+    // A list of { key, value } (standard tags, before CloudFormation capitalises them) or a map (DynamoDB-style).
+    const tagList: [unknown, unknown][] = Array.isArray(tags)
+      ? (tags as Record<string, unknown>[]).map((t) => [t.key ?? t.Key, t.value ?? t.Value])
       : tags && typeof tags === 'object'
-        ? Object.entries(tags as Record<string, unknown>).map(([Key, Value]) => ({ Key, Value }))
+        ? Object.entries(tags as Record<string, unknown>)
         : [];
-    for (const tag of tagList) {
-      const text = `${String(tag.Key)} ${String(tag.Value)}`;
-      if (CARD_DATA.test(text)) findings.push(`tag:${String(tag.Key)}=${String(tag.Value)}`);
+    for (const [key, value] of tagList) {
+      if (CARD_DATA.test(`${String(key)} ${String(value)}`)) findings.push(`tag:${String(key)}=${String(value)}`);
     }
     return findings.length ? findings : NagRuleCompliance.COMPLIANT;
   },
