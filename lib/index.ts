@@ -4,3 +4,5 @@ export * from './compliance';
 export * from './keys';
 export * from './data';
 export * from './backup';
+export * from './monitoring';
+export * from './billing';
