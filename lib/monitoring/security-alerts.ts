@@ -140,7 +140,9 @@ export class SecurityAlerts extends Construct {
   /** Subscribes an e-mail address to every alert. */
   addEmailSubscription(email: string): void {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      throw new Error(`SecurityAlerts email '${email}' is not an e-mail address. Give an address such as security@example.com.`);
+      throw new Error(
+        `SecurityAlerts email '${email}' is not an e-mail address. Give an address such as security@example.com.`,
+      );
     }
     this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     this.subscriptionCount++;

@@ -66,7 +66,11 @@ describe('StripeSecrets', () => {
           Principal: { AWS: '*' },
           Action: 'secretsmanager:GetSecretValue',
           Resource: '*',
-          Condition: { StringNotEquals: { 'aws:PrincipalArn': [{ 'Fn::GetAtt': [expect.stringMatching(/TaskExecutionRole/), 'Arn'] }] } },
+          Condition: {
+            StringNotEquals: {
+              'aws:PrincipalArn': [{ 'Fn::GetAtt': [expect.stringMatching(/TaskExecutionRole/), 'Arn'] }],
+            },
+          },
         },
       ]);
     }

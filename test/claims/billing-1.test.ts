@@ -8,7 +8,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { NagRuleCompliance } from 'cdk-nag';
 import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
 import { serviceEgressHttpsOnly, stripeSecretsReadOnlyByService } from '../../lib/compliance/assembly/monitoring';
-import { noCardDataStore, noStripeKeyInEnvironment, stripeSecretCustomerManagedKey } from '../../lib/compliance/rules/monitoring';
+import {
+  noCardDataStore,
+  noStripeKeyInEnvironment,
+  stripeSecretCustomerManagedKey,
+} from '../../lib/compliance/rules/monitoring';
 import {
   checksOf,
   failuresOf,
@@ -31,7 +35,9 @@ describe('BILLING-1: card data only at Stripe', () => {
 
   test('both Stripe secrets pass under a customer managed key, readable only by the execution role', () => {
     expect(passesOf(stripeSecretsReadOnlyByService, referenceAssembly())).toEqual([
-      expect.stringMatching(/^secret StripeSecretsSecretKey.*: customer managed key .*; GetSecretValue denied to all but AppExecutionRole/),
+      expect.stringMatching(
+        /^secret StripeSecretsSecretKey.*: customer managed key .*; GetSecretValue denied to all but AppExecutionRole/,
+      ),
       expect.stringMatching(/^secret StripeSecretsWebhookSigningSecret.*: customer managed key/),
     ]);
     const cmk = referenceRuleResults([stripeSecretCustomerManagedKey]).filter((r) => r.status === 'pass');
@@ -46,10 +52,16 @@ describe('BILLING-1: card data only at Stripe', () => {
 
   test('fails when a Stripe secret uses the AWS managed key', () => {
     const stack = scratchStack();
-    new secretsmanager.CfnSecret(stack, 'Stripe', { name: 'prod/stripe/secret-key', kmsKeyId: 'alias/aws/secretsmanager' });
+    new secretsmanager.CfnSecret(stack, 'Stripe', {
+      name: 'prod/stripe/secret-key',
+      kmsKeyId: 'alias/aws/secretsmanager',
+    });
     new secretsmanager.CfnSecret(stack, 'Unkeyed', { name: 'prod/stripe/webhook' });
     new secretsmanager.CfnSecret(stack, 'Other', { name: 'prod/other' });
-    expect(judge(stripeSecretCustomerManagedKey, stack)).toEqual([NagRuleCompliance.NON_COMPLIANT, NagRuleCompliance.NON_COMPLIANT]);
+    expect(judge(stripeSecretCustomerManagedKey, stack)).toEqual([
+      NagRuleCompliance.NON_COMPLIANT,
+      NagRuleCompliance.NON_COMPLIANT,
+    ]);
   });
 
   test('passes a tagged Stripe secret under a customer managed key', () => {
@@ -90,7 +102,8 @@ describe('BILLING-1: card data only at Stripe', () => {
 
   test('fails when the Stripe secrets have no resource policy restricting readers', () => {
     const weak = weakenedReference((_id, t) => {
-      for (const [logicalId] of ofType(t.Resources, 'AWS::SecretsManager::ResourcePolicy')) delete t.Resources[logicalId];
+      for (const [logicalId] of ofType(t.Resources, 'AWS::SecretsManager::ResourcePolicy'))
+        delete t.Resources[logicalId];
     });
     expect(failuresOf(stripeSecretsReadOnlyByService, weak)).toEqual([
       expect.stringMatching(/no resource policy denies GetSecretValue to every principal but named roles/),
@@ -101,7 +114,9 @@ describe('BILLING-1: card data only at Stripe', () => {
   test('fails when a role outside the task definitions may read a Stripe secret', () => {
     const weak = weakenedReference((_id, t) => {
       for (const [, p] of ofType(t.Resources, 'AWS::SecretsManager::ResourcePolicy')) {
-        p.Properties.ResourcePolicy.Statement[0].Condition.StringNotEquals['aws:PrincipalArn'].push({ 'Fn::GetAtt': ['SomeAdminRole', 'Arn'] });
+        p.Properties.ResourcePolicy.Statement[0].Condition.StringNotEquals['aws:PrincipalArn'].push({
+          'Fn::GetAtt': ['SomeAdminRole', 'Arn'],
+        });
       }
     });
     expect(failuresOf(stripeSecretsReadOnlyByService, weak)).toEqual([
@@ -119,7 +134,8 @@ describe('BILLING-1: card data only at Stripe', () => {
   test('fails when the service security group lets everything out', () => {
     const weak = weakenedReference((_id, t) => {
       for (const [logicalId, sg] of ofType(t.Resources, 'AWS::EC2::SecurityGroup')) {
-        if (/^AppSecurityGroup/.test(logicalId)) sg.Properties.SecurityGroupEgress = [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }];
+        if (/^AppSecurityGroup/.test(logicalId))
+          sg.Properties.SecurityGroupEgress = [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }];
       }
     });
     expect(failuresOf(serviceEgressHttpsOnly, weak)).toEqual([
@@ -133,7 +149,9 @@ describe('BILLING-1: card data only at Stripe', () => {
         if (egress.Properties.DestinationSecurityGroupId) egress.Properties.ToPort = 6000;
       }
     });
-    expect(failuresOf(serviceEgressHttpsOnly, weak)).toEqual([expect.stringMatching(/lets out tcp \d+-6000 to a security group$/)]);
+    expect(failuresOf(serviceEgressHttpsOnly, weak)).toEqual([
+      expect.stringMatching(/lets out tcp \d+-6000 to a security group$/),
+    ]);
   });
 
   test('fails when there is no service to judge', () => {

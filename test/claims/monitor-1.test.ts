@@ -86,7 +86,8 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
       if (id !== 'Monitoring') return;
       for (const [, trail] of ofType(t.Resources, 'AWS::CloudTrail::Trail')) {
         for (const s of trail.Properties.EventSelectors) {
-          for (const d of s.DataResources) d.Values = d.Values.filter((v: unknown) => !JSON.stringify(v).includes('ref-uploads-123'));
+          for (const d of s.DataResources)
+            d.Values = d.Values.filter((v: unknown) => !JSON.stringify(v).includes('ref-uploads-123'));
         }
       }
     });
@@ -99,7 +100,9 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
     const weak = weakenedReference((_id, t) => {
       for (const [logicalId] of ofType(t.Resources, 'AWS::CloudTrail::Trail')) delete t.Resources[logicalId];
     });
-    expect(failuresOf(dataEventsCoverCustomerData, weak)).toEqual(['environment ref: no CloudTrail trail records data events']);
+    expect(failuresOf(dataEventsCoverCustomerData, weak)).toEqual([
+      'environment ref: no CloudTrail trail records data events',
+    ]);
   });
 
   test('fails when nothing carries platform metadata', () => {
@@ -110,11 +113,15 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
 
   test('fails when pgaudit.log leaves out reads and the postgresql log is not exported', () => {
     const weak = weakenedReference((_id, t) => {
-      for (const [, group] of ofType(t.Resources, 'AWS::RDS::DBClusterParameterGroup')) group.Properties.Parameters['pgaudit.log'] = 'all,-read';
-      for (const [, cluster] of ofType(t.Resources, 'AWS::RDS::DBCluster')) delete cluster.Properties.EnableCloudwatchLogsExports;
+      for (const [, group] of ofType(t.Resources, 'AWS::RDS::DBClusterParameterGroup'))
+        group.Properties.Parameters['pgaudit.log'] = 'all,-read';
+      for (const [, cluster] of ofType(t.Resources, 'AWS::RDS::DBCluster'))
+        delete cluster.Properties.EnableCloudwatchLogsExports;
     });
     expect(failuresOf(pgauditExported, weak)).toEqual([
-      expect.stringMatching(/postgresql log not exported to CloudWatch Logs.*pgaudit\.log 'all,-read' does not cover read and write/),
+      expect.stringMatching(
+        /postgresql log not exported to CloudWatch Logs.*pgaudit\.log 'all,-read' does not cover read and write/,
+      ),
     ]);
   });
 
@@ -124,7 +131,9 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
         group.Properties.Parameters.shared_preload_libraries = 'pg_stat_statements';
       }
     });
-    expect(failuresOf(pgauditExported, weak)).toEqual([expect.stringMatching(/shared_preload_libraries does not load pgaudit/)]);
+    expect(failuresOf(pgauditExported, weak)).toEqual([
+      expect.stringMatching(/shared_preload_libraries does not load pgaudit/),
+    ]);
   });
 
   test('fails when there is no database to judge', () => {

@@ -3,7 +3,12 @@ import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference
 import { referenceAssembly } from '../support/reference-assembly';
 
 const PLATFORM = 'PocketCity::Platform';
-const DETECTORS = ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::AccessAnalyzer::Analyzer'];
+const DETECTORS = [
+  'AWS::GuardDuty::Detector',
+  'AWS::SecurityHub::Hub',
+  'AWS::SecurityHub::Standard',
+  'AWS::AccessAnalyzer::Analyzer',
+];
 
 describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)', () => {
   test('the reference platform passes the threat detection and CIS alarm checks', () => {
@@ -23,7 +28,12 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
   test('nine CIS monitoring items each have a filter and an alarm that notifies', () => {
     const passes = passesOf(cisAlarmsOnTrail, referenceAssembly());
     expect(passes).toHaveLength(9);
-    expect(passes).toEqual(expect.arrayContaining([expect.stringMatching(/^unauthorized API calls: /), expect.stringMatching(/^root account use: /)]));
+    expect(passes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^unauthorized API calls: /),
+        expect.stringMatching(/^root account use: /),
+      ]),
+    );
   });
 
   test('the evidence judges MONITOR-2 by these checks without failures of its own', () => {
@@ -38,7 +48,8 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
 
   test('fails when GuardDuty has no RDS login protection and S3 protection is off', () => {
     const weak = weakenedReference((_id, t) => {
-      for (const [, d] of ofType(t.Resources, 'AWS::GuardDuty::Detector')) d.Properties.Features = [{ Name: 'S3_DATA_EVENTS', Status: 'DISABLED' }];
+      for (const [, d] of ofType(t.Resources, 'AWS::GuardDuty::Detector'))
+        d.Properties.Features = [{ Name: 'S3_DATA_EVENTS', Status: 'DISABLED' }];
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
       expect.stringMatching(/^GuardDuty detector .*: S3 protection off, RDS login protection off$/),
@@ -72,7 +83,9 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([]);
     expect(passesOf(threatDetectionPresentOrDelegated, weak)).toEqual([
-      expect.stringMatching(/^environment ref: explicitly delegated .*organisation-level setup, not declared or proven here$/),
+      expect.stringMatching(
+        /^environment ref: explicitly delegated .*organisation-level setup, not declared or proven here$/,
+      ),
     ]);
   });
 
@@ -93,7 +106,8 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
 
   test('fails when the trail delivers to no log group', () => {
     const weak = weakenedReference((_id, t) => {
-      for (const [, trail] of ofType(t.Resources, 'AWS::CloudTrail::Trail')) delete trail.Properties.CloudWatchLogsLogGroupArn;
+      for (const [, trail] of ofType(t.Resources, 'AWS::CloudTrail::Trail'))
+        delete trail.Properties.CloudWatchLogsLogGroupArn;
     });
     expect(failuresOf(cisAlarmsOnTrail, weak)).toEqual([
       'no CloudTrail trail delivers to a log group of the assembly, so no CIS alarms can watch it',

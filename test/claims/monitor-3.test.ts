@@ -10,8 +10,12 @@ describe('MONITOR-3: affected customers notified immediately', () => {
   test('routes GuardDuty and Security Hub high-severity findings to an encrypted, subscribed topic', () => {
     expect(failuresOf(highSeverityFindingsAlerted, referenceAssembly())).toEqual([]);
     expect(passesOf(highSeverityFindingsAlerted, referenceAssembly())).toEqual([
-      expect.stringMatching(/^GuardDuty findings of severity 7 and above: rule .* -> encrypted topic .* with 1 subscription\(s\)$/),
-      expect.stringMatching(/^Security Hub findings rated CRITICAL or HIGH: rule .* -> encrypted topic .* with 1 subscription\(s\)$/),
+      expect.stringMatching(
+        /^GuardDuty findings of severity 7 and above: rule .* -> encrypted topic .* with 1 subscription\(s\)$/,
+      ),
+      expect.stringMatching(
+        /^Security Hub findings rated CRITICAL or HIGH: rule .* -> encrypted topic .* with 1 subscription\(s\)$/,
+      ),
     ]);
   });
 

@@ -11,7 +11,9 @@ describe('RESPONSE-1: the security response page (docs part)', () => {
   });
 
   test('the evidence finds the page', () => {
-    expect(referenceClaimEvidence('RESPONSE-1').documents).toEqual([{ path: 'docs/security-response.md', present: true }]);
+    expect(referenceClaimEvidence('RESPONSE-1').documents).toEqual([
+      { path: 'docs/security-response.md', present: true },
+    ]);
   });
 
   test('says how to report securely, what happens next and how fast', () => {

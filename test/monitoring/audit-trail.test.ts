@@ -76,7 +76,9 @@ describe('AuditTrail', () => {
           }),
           Match.objectLike({
             Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' } },
+            Condition: {
+              ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' },
+            },
           }),
         ]),
       },
@@ -98,9 +100,17 @@ describe('AuditTrail', () => {
             Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
           ],
         },
-        LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('AuditAccessLogBucket') }, LogFilePrefix: 'trail-bucket/' },
+        LoggingConfiguration: {
+          DestinationBucketName: { Ref: Match.stringLikeRegexp('AuditAccessLogBucket') },
+          LogFilePrefix: 'trail-bucket/',
+        },
         LifecycleConfiguration: {
-          Rules: [Match.objectLike({ ExpirationInDays: 2557, Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }] })],
+          Rules: [
+            Match.objectLike({
+              ExpirationInDays: 2557,
+              Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
+            }),
+          ],
         },
       },
       DeletionPolicy: 'Retain',
@@ -111,7 +121,9 @@ describe('AuditTrail', () => {
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: Match.stringLikeRegexp('AuditBucket') },
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
       },
     });
   });

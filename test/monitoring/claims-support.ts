@@ -34,13 +34,21 @@ export function referenceRuleResults(rules: readonly ClaimRule[]): RuleResult[] 
 /** The evidence of `claim` on the reference platform, judged by every rule and check naming it. */
 export function referenceClaimEvidence(claim: ClaimId): ClaimEvidence {
   const { rules, checks } = checksOf(claim);
-  const report = collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR, rules, assemblyChecks: checks, claims: [claimById(claim)] });
+  const report = collectEvidence({
+    outdir: REFERENCE_ASSEMBLY_DIR,
+    rules,
+    assemblyChecks: checks,
+    claims: [claimById(claim)],
+  });
   return report.environments[0].claims[0];
 }
 
 /** A copy of the reference assembly whose templates `mutate` weakened (keyed by stack id: Service, Monitoring, ...). */
 export function weakenedReference(
-  mutate: (stackId: string, template: CfnTemplate & { Resources: Record<string, RawJson>; Metadata: Record<string, RawJson> }) => void,
+  mutate: (
+    stackId: string,
+    template: CfnTemplate & { Resources: Record<string, RawJson>; Metadata: Record<string, RawJson> },
+  ) => void,
 ): PlatformAssembly {
   return new PlatformAssembly(
     referenceAssembly().stacks.map((s) => {

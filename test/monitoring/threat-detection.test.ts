@@ -45,7 +45,9 @@ describe('ThreatDetection', () => {
     const stack = new Stack(new App(), 'NoRuntime', { env });
     new ThreatDetection(stack, 'Threats', { runtimeMonitoring: false });
     const features = Template.fromStack(stack).findResources('AWS::GuardDuty::Detector');
-    const names = Object.values(features).flatMap((r) => (r.Properties.Features as { Name: string }[]).map((f) => f.Name));
+    const names = Object.values(features).flatMap((r) =>
+      (r.Properties.Features as { Name: string }[]).map((f) => f.Name),
+    );
     expect(names).toEqual(['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS']);
   });
 
@@ -54,7 +56,12 @@ describe('ThreatDetection', () => {
     const threats = new ThreatDetection(stack, 'Threats', { delegatedToOrganization: true });
     const delegated = Template.fromStack(stack);
     expect(threats.delegatedToOrganization).toBe(true);
-    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::AccessAnalyzer::Analyzer']) {
+    for (const type of [
+      'AWS::GuardDuty::Detector',
+      'AWS::SecurityHub::Hub',
+      'AWS::SecurityHub::Standard',
+      'AWS::AccessAnalyzer::Analyzer',
+    ]) {
       delegated.resourceCountIs(type, 0);
     }
   });

@@ -30,7 +30,11 @@ function unacknowledged(scope: IConstruct): string[] {
   return packs.flatMap((p) =>
     p
       .validateScope(scope)
-      .violations.flatMap((v) => v.violatingResources.filter((r) => !acknowledged(r.constructPath, v.ruleName)).map((r) => `${v.ruleName} ${r.constructPath}`)),
+      .violations.flatMap((v) =>
+        v.violatingResources
+          .filter((r) => !acknowledged(r.constructPath, v.ruleName))
+          .map((r) => `${v.ruleName} ${r.constructPath}`),
+      ),
   );
 }
 
@@ -64,7 +68,12 @@ describe('MonitoringStack', () => {
 
   test('declares GuardDuty, Security Hub with FSBP and Access Analyzer by default', () => {
     const t = fixture.template(fixture.stage.monitoring);
-    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::AccessAnalyzer::Analyzer']) {
+    for (const type of [
+      'AWS::GuardDuty::Detector',
+      'AWS::SecurityHub::Hub',
+      'AWS::SecurityHub::Standard',
+      'AWS::AccessAnalyzer::Analyzer',
+    ]) {
       t.resourceCountIs(type, 1);
     }
   });
@@ -90,11 +99,18 @@ describe('MonitoringStack with optOuts.delegateThreatDetectionToOrganization', (
     const fixture = synthPlatform({ optOuts: { delegateThreatDetectionToOrganization: true } });
     const t = fixture.template(fixture.stage.monitoring);
     // THEN
-    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::AccessAnalyzer::Analyzer']) {
+    for (const type of [
+      'AWS::GuardDuty::Detector',
+      'AWS::SecurityHub::Hub',
+      'AWS::SecurityHub::Standard',
+      'AWS::AccessAnalyzer::Analyzer',
+    ]) {
       t.resourceCountIs(type, 0);
     }
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
     t.resourceCountIs('AWS::Events::Rule', 4);
-    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({ delegateThreatDetectionToOrganization: true });
+    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
+      delegateThreatDetectionToOrganization: true,
+    });
   });
 });

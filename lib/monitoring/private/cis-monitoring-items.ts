@@ -28,7 +28,8 @@ export const CIS_MONITORING_ITEMS: readonly CisMonitoringItem[] = [
   {
     id: 'RootAccountUse',
     description: 'Usage of the root account (CIS 4.3)',
-    pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    pattern:
+      '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
   },
   {
     id: 'IamPolicyChanges',
@@ -60,7 +61,8 @@ export const CIS_MONITORING_ITEMS: readonly CisMonitoringItem[] = [
   {
     id: 'KmsKeyDisabledOrScheduledForDeletion',
     description: 'Disabling or scheduled deletion of customer managed keys (CIS 4.7)',
-    pattern: '{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }',
+    pattern:
+      '{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }',
   },
   {
     id: 'S3BucketPolicyChanges',

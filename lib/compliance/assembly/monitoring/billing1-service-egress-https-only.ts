@@ -14,7 +14,12 @@ interface EgressRule {
 
 /** CDK's placeholder rule on a security group with allowAllOutbound false: matches no traffic at all. */
 function isNoTrafficPlaceholder(r: EgressRule): boolean {
-  return r.CidrIp === '255.255.255.255/32' && r.IpProtocol === 'icmp' && Number(r.FromPort) === 252 && Number(r.ToPort) === 86;
+  return (
+    r.CidrIp === '255.255.255.255/32' &&
+    r.IpProtocol === 'icmp' &&
+    Number(r.FromPort) === 252 &&
+    Number(r.ToPort) === 86
+  );
 }
 
 /** Allowed: HTTPS (TCP 443) anywhere, or one TCP port to a security group (the database port to the database). */
@@ -25,7 +30,9 @@ function describeViolation(r: EgressRule): string | undefined {
   const to = Number(r.ToPort);
   if (tcp && from === 443 && to === 443) return undefined;
   if (tcp && from === to && Number.isInteger(from) && r.DestinationSecurityGroupId !== undefined) return undefined;
-  const where = String(r.CidrIp ?? r.CidrIpv6 ?? (r.DestinationSecurityGroupId ? 'a security group' : r.DestinationPrefixListId ?? '?'));
+  const where = String(
+    r.CidrIp ?? r.CidrIpv6 ?? (r.DestinationSecurityGroupId ? 'a security group' : (r.DestinationPrefixListId ?? '?')),
+  );
   return `${String(r.IpProtocol)} ${String(r.FromPort ?? 'all')}-${String(r.ToPort ?? 'all')} to ${where}`;
 }
 
@@ -36,18 +43,25 @@ function describeViolation(r: EgressRule): string | undefined {
 export const serviceEgressHttpsOnly: AssemblyCheck = {
   id: 'BILLING1-ServiceEgressHttpsOnly',
   claims: ['BILLING-1'],
-  description: 'every ECS service security group allows egress only on TCP 443, plus one TCP port to another security group (the database)',
+  description:
+    'every ECS service security group allows egress only on TCP 443, plus one TCP port to another security group (the database)',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const services = assembly.resourcesOfType('AWS::ECS::Service');
     const judged = services.flatMap((service) => {
-      const config = (prop(service, 'NetworkConfiguration') ?? {}) as { AwsvpcConfiguration?: { SecurityGroups?: unknown[] } };
+      const config = (prop(service, 'NetworkConfiguration') ?? {}) as {
+        AwsvpcConfiguration?: { SecurityGroups?: unknown[] };
+      };
       const groups = asArray(config.AwsvpcConfiguration?.SecurityGroups);
-      if (groups.length === 0) return [fail(`service ${service.logicalId}: no security group to judge`, toRef(service))];
+      if (groups.length === 0)
+        return [fail(`service ${service.logicalId}: no security group to judge`, toRef(service))];
       return groups.map((g) => {
         const group = assembly.resolveLocal(service.stack, g);
         return group?.type === 'AWS::EC2::SecurityGroup'
           ? judgeGroup(service, group)
-          : fail(`service ${service.logicalId}: security group ${JSON.stringify(g)} is not in its template, so its egress cannot be judged`, toRef(service));
+          : fail(
+              `service ${service.logicalId}: security group ${JSON.stringify(g)} is not in its template, so its egress cannot be judged`,
+              toRef(service),
+            );
       });
     });
     return judged.length ? judged : [fail('no ECS service in the assembly, so no service egress to judge')];
@@ -62,10 +76,19 @@ function judgeGroup(service: LocatedResource, group: LocatedResource): AssemblyC
       .map((e) => (e.resource.Properties ?? {}) as EgressRule),
   ];
   if (rules.length === 0) {
-    return fail(`service ${service.logicalId}: security group ${group.logicalId} declares no egress rule, which CloudFormation turns into allow-all`, toRef(group));
+    return fail(
+      `service ${service.logicalId}: security group ${group.logicalId} declares no egress rule, which CloudFormation turns into allow-all`,
+      toRef(group),
+    );
   }
   const violations = rules.map(describeViolation).filter((v): v is string => v !== undefined);
   return violations.length
-    ? fail(`service ${service.logicalId}: security group ${group.logicalId} lets out ${violations.join(', ')}`, toRef(group))
-    : pass(`service ${service.logicalId}: security group ${group.logicalId} lets out only HTTPS and one port to a security group`, toRef(group));
+    ? fail(
+        `service ${service.logicalId}: security group ${group.logicalId} lets out ${violations.join(', ')}`,
+        toRef(group),
+      )
+    : pass(
+        `service ${service.logicalId}: security group ${group.logicalId} lets out only HTTPS and one port to a security group`,
+        toRef(group),
+      );
 }

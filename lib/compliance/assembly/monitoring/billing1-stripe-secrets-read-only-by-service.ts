@@ -21,7 +21,8 @@ export const stripeSecretsReadOnlyByService: AssemblyCheck = {
     'Stripe secrets exist, are encrypted with a customer managed key, and are readable only by the roles of the task definitions that receive them',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const secrets = assembly.resourcesOfType('AWS::SecretsManager::Secret').filter(isStripeSecret);
-    if (secrets.length === 0) return [fail('no Stripe secret (tagged pocketcity:credential=stripe or named for Stripe) in the assembly')];
+    if (secrets.length === 0)
+      return [fail('no Stripe secret (tagged pocketcity:credential=stripe or named for Stripe) in the assembly')];
     return secrets.map((secret) => judgeSecret(assembly, secret));
   },
 };
@@ -71,7 +72,8 @@ function allowedReaders(secret: LocatedResource): string[] | undefined {
       const everyone = s.Principal === '*' || JSON.stringify(s.Principal) === '{"AWS":"*"}';
       const actions = asArray<string>(s.Action);
       const denyRead = actions.includes('secretsmanager:GetSecretValue') || actions.includes('secretsmanager:*');
-      const except = s.Condition?.StringNotEquals?.['aws:PrincipalArn'] ?? s.Condition?.ArnNotEquals?.['aws:PrincipalArn'];
+      const except =
+        s.Condition?.StringNotEquals?.['aws:PrincipalArn'] ?? s.Condition?.ArnNotEquals?.['aws:PrincipalArn'];
       if (s.Effect === 'Deny' && everyone && denyRead && except !== undefined) {
         return asArray(except).map((v) => referencedLogicalId(v) ?? JSON.stringify(v));
       }

@@ -2,7 +2,14 @@ import type { ResolvedPlatformConfig } from '../../../config/resolve-config';
 import { physicalNames } from '../../../stacks/physical-names';
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, flatten, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from './private/template-values';
+import {
+  asArray,
+  flatten,
+  platformEnvironments,
+  PlatformEnvironment,
+  prop,
+  resourcesIn,
+} from './private/template-values';
 
 /** Bucket names that hold customer data: the upload and dump buckets and their replicas. */
 const CUSTOMER_DATA_NAME = /-(uploads|dumps)(-replica)?-/;
@@ -30,7 +37,10 @@ function judgeEnvironment(env: PlatformEnvironment): AssemblyCheckResult[] {
     const trail = trails.find((t) => recordsAllObjectEvents(t, bucket));
     return trail
       ? pass(`bucket ${bucket}: reads and writes of every object recorded by trail ${trail.logicalId}`, toRef(trail))
-      : fail(`bucket ${bucket}: no trail records its object reads and writes (ReadWriteType All, whole bucket)`, toRef(trails[0]));
+      : fail(
+          `bucket ${bucket}: no trail records its object reads and writes (ReadWriteType All, whole bucket)`,
+          toRef(trails[0]),
+        );
   });
 }
 

@@ -15,7 +15,8 @@ export const pgauditExported: AssemblyCheck = {
     const clusters = assembly
       .resourcesOfType('AWS::RDS::DBCluster')
       .filter((c) => /postgres/.test(String(prop(c, 'Engine') ?? '')));
-    if (clusters.length === 0) return [fail('no PostgreSQL database cluster in the assembly, so no database audit log to judge')];
+    if (clusters.length === 0)
+      return [fail('no PostgreSQL database cluster in the assembly, so no database audit log to judge')];
     return clusters.map((cluster) => judgeCluster(assembly, cluster));
   },
 };
@@ -23,23 +24,34 @@ export const pgauditExported: AssemblyCheck = {
 function judgeCluster(assembly: PlatformAssembly, cluster: LocatedResource): AssemblyCheckResult {
   const problems: string[] = [];
   const exports = asArray(prop(cluster, 'EnableCloudwatchLogsExports'));
-  if (!exports.includes('postgresql')) problems.push('postgresql log not exported to CloudWatch Logs (EnableCloudwatchLogsExports)');
+  if (!exports.includes('postgresql'))
+    problems.push('postgresql log not exported to CloudWatch Logs (EnableCloudwatchLogsExports)');
   const group = parameterGroupOf(assembly, cluster);
   if (!group) {
     problems.push('no cluster parameter group of the assembly is attached (DBClusterParameterGroupName)');
   } else {
     const parameters = (prop(group, 'Parameters') ?? {}) as Record<string, unknown>;
-    const libraries = String(parameters.shared_preload_libraries ?? '').split(',').map((s) => s.trim().toLowerCase());
-    if (!libraries.includes('pgaudit')) problems.push(`${group.logicalId}: shared_preload_libraries does not load pgaudit`);
-    const classes = String(parameters['pgaudit.log'] ?? '').split(',').map((s) => s.trim().toLowerCase());
+    const libraries = String(parameters.shared_preload_libraries ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase());
+    if (!libraries.includes('pgaudit'))
+      problems.push(`${group.logicalId}: shared_preload_libraries does not load pgaudit`);
+    const classes = String(parameters['pgaudit.log'] ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase());
     const covers = (c: string) => (classes.includes(c) || classes.includes('all')) && !classes.includes(`-${c}`);
     if (!covers('read') || !covers('write')) {
-      problems.push(`${group.logicalId}: pgaudit.log '${String(parameters['pgaudit.log'] ?? '')}' does not cover read and write`);
+      problems.push(
+        `${group.logicalId}: pgaudit.log '${String(parameters['pgaudit.log'] ?? '')}' does not cover read and write`,
+      );
     }
   }
   return problems.length
     ? fail(`cluster ${cluster.logicalId}: ${problems.join('; ')}`, toRef(cluster))
-    : pass(`cluster ${cluster.logicalId}: pgaudit loaded, pgaudit.log covers read and write, postgresql log exported`, toRef(cluster));
+    : pass(
+        `cluster ${cluster.logicalId}: pgaudit loaded, pgaudit.log covers read and write, postgresql log exported`,
+        toRef(cluster),
+      );
 }
 
 function parameterGroupOf(assembly: PlatformAssembly, cluster: LocatedResource): LocatedResource | undefined {

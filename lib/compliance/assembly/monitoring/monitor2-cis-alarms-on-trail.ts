@@ -31,14 +31,17 @@ export const cisAlarmsOnTrail: AssemblyCheck = {
       const group = assembly.resolveLocal(trail.stack, prop(trail, 'CloudWatchLogsLogGroupArn'));
       return group ? [{ trail, group }] : [];
     });
-    if (watched.length === 0) return [fail('no CloudTrail trail delivers to a log group of the assembly, so no CIS alarms can watch it')];
+    if (watched.length === 0)
+      return [fail('no CloudTrail trail delivers to a log group of the assembly, so no CIS alarms can watch it')];
     return watched.flatMap(({ group }) => judgeLogGroup(group));
   },
 };
 
 function judgeLogGroup(group: LocatedResource): AssemblyCheckResult[] {
   const stacks = [group.stack];
-  const filters = resourcesIn(stacks, 'AWS::Logs::MetricFilter').filter((f) => refersTo(prop(f, 'LogGroupName'), group.logicalId));
+  const filters = resourcesIn(stacks, 'AWS::Logs::MetricFilter').filter((f) =>
+    refersTo(prop(f, 'LogGroupName'), group.logicalId),
+  );
   const alarms = resourcesIn(stacks, 'AWS::CloudWatch::Alarm');
   return CIS_ITEMS.map((item) => {
     const filter = filters.find((f) => item.signature.test(String(prop(f, 'FilterPattern') ?? '')));
@@ -51,7 +54,10 @@ function judgeLogGroup(group: LocatedResource): AssemblyCheckResult[] {
         asArray(prop(a, 'AlarmActions')).length > 0,
     );
     return alarm
-      ? pass(`${item.name}: filter ${filter.logicalId} on ${group.logicalId}, alarm ${alarm.logicalId} notifies`, toRef(alarm))
+      ? pass(
+          `${item.name}: filter ${filter.logicalId} on ${group.logicalId}, alarm ${alarm.logicalId} notifies`,
+          toRef(alarm),
+        )
       : fail(`${item.name}: filter ${filter.logicalId} has no alarm with an action`, toRef(filter));
   });
 }

@@ -34,21 +34,28 @@ function judgeEnvironment(env: PlatformEnvironment): AssemblyCheckResult[] {
 }
 
 function featureEnabled(detector: LocatedResource, name: string): boolean {
-  return asArray<{ Name?: string; Status?: string }>(prop(detector, 'Features')).some((f) => f.Name === name && f.Status === 'ENABLED');
+  return asArray<{ Name?: string; Status?: string }>(prop(detector, 'Features')).some(
+    (f) => f.Name === name && f.Status === 'ENABLED',
+  );
 }
 
 function judgeGuardDuty(env: PlatformEnvironment): AssemblyCheckResult {
   const detectors = resourcesIn(env.stacks, 'AWS::GuardDuty::Detector');
-  if (detectors.length === 0) return fail(`environment ${env.name}: no GuardDuty detector and no delegation to the organisation`);
+  if (detectors.length === 0)
+    return fail(`environment ${env.name}: no GuardDuty detector and no delegation to the organisation`);
   const detector = detectors[0];
   const dataSources = (prop(detector, 'DataSources') ?? {}) as { S3Logs?: { Enable?: boolean } };
   const problems: string[] = [];
   if (prop(detector, 'Enable') !== true) problems.push('detector not enabled');
-  if (!featureEnabled(detector, 'S3_DATA_EVENTS') && dataSources.S3Logs?.Enable !== true) problems.push('S3 protection off');
+  if (!featureEnabled(detector, 'S3_DATA_EVENTS') && dataSources.S3Logs?.Enable !== true)
+    problems.push('S3 protection off');
   if (!featureEnabled(detector, 'RDS_LOGIN_EVENTS')) problems.push('RDS login protection off');
   return problems.length
     ? fail(`GuardDuty detector ${detector.logicalId}: ${problems.join(', ')}`, toRef(detector))
-    : pass(`GuardDuty detector ${detector.logicalId}: enabled with S3 data event and RDS login protection`, toRef(detector));
+    : pass(
+        `GuardDuty detector ${detector.logicalId}: enabled with S3 data event and RDS login protection`,
+        toRef(detector),
+      );
 }
 
 function judgeSecurityHub(env: PlatformEnvironment): AssemblyCheckResult {
@@ -58,8 +65,14 @@ function judgeSecurityHub(env: PlatformEnvironment): AssemblyCheckResult {
     JSON.stringify(prop(s, 'StandardsArn') ?? '').includes('standards/aws-foundational-security-best-practices/'),
   );
   return fsbp
-    ? pass(`Security Hub ${hubs[0].logicalId} subscribed to AWS Foundational Security Best Practices (${fsbp.logicalId})`, toRef(fsbp))
-    : fail(`Security Hub ${hubs[0].logicalId}: not subscribed to AWS Foundational Security Best Practices`, toRef(hubs[0]));
+    ? pass(
+        `Security Hub ${hubs[0].logicalId} subscribed to AWS Foundational Security Best Practices (${fsbp.logicalId})`,
+        toRef(fsbp),
+      )
+    : fail(
+        `Security Hub ${hubs[0].logicalId}: not subscribed to AWS Foundational Security Best Practices`,
+        toRef(hubs[0]),
+      );
 }
 
 function judgeAccessAnalyzer(env: PlatformEnvironment): AssemblyCheckResult {

@@ -31,8 +31,16 @@ function securityHubPassesHigh(detail: Record<string, unknown>): boolean {
 }
 
 const SOURCES: readonly FindingSource[] = [
-  { name: 'GuardDuty findings of severity 7 and above', source: 'aws.guardduty', passesHighSeverity: guardDutyPassesHigh },
-  { name: 'Security Hub findings rated CRITICAL or HIGH', source: 'aws.securityhub', passesHighSeverity: securityHubPassesHigh },
+  {
+    name: 'GuardDuty findings of severity 7 and above',
+    source: 'aws.guardduty',
+    passesHighSeverity: guardDutyPassesHigh,
+  },
+  {
+    name: 'Security Hub findings rated CRITICAL or HIGH',
+    source: 'aws.securityhub',
+    passesHighSeverity: securityHubPassesHigh,
+  },
 ];
 
 /**
@@ -71,11 +79,16 @@ function judgeTargets(assembly: PlatformAssembly, rule: LocatedResource): { ok: 
     const key = prop(topic, 'KmsMasterKeyId');
     const subscriptions =
       asArray(prop(topic, 'Subscription')).length +
-      resourcesIn([topic.stack], 'AWS::SNS::Subscription').filter((s) => refersTo(prop(s, 'TopicArn'), topic.logicalId)).length;
+      resourcesIn([topic.stack], 'AWS::SNS::Subscription').filter((s) => refersTo(prop(s, 'TopicArn'), topic.logicalId))
+        .length;
     if (!key) problems.push(`topic ${topic.logicalId} is not encrypted (no KmsMasterKeyId)`);
-    else if (JSON.stringify(key).includes('alias/aws/sns')) problems.push(`topic ${topic.logicalId} uses the AWS managed key`);
+    else if (JSON.stringify(key).includes('alias/aws/sns'))
+      problems.push(`topic ${topic.logicalId} uses the AWS managed key`);
     else if (subscriptions === 0) problems.push(`topic ${topic.logicalId} has no subscription`);
     else return { ok: true, detail: `encrypted topic ${topic.logicalId} with ${subscriptions} subscription(s)` };
   }
-  return { ok: false, detail: problems.length ? problems.join('; ') : 'no SNS topic of the same template among its targets' };
+  return {
+    ok: false,
+    detail: problems.length ? problems.join('; ') : 'no SNS topic of the same template among its targets',
+  };
 }

@@ -25,8 +25,7 @@ export const noStripeKeyInEnvironment: ClaimRule = {
   check: (node: CfnResource): NagRuleResult => {
     if (node.cfnResourceType !== ecs.CfnTaskDefinition.CFN_RESOURCE_TYPE_NAME) return NagRuleCompliance.NOT_APPLICABLE;
     const containers = Stack.of(node).resolve((node as ecs.CfnTaskDefinition).containerDefinitions) as
-      | { name?: string; environment?: EnvironmentEntry[] }[]
-      | undefined;
+      { name?: string; environment?: EnvironmentEntry[] }[] | undefined;
     const findings: string[] = [];
     for (const container of containers ?? []) {
       for (const entry of container.environment ?? []) {

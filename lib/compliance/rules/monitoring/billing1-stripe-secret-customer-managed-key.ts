@@ -16,11 +16,13 @@ export const stripeSecretCustomerManagedKey: ClaimRule = {
     'BILLING-1: the Stripe keys are the only way to act on card data at Stripe; under a customer managed key their use is governed by a key policy we control and every decryption is in CloudTrail.',
   evidenceProperties: ['Name', 'KmsKeyId'],
   check: (node: CfnResource): NagRuleResult => {
-    if (node.cfnResourceType !== secretsmanager.CfnSecret.CFN_RESOURCE_TYPE_NAME) return NagRuleCompliance.NOT_APPLICABLE;
+    if (node.cfnResourceType !== secretsmanager.CfnSecret.CFN_RESOURCE_TYPE_NAME)
+      return NagRuleCompliance.NOT_APPLICABLE;
     const secret = node as secretsmanager.CfnSecret;
     if (!isStripeSecret(secret)) return NagRuleCompliance.NOT_APPLICABLE;
     const key: unknown = Stack.of(node).resolve(secret.kmsKeyId);
-    if (key === undefined || (typeof key === 'string' && /alias\/aws\//.test(key))) return NagRuleCompliance.NON_COMPLIANT;
+    if (key === undefined || (typeof key === 'string' && /alias\/aws\//.test(key)))
+      return NagRuleCompliance.NON_COMPLIANT;
     return NagRuleCompliance.COMPLIANT;
   },
 };

@@ -4,7 +4,12 @@ import { NagRuleCompliance, NagRuleResult, NagRules } from 'cdk-nag';
 import { ClaimRule } from '../claim-rule';
 
 /** What a trail must have to be the MONITOR-1 record, by CloudFormation property. */
-const REQUIRED_TRUE = ['IsMultiRegionTrail', 'IncludeGlobalServiceEvents', 'EnableLogFileValidation', 'IsLogging'] as const;
+const REQUIRED_TRUE = [
+  'IsMultiRegionTrail',
+  'IncludeGlobalServiceEvents',
+  'EnableLogFileValidation',
+  'IsLogging',
+] as const;
 
 /**
  * MONITOR-1: every CloudTrail trail logs all regions and global services, validates its log files, is encrypted with

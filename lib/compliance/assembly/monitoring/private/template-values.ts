@@ -92,6 +92,13 @@ export function resourcesIn(stacks: readonly StackTemplate[], ...types: string[]
   return stacks.flatMap((stack) =>
     Object.entries(stack.template.Resources ?? {})
       .filter(([, r]) => types.includes(r.Type))
-      .map(([logicalId, resource]) => ({ stack, stackName: stack.stackName, region: stack.region, logicalId, type: resource.Type, resource })),
+      .map(([logicalId, resource]) => ({
+        stack,
+        stackName: stack.stackName,
+        region: stack.region,
+        logicalId,
+        type: resource.Type,
+        resource,
+      })),
   );
 }

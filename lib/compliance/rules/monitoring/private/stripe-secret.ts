@@ -8,7 +8,8 @@ export function isStripeSecret(secret: secretsmanager.CfnSecret): boolean {
   const name: unknown = stack.resolve(secret.name);
   if (typeof name === 'string' && /stripe/i.test(name)) return true;
   // The tag manager renders { key, value } before CloudFormation capitalises them.
-  const tags = stack.resolve(secret.tags.renderTags()) as { key?: string; value?: string; Key?: string; Value?: string }[] | undefined;
+  const tags = stack.resolve(secret.tags.renderTags()) as
+    { key?: string; value?: string; Key?: string; Value?: string }[] | undefined;
   return (tags ?? []).some(
     (t) => (t.key ?? t.Key) === STRIPE_SECRET_TAG.key && (t.value ?? t.Value) === STRIPE_SECRET_TAG.value,
   );
