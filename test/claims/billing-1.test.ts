@@ -154,6 +154,17 @@ describe('BILLING-1: card data only at Stripe', () => {
     ]);
   });
 
+  test('fails when the service may reach a security group on a port no database listens on', () => {
+    const weak = weakenedReference((_id, t) => {
+      for (const [, egress] of ofType(t.Resources, 'AWS::EC2::SecurityGroupEgress')) {
+        if (egress.Properties.DestinationSecurityGroupId) egress.Properties.FromPort = egress.Properties.ToPort = 22;
+      }
+    });
+    expect(failuresOf(serviceEgressHttpsOnly, weak)).toEqual([
+      expect.stringMatching(/lets out tcp 22-22 to a security group$/),
+    ]);
+  });
+
   test('fails when there is no service to judge', () => {
     expect(failuresOf(serviceEgressHttpsOnly, new PlatformAssembly([]))).toEqual([
       'no ECS service in the assembly, so no service egress to judge',

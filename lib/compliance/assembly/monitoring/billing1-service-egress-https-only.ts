@@ -22,14 +22,33 @@ function isNoTrafficPlaceholder(r: EgressRule): boolean {
   );
 }
 
-/** Allowed: HTTPS (TCP 443) anywhere, or one TCP port to a security group (the database port to the database). */
-function describeViolation(r: EgressRule): string | undefined {
+/** Engine default ports, for database clusters and instances that do not set `Port`. */
+const DEFAULT_PORTS: readonly [RegExp, number][] = [
+  [/postgres/, 5432],
+  [/mysql|mariadb/, 3306],
+];
+
+/** The ports the assembly's databases listen on. */
+function databasePorts(assembly: PlatformAssembly): Set<number> {
+  const ports = new Set<number>();
+  for (const db of assembly.resourcesOfType('AWS::RDS::DBCluster', 'AWS::RDS::DBInstance')) {
+    const port = Number(prop(db, 'Port'));
+    const engine = String(prop(db, 'Engine') ?? '');
+    const fallback = DEFAULT_PORTS.find(([re]) => re.test(engine))?.[1];
+    if (Number.isInteger(port) && port > 0) ports.add(port);
+    else if (fallback) ports.add(fallback);
+  }
+  return ports;
+}
+
+/** Allowed: HTTPS (TCP 443) anywhere, or a database port of the assembly to a security group (the database). */
+function describeViolation(r: EgressRule, dbPorts: Set<number>): string | undefined {
   if (isNoTrafficPlaceholder(r)) return undefined;
   const tcp = r.IpProtocol === 'tcp' || r.IpProtocol === '6';
   const from = Number(r.FromPort);
   const to = Number(r.ToPort);
   if (tcp && from === 443 && to === 443) return undefined;
-  if (tcp && from === to && Number.isInteger(from) && r.DestinationSecurityGroupId !== undefined) return undefined;
+  if (tcp && from === to && dbPorts.has(from) && r.DestinationSecurityGroupId !== undefined) return undefined;
   const where = String(
     r.CidrIp ?? r.CidrIpv6 ?? (r.DestinationSecurityGroupId ? 'a security group' : (r.DestinationPrefixListId ?? '?')),
   );
@@ -37,14 +56,14 @@ function describeViolation(r: EgressRule): string | undefined {
 }
 
 /**
- * BILLING-1 ("egress limited to HTTPS"): every ECS service's security groups let out only HTTPS, plus a single port
- * to another security group (the database), so card-related traffic can only leave encrypted.
+ * BILLING-1 ("egress limited to HTTPS"): every ECS service's security groups let out only HTTPS, plus the port of a
+ * database of the assembly to a security group (the database's), so card-related traffic can only leave encrypted.
  */
 export const serviceEgressHttpsOnly: AssemblyCheck = {
   id: 'BILLING1-ServiceEgressHttpsOnly',
   claims: ['BILLING-1'],
   description:
-    'every ECS service security group allows egress only on TCP 443, plus one TCP port to another security group (the database)',
+    'every ECS service security group allows egress only on TCP 443, plus the database port to a security group',
   run: (assembly: PlatformAssembly): AssemblyCheckResult[] => {
     const services = assembly.resourcesOfType('AWS::ECS::Service');
     const judged = services.flatMap((service) => {
@@ -57,7 +76,7 @@ export const serviceEgressHttpsOnly: AssemblyCheck = {
       return groups.map((g) => {
         const group = assembly.resolveLocal(service.stack, g);
         return group?.type === 'AWS::EC2::SecurityGroup'
-          ? judgeGroup(service, group)
+          ? judgeGroup(service, group, databasePorts(assembly))
           : fail(
               `service ${service.logicalId}: security group ${JSON.stringify(g)} is not in its template, so its egress cannot be judged`,
               toRef(service),
@@ -68,7 +87,7 @@ export const serviceEgressHttpsOnly: AssemblyCheck = {
   },
 };
 
-function judgeGroup(service: LocatedResource, group: LocatedResource): AssemblyCheckResult {
+function judgeGroup(service: LocatedResource, group: LocatedResource, dbPorts: Set<number>): AssemblyCheckResult {
   const rules: EgressRule[] = [
     ...asArray<EgressRule>(prop(group, 'SecurityGroupEgress')),
     ...resourcesIn([group.stack], 'AWS::EC2::SecurityGroupEgress')
@@ -81,14 +100,14 @@ function judgeGroup(service: LocatedResource, group: LocatedResource): AssemblyC
       toRef(group),
     );
   }
-  const violations = rules.map(describeViolation).filter((v): v is string => v !== undefined);
+  const violations = rules.map((r) => describeViolation(r, dbPorts)).filter((v): v is string => v !== undefined);
   return violations.length
     ? fail(
         `service ${service.logicalId}: security group ${group.logicalId} lets out ${violations.join(', ')}`,
         toRef(group),
       )
     : pass(
-        `service ${service.logicalId}: security group ${group.logicalId} lets out only HTTPS and one port to a security group`,
+        `service ${service.logicalId}: security group ${group.logicalId} lets out only HTTPS and the database port to a security group`,
         toRef(group),
       );
 }
