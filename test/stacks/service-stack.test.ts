@@ -1,0 +1,63 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { unacknowledgedFindings } from '../network/support/unacknowledged-findings';
+import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
+
+describe('ServiceStack', () => {
+  let fixture: PlatformFixture;
+  beforeAll(() => {
+    // GIVEN the reference platform
+    fixture = synthPlatform();
+  });
+
+  test('terminates TLS 1.3 (TLS 1.2 floor, post-quantum) with the configured certificate and sends HSTS', () => {
+    fixture.template(fixture.stage.service).hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 443,
+      Protocol: 'HTTPS',
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
+      Certificates: [{ CertificateArn: fixture.stage.config.certificateArn }],
+      ListenerAttributes: [
+        { Key: 'routing.http.response.strict_transport_security.header_value', Value: 'max-age=63072000; includeSubDomains' },
+      ],
+    });
+  });
+
+  test('answers security.txt from config with the configured Expires and the canonical URL of the domain', () => {
+    const c = fixture.stage.config;
+    fixture.template(fixture.stage.service).hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/.well-known/security.txt'] } }],
+      Actions: [
+        {
+          Type: 'fixed-response',
+          FixedResponseConfig: Match.objectLike({
+            StatusCode: '200',
+            MessageBody: Match.stringLikeRegexp(
+              `Expires: ${c.securityContact.expires.replace(/\./g, '\\.')}\\n[\\s\\S]*Canonical: https://${c.domainName.replace(/\./g, '\\.')}/\\.well-known/security\\.txt`,
+            ),
+          }),
+        },
+      ],
+    });
+  });
+
+  test('runs the configured image as three tasks, database values as ECS secrets and no plain environment values', () => {
+    const t = fixture.template(fixture.stage.service);
+    t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
+    const defs = Object.values(t.findResources('AWS::ECS::TaskDefinition'));
+    const container = defs[0].Properties.ContainerDefinitions[0];
+    expect(container.Image).toBe(fixture.stage.config.service.image);
+    expect(container.Environment).toBeUndefined();
+    expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']));
+  });
+
+  test('lets the service reach the database security group on the database port only', () => {
+    fixture.template(fixture.stage.service).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: fixture.stage.data.databasePort,
+      ToPort: fixture.stage.data.databasePort,
+      SourceSecurityGroupId: Match.anyValue(),
+    });
+  });
+
+  test('has no unacknowledged finding of any stock pack or the claims pack', () => {
+    expect(unacknowledgedFindings(fixture.stage.service)).toEqual([]);
+  });
+});
