@@ -70,7 +70,7 @@ export class ThreatDetection extends Construct {
     this.foundationalStandard = new securityhub.CfnStandard(this, 'FoundationalSecurityBestPractices', {
       standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::standards/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}`,
     });
-    this.foundationalStandard.addDependency(this.hub);
+    this.foundationalStandard.addResourceDependency(this.hub);
 
     this.accessAnalyzer = new accessanalyzer.CfnAnalyzer(this, 'AccessAnalyzer', { type: 'ACCOUNT' });
   }

@@ -31,17 +31,27 @@ describe('synth gate', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
-  test('makes the real `cdk synth` exit non-zero and name the finding', () => {
-    // GIVEN the violating fixture app, run through the pinned CDK CLI
+  test("makes the real `cdk synth '**'` exit non-zero and name the findings of stacks inside a stage", () => {
+    // GIVEN the violating fixture app, run through the pinned CDK CLI with the selector `npm run synth` uses
+    // (a bare `cdk synth` selects no stage's stacks, and the CLI reports findings of selected stacks only)
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-cli-'));
     // WHEN
     const run = spawnSync(
       path.join(repoRoot, 'node_modules/.bin/cdk'),
-      ['synth', '--quiet', '--app', 'npx ts-node --transpile-only test/fixtures/violating-app.ts', '--output', outdir],
+      [
+        'synth',
+        '**',
+        '--quiet',
+        '--app',
+        'npx ts-node --transpile-only test/fixtures/violating-app.ts',
+        '--output',
+        outdir,
+      ],
       { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } },
     );
     // THEN
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).toContain('AwsSolutions-S10');
+    expect(`${run.stdout}${run.stderr}`).toMatch(/Claims-\w+/);
   });
 });

@@ -1,42 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { IConstruct } from 'constructs';
-import { ClaimsChecks } from '../../lib/compliance/packs/claims-checks';
-import { ALL_STOCK_PACKS, createStockPacks } from '../../lib/compliance/packs/stock-packs';
+import { unacknowledgedFindings } from '../support/pack-findings';
 import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
-
-interface ScopeValidator {
-  validateScope(s: unknown): { violations: { ruleName: string; violatingResources: { constructPath: string }[] }[] };
-}
-
-/**
- * Findings of the packs on `scope` that no acknowledgment covers. `validateScope` matches acknowledgments by the
- * bare rule id, while CDK's synth-time validation (which gates `cdk synth`) records them pack-prefixed
- * (`AwsSolutions::AwsSolutions-SMG4`); both forms count here, as they do at synth.
- */
-function unacknowledged(scope: IConstruct): string[] {
-  const packs = [...createStockPacks(scope, ALL_STOCK_PACKS), new ClaimsChecks()] as unknown as ScopeValidator[];
-  const byPath = new Map(scope.node.findAll().map((c) => [c.node.path, c]));
-  const acknowledged = (path: string, rule: string): boolean => {
-    for (let c: IConstruct | undefined = byPath.get(path); c; c = c.node.scope) {
-      for (const entry of c.node.metadata) {
-        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
-        const ids = Object.keys(entry.data as object);
-        if (ids.includes(rule) || ids.includes(`${rule.split('-')[0]}::${rule}`)) return true;
-      }
-    }
-    return false;
-  };
-  return packs.flatMap((p) =>
-    p
-      .validateScope(scope)
-      .violations.flatMap((v) =>
-        v.violatingResources
-          .filter((r) => !acknowledged(r.constructPath, v.ruleName))
-          .map((r) => `${v.ruleName} ${r.constructPath}`),
-      ),
-  );
-}
 
 describe('MonitoringStack', () => {
   let fixture: PlatformFixture;
@@ -85,11 +49,11 @@ describe('MonitoringStack', () => {
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
-    expect(unacknowledged(fixture.stage.monitoring)).toEqual([]);
+    expect(unacknowledgedFindings(fixture.stage.monitoring)).toEqual([]);
   });
 
   test('the Stripe secrets in the service stack have no unacknowledged finding either', () => {
-    expect(unacknowledged(fixture.stage.service.stripeSecrets)).toEqual([]);
+    expect(unacknowledgedFindings(fixture.stage.service.stripeSecrets)).toEqual([]);
   });
 });
 
