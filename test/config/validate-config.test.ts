@@ -90,7 +90,12 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
   ],
   [
     'securityContact.expires',
-    withOverrides({ securityContact: { ...reference.securityContact, expires: '2030-01-01T00:00:00Z' } }),
+    withOverrides({
+      securityContact: {
+        ...reference.securityContact,
+        expires: new Date(TEST_NOW.getTime() + 2 * 366 * 24 * 3600 * 1000).toISOString(),
+      },
+    }),
     'more than a year ahead',
   ],
   [

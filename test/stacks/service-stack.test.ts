@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { unacknowledgedFindings } from '../network/support/unacknowledged-findings';
+import { unacknowledgedFindings } from '../support/pack-findings';
 import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
 
 describe('ServiceStack', () => {

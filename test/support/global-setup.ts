@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
+import { cdkJsonApp } from './cdk-json-app';
 import { REFERENCE_ASSEMBLY_ROOT, REFERENCE_ENVIRONMENT, TEST_NOW } from './reference-constants';
 
 /**
@@ -13,7 +13,7 @@ export default function globalSetup(): void {
   // For quick runs of tests that do not read the reference assembly.
   if (process.env.SKIP_REFERENCE_SYNTH === '1') return;
   fs.rmSync(REFERENCE_ASSEMBLY_ROOT, { recursive: true, force: true });
-  const app = new App({ outdir: REFERENCE_ASSEMBLY_ROOT });
+  const app = cdkJsonApp({ outdir: REFERENCE_ASSEMBLY_ROOT });
   const stage = new PlatformStage(app, REFERENCE_ENVIRONMENT, {
     config: referencePlatformConfig({ environmentName: REFERENCE_ENVIRONMENT }, TEST_NOW),
     now: TEST_NOW,

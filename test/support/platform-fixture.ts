@@ -5,6 +5,7 @@ import { PlatformConfig } from '../../lib/config/platform-config';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage, PlatformStageProps } from '../../lib/stacks/platform-stage';
 
+import { cdkJsonApp } from './cdk-json-app';
 import { TEST_NOW } from './reference-constants';
 
 export { TEST_NOW };
@@ -26,7 +27,7 @@ export function synthPlatform(
   overrides: Partial<PlatformConfig> = {},
   stageProps: Partial<PlatformStageProps> = {},
 ): PlatformFixture {
-  const app = new App();
+  const app = cdkJsonApp();
   const stage = new PlatformStage(app, 'test', {
     config: referencePlatformConfig({ environmentName: 'test', ...overrides }, TEST_NOW),
     now: TEST_NOW,

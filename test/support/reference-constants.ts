@@ -1,7 +1,10 @@
 import * as path from 'path';
 
-/** A fixed moment, so date rules (security.txt expiry) judge every test run alike. */
-export const TEST_NOW = new Date('2026-11-24T12:00:00Z');
+/**
+ * The moment config dates are judged against. It is the real now, because the RESPONSE-1 rule judges security.txt
+ * expiry against the real clock too; tests that need a date far from now compute it from here.
+ */
+export const TEST_NOW = new Date();
 export const REFERENCE_ENVIRONMENT = 'ref';
 /** Where the global setup writes the shared reference assembly (git-ignored). */
 export const REFERENCE_ASSEMBLY_ROOT = path.join(__dirname, '../../.jest-cache/reference');
