@@ -101,7 +101,9 @@ export class RedundantService extends Construct {
       );
     }
     if (!Number.isInteger(maxCount) || maxCount < desiredCount) {
-      throw new Error(`RedundantService maxCount = ${maxCount}: must be at least desiredCount (${desiredCount}). Fix: raise maxCount.`);
+      throw new Error(
+        `RedundantService maxCount = ${maxCount}: must be at least desiredCount (${desiredCount}). Fix: raise maxCount.`,
+      );
     }
     if (!Number.isInteger(containerPort) || containerPort < 1024 || containerPort > 65535) {
       throw new Error(
@@ -110,11 +112,15 @@ export class RedundantService extends Construct {
     }
     const user = props.user ?? '1000:1000';
     if (/^(0|root)(:|$)/.test(user)) {
-      throw new Error(`RedundantService user = '${user}': the container never runs as root. Fix: give a numeric non-zero uid such as '1000:1000'.`);
+      throw new Error(
+        `RedundantService user = '${user}': the container never runs as root. Fix: give a numeric non-zero uid such as '1000:1000'.`,
+      );
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
     if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
-      throw new Error(`RedundantService logRetention = ${retention} days: keep service logs at least 365. Fix: use ONE_YEAR or longer.`);
+      throw new Error(
+        `RedundantService logRetention = ${retention} days: keep service logs at least 365. Fix: use ONE_YEAR or longer.`,
+      );
     }
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
@@ -124,9 +130,18 @@ export class RedundantService extends Construct {
 
     const logKey =
       props.logKey ??
-      new kms.Key(this, 'LogKey', { description: 'Encrypts the service log group', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
-    if (!props.logKey) logKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', { encryptionKey: logKey, retention, removalPolicy: RemovalPolicy.RETAIN });
+      new kms.Key(this, 'LogKey', {
+        description: 'Encrypts the service log group',
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    if (!props.logKey)
+      logKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      encryptionKey: logKey,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     const executionRole = new ManagedPolicyRole(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
@@ -144,7 +159,10 @@ export class RedundantService extends Construct {
       memoryLimitMiB: props.memoryMiB ?? 1024,
       executionRole,
       taskRole,
-      runtimePlatform: { operatingSystemFamily: ecs.OperatingSystemFamily.LINUX, cpuArchitecture: ecs.CpuArchitecture.X86_64 },
+      runtimePlatform: {
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+      },
     });
     // A writable scratch directory, since the root filesystem is read-only.
     this.taskDefinition.addVolume({ name: 'tmp' });
@@ -161,7 +179,8 @@ export class RedundantService extends Construct {
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
-      description: 'Service tasks: in from the load balancer on the container port; out HTTPS and the database port only',
+      description:
+        'Service tasks: in from the load balancer on the container port; out HTTPS and the database port only',
       allowAllOutbound: false,
     });
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and payment providers');
@@ -199,7 +218,11 @@ export class RedundantService extends Construct {
     });
 
     if (props.database) {
-      this.service.connections.allowTo(props.database.securityGroup, ec2.Port.tcp(props.database.port), 'Service to database');
+      this.service.connections.allowTo(
+        props.database.securityGroup,
+        ec2.Port.tcp(props.database.port),
+        'Service to database',
+      );
     }
 
     const scaling = this.service.autoScaleTaskCount({ minCapacity: desiredCount, maxCapacity: maxCount });

@@ -21,7 +21,9 @@ export const FIXED_RESPONSE_MAX_LENGTH = 1024;
 /** Renders the file; throws naming the field when a value is not what RFC 9116 asks for. */
 export function renderSecurityTxt(fields: SecurityTxtFields): string {
   if (fields.contacts.length === 0) {
-    throw new Error("security.txt contacts = []: RFC 9116 requires at least one Contact. Fix: add 'mailto:security@example.com'.");
+    throw new Error(
+      "security.txt contacts = []: RFC 9116 requires at least one Contact. Fix: add 'mailto:security@example.com'.",
+    );
   }
   if (Number.isNaN(Date.parse(fields.expires)) || !/^\d{4}-\d{2}-\d{2}T/.test(fields.expires)) {
     throw new Error(
@@ -29,7 +31,9 @@ export function renderSecurityTxt(fields: SecurityTxtFields): string {
     );
   }
   if (!fields.canonicalUrl.startsWith('https://')) {
-    throw new Error(`security.txt canonicalUrl = '${fields.canonicalUrl}': must be an https URL (RFC 9116 section 2.5.2).`);
+    throw new Error(
+      `security.txt canonicalUrl = '${fields.canonicalUrl}': must be an https URL (RFC 9116 section 2.5.2).`,
+    );
   }
   const lines = [
     ...fields.contacts.map((c) => `Contact: ${c}`),

@@ -80,7 +80,11 @@ export class TlsOnlyLoadBalancer extends Construct {
     });
     this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from the internet');
     if (redirectHttp) {
-      this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP from the internet, redirected to HTTPS');
+      this.securityGroup.addIngressRule(
+        ec2.Peer.anyIpv4(),
+        ec2.Port.tcp(80),
+        'HTTP from the internet, redirected to HTTPS',
+      );
     }
     acknowledgeFinding(this.securityGroup, {
       rule: 'AwsSolutions-EC23',

@@ -44,7 +44,9 @@ export class WebApplicationFirewall extends Construct {
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
     if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
-      throw new Error(`WebApplicationFirewall logRetention = ${retention} days: keep WAF logs at least 365. Fix: use ONE_YEAR or longer.`);
+      throw new Error(
+        `WebApplicationFirewall logRetention = ${retention} days: keep WAF logs at least 365. Fix: use ONE_YEAR or longer.`,
+      );
     }
 
     const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
@@ -77,7 +79,11 @@ export class WebApplicationFirewall extends Construct {
 
     const key =
       props.logKey ??
-      new kms.Key(this, 'LogKey', { description: 'Encrypts the WAF log group', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+      new kms.Key(this, 'LogKey', {
+        description: 'Encrypts the WAF log group',
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
     if (!props.logKey) key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       // WAF only logs to groups named aws-waf-logs-*.

@@ -89,7 +89,12 @@ export class SecureNetwork extends Construct {
       natGateways,
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: [
-        { name: SUBNET_GROUP_NAMES.public, subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
+        {
+          name: SUBNET_GROUP_NAMES.public,
+          subnetType: ec2.SubnetType.PUBLIC,
+          cidrMask: 24,
+          mapPublicIpOnLaunch: false,
+        },
         { name: SUBNET_GROUP_NAMES.private, subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
         { name: SUBNET_GROUP_NAMES.isolated, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],

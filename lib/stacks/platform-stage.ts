@@ -2,6 +2,7 @@ import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
+import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../compliance/assembly/platform-metadata';
 import { ClaimsAssemblyChecks } from '../compliance/packs/claims-assembly-checks';
 import { ClaimsChecks } from '../compliance/packs/claims-checks';
 import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/packs/stock-packs';
@@ -24,9 +25,6 @@ export interface PlatformStageProps extends Omit<StageProps, 'env'> {
   /** The moment the config's dates are judged against. @default - now */
   readonly now?: Date;
 }
-
-/** Template metadata key under which each stack records its environment and opt-outs for the evidence. */
-export const PLATFORM_METADATA_KEY = 'PocketCity::Platform';
 
 /**
  * One environment of the platform: four stacks in the primary region and one in the recovery region, checked by
@@ -82,13 +80,11 @@ export class PlatformStage extends Stage {
 
 /** Lets the evidence, which reads only templates, name the environment and every opt-out. */
 function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): void {
-  stack.templateOptions.metadata = {
-    ...stack.templateOptions.metadata,
-    [PLATFORM_METADATA_KEY]: {
-      environment: config.environmentName,
-      primaryRegion: config.primaryRegion.region,
-      recoveryRegion: config.recoveryRegion.region,
-      optOuts: config.optOuts,
-    },
+  const metadata: PlatformMetadata = {
+    environment: config.environmentName,
+    primaryRegion: config.primaryRegion.region,
+    recoveryRegion: config.recoveryRegion.region,
+    optOuts: { ...config.optOuts },
   };
+  stack.templateOptions.metadata = { ...stack.templateOptions.metadata, [PLATFORM_METADATA_KEY]: metadata };
 }

@@ -77,7 +77,9 @@ export class ServiceStack extends Stack {
 
     const secrets: Record<string, ecs.Secret> = { ...props.secrets };
     // BILLING-1: the Stripe keys; the role ECS reads them with (the execution role) becomes their only reader.
-    this.stripeSecrets = new StripeSecrets(this, 'StripeSecrets', { secretNamePrefix: `${config.environmentName}/stripe` });
+    this.stripeSecrets = new StripeSecrets(this, 'StripeSecrets', {
+      secretNamePrefix: `${config.environmentName}/stripe`,
+    });
     Object.assign(secrets, this.stripeSecrets.ecsSecrets());
     if (props.database) {
       const host = new ssm.StringParameter(this, 'DatabaseHost', {
@@ -87,7 +89,11 @@ export class ServiceStack extends Stack {
       secrets.DB_HOST = ecs.Secret.fromSsmParameter(host);
       // Referenced by ARN alone: granting through the Data stack's secret object would also write this stack's
       // execution role into the Data stack's key policy, a dependency cycle. The key grant is added below.
-      const secret = secretsmanager.Secret.fromSecretCompleteArn(this, 'DatabaseSecret', props.database.secret.secretArn);
+      const secret = secretsmanager.Secret.fromSecretCompleteArn(
+        this,
+        'DatabaseSecret',
+        props.database.secret.secretArn,
+      );
       secrets.DB_USER = ecs.Secret.fromSecretsManager(secret, 'username');
       secrets.DB_PASSWORD = ecs.Secret.fromSecretsManager(secret, 'password');
     }

@@ -2,7 +2,13 @@ import { NagRuleCompliance } from 'cdk-nag';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { tiersSpanThreeZones } from '../../lib/compliance/assembly/network';
 import { serviceRedundantDeployment } from '../../lib/compliance/rules/network';
-import { assemblyOf, judge, referenceCheckResults, referenceRuleResults, scratchStack } from '../network/support/claims';
+import {
+  assemblyOf,
+  judge,
+  referenceCheckResults,
+  referenceRuleResults,
+  scratchStack,
+} from '../network/support/claims';
 
 const subnet = (az: string) => ({ Type: 'AWS::EC2::Subnet', Properties: { AvailabilityZone: az } });
 
@@ -24,14 +30,19 @@ describe('HA-1 (network and service): load balancer, NAT gateways and tasks span
   test('fails when a service runs two tasks with 50% minimum healthy and no circuit breaker', () => {
     const stack = scratchStack();
     new ecs.CfnService(stack, 'Svc', { desiredCount: 2, deploymentConfiguration: { minimumHealthyPercent: 50 } });
-    expect(judge(serviceRedundantDeployment, stack)).toEqual([['FewerThanThreeTasks', 'MinimumHealthyBelow100', 'NoCircuitBreakerRollback']]);
+    expect(judge(serviceRedundantDeployment, stack)).toEqual([
+      ['FewerThanThreeTasks', 'MinimumHealthyBelow100', 'NoCircuitBreakerRollback'],
+    ]);
   });
 
   test('a service with three tasks, 100% healthy and rollback is compliant', () => {
     const stack = scratchStack();
     new ecs.CfnService(stack, 'Svc', {
       desiredCount: 3,
-      deploymentConfiguration: { minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
+      deploymentConfiguration: {
+        minimumHealthyPercent: 100,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+      },
     });
     expect(judge(serviceRedundantDeployment, stack)).toEqual([NagRuleCompliance.COMPLIANT]);
   });
@@ -48,10 +59,21 @@ describe('HA-1 (network and service): load balancer, NAT gateways and tasks span
       },
       'x-Service': {
         Resources: {
-          Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: [{ 'Fn::ImportValue': 'x-SubA' }, { 'Fn::GetStackOutput': { StackName: 'x-Network', OutputName: 'SubB' } }] } },
+          Lb: {
+            Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+            Properties: {
+              Subnets: [
+                { 'Fn::ImportValue': 'x-SubA' },
+                { 'Fn::GetStackOutput': { StackName: 'x-Network', OutputName: 'SubB' } },
+              ],
+            },
+          },
           Svc: {
             Type: 'AWS::ECS::Service',
-            Properties: { DesiredCount: 3, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ 'Fn::ImportValue': 'x-SubA' }] } } },
+            Properties: {
+              DesiredCount: 3,
+              NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ 'Fn::ImportValue': 'x-SubA' }] } },
+            },
           },
         },
       },
@@ -67,11 +89,17 @@ describe('HA-1 (network and service): load balancer, NAT gateways and tasks span
     const assembly = assemblyOf({
       'x-Network': {
         Metadata: { 'PocketCity::Platform': { optOuts: { natGateways: 1 } } },
-        Resources: { A: subnet('eu-west-1a'), Nat: { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: { Ref: 'A' } } } },
+        Resources: {
+          A: subnet('eu-west-1a'),
+          Nat: { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: { Ref: 'A' } } },
+        },
       },
     });
     expect(tiersSpanThreeZones.run(assembly)).toEqual([
-      expect.objectContaining({ status: 'pass', detail: expect.stringContaining('HA-1 reduced by optOuts.natGateways = 1') }),
+      expect.objectContaining({
+        status: 'pass',
+        detail: expect.stringContaining('HA-1 reduced by optOuts.natGateways = 1'),
+      }),
     ]);
   });
 

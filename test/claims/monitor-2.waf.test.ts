@@ -10,7 +10,10 @@ const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
 function loadBalancer() {
   const stack = scratchStack();
-  const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'P', subnetType: ec2.SubnetType.PUBLIC }] });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'P', subnetType: ec2.SubnetType.PUBLIC }],
+  });
   return { stack, lb: new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true }) };
 }
 

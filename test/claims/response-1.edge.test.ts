@@ -9,7 +9,10 @@ const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 
 function httpsListenerAnswering(body?: string) {
   const stack = scratchStack();
-  const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'P', subnetType: ec2.SubnetType.PUBLIC }] });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'P', subnetType: ec2.SubnetType.PUBLIC }],
+  });
   const lb = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
   const listener = lb.addListener('Https', {
     port: 443,
@@ -38,14 +41,17 @@ describe('RESPONSE-1 (edge): the load balancer answers /.well-known/security.txt
   });
 
   test('the evidence marks RESPONSE-1 proven (security.txt and docs/security-response.md)', () => {
-    expect(referenceClaimStatus('RESPONSE-1')).toEqual({ status: 'proven', reason: expect.stringContaining('none failing') });
+    expect(referenceClaimStatus('RESPONSE-1')).toEqual({
+      status: 'proven',
+      reason: expect.stringContaining('none failing'),
+    });
   });
 
   test('a listener answering a file that expires next year is compliant', () => {
     const expires = new Date(Date.now() + 180 * 24 * 3600 * 1000).toISOString();
-    expect(judge(securityTxtAnswered, httpsListenerAnswering(renderSecurityTxt({ ...fields, expires })), LISTENER)).toEqual([
-      NagRuleCompliance.COMPLIANT,
-    ]);
+    expect(
+      judge(securityTxtAnswered, httpsListenerAnswering(renderSecurityTxt({ ...fields, expires })), LISTENER),
+    ).toEqual([NagRuleCompliance.COMPLIANT]);
   });
 
   test('fails when the HTTPS listener has no security.txt rule', () => {
@@ -58,8 +64,12 @@ describe('RESPONSE-1 (edge): the load balancer answers /.well-known/security.txt
   });
 
   test('fails when the file lacks Expires and Canonical', () => {
-    expect(judge(securityTxtAnswered, httpsListenerAnswering('Contact: mailto:a@b.c\nPolicy: https://x\nPreferred-Languages: en\n'), LISTENER)).toEqual([
-      ['MissingExpires', 'MissingCanonical'],
-    ]);
+    expect(
+      judge(
+        securityTxtAnswered,
+        httpsListenerAnswering('Contact: mailto:a@b.c\nPolicy: https://x\nPreferred-Languages: en\n'),
+        LISTENER,
+      ),
+    ).toEqual([['MissingExpires', 'MissingCanonical']]);
   });
 });

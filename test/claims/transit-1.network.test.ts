@@ -3,7 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { bucketPolicyDeniesWeakTls, httpsListenerHsts, listenerHttpsOrRedirect } from '../../lib/compliance/rules/network';
+import {
+  bucketPolicyDeniesWeakTls,
+  httpsListenerHsts,
+  listenerHttpsOrRedirect,
+} from '../../lib/compliance/rules/network';
 import { judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../network/support/claims';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -33,12 +37,19 @@ describe('TRANSIT-1 (edge): HTTPS only, TLS 1.2+, HSTS, TLS-only buckets', () =>
   });
 
   test('the evidence marks TRANSIT-1 proven', () => {
-    expect(referenceClaimStatus('TRANSIT-1')).toEqual({ status: 'proven', reason: expect.stringContaining('none failing') });
+    expect(referenceClaimStatus('TRANSIT-1')).toEqual({
+      status: 'proven',
+      reason: expect.stringContaining('none failing'),
+    });
   });
 
   test('fails when an HTTP listener forwards instead of redirecting', () => {
     const { stack, vpc, lb } = loadBalancer();
-    const group = new elbv2.ApplicationTargetGroup(stack, 'Tg', { vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP });
+    const group = new elbv2.ApplicationTargetGroup(stack, 'Tg', {
+      vpc,
+      port: 8080,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+    });
     lb.addListener('Http', { port: 80, defaultTargetGroups: [group] });
     expect(judge(listenerHttpsOrRedirect, stack, LISTENER)).toEqual([NagRuleCompliance.NON_COMPLIANT]);
   });
@@ -46,20 +57,38 @@ describe('TRANSIT-1 (edge): HTTPS only, TLS 1.2+, HSTS, TLS-only buckets', () =>
   test('fails when a redirect-only HTTP listener gains a forwarding rule', () => {
     const { stack, vpc, lb } = loadBalancer();
     const listener = lb.addRedirect();
-    const group = new elbv2.ApplicationTargetGroup(stack, 'Tg', { vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP });
-    listener.addTargetGroups('Sneaky', { priority: 5, conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])], targetGroups: [group] });
+    const group = new elbv2.ApplicationTargetGroup(stack, 'Tg', {
+      vpc,
+      port: 8080,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+    });
+    listener.addTargetGroups('Sneaky', {
+      priority: 5,
+      conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])],
+      targetGroups: [group],
+    });
     expect(judge(listenerHttpsOrRedirect, stack, LISTENER)).toEqual([NagRuleCompliance.NON_COMPLIANT]);
   });
 
   test('fails when the HTTPS listener uses SslPolicy.RECOMMENDED (TLS 1.0)', () => {
     const { stack, lb } = loadBalancer();
-    lb.addListener('Https', { port: 443, certificates: cert, sslPolicy: elbv2.SslPolicy.RECOMMENDED, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+    lb.addListener('Https', {
+      port: 443,
+      certificates: cert,
+      sslPolicy: elbv2.SslPolicy.RECOMMENDED,
+      defaultAction: elbv2.ListenerAction.fixedResponse(404),
+    });
     expect(judge(listenerHttpsOrRedirect, stack, LISTENER)).toEqual([NagRuleCompliance.NON_COMPLIANT]);
   });
 
   test('fails when an HTTPS listener sends no HSTS', () => {
     const { stack, lb } = loadBalancer();
-    lb.addListener('Https', { port: 443, certificates: cert, sslPolicy: elbv2.SslPolicy.TLS13_12_RES_PQ, defaultAction: elbv2.ListenerAction.fixedResponse(404) });
+    lb.addListener('Https', {
+      port: 443,
+      certificates: cert,
+      sslPolicy: elbv2.SslPolicy.TLS13_12_RES_PQ,
+      defaultAction: elbv2.ListenerAction.fixedResponse(404),
+    });
     expect(judge(httpsListenerHsts, stack, LISTENER)).toEqual([NagRuleCompliance.NON_COMPLIANT]);
   });
 
@@ -72,7 +101,9 @@ describe('TRANSIT-1 (edge): HTTPS only, TLS 1.2+, HSTS, TLS-only buckets', () =>
   test('fails when a bucket has no policy at all', () => {
     const stack = scratchStack();
     new s3.Bucket(stack, 'B');
-    expect(judge(bucketPolicyDeniesWeakTls, stack, 'AWS::S3::Bucket')).toEqual([['NoDenyWithoutTls', 'NoDenyBelowTls12']]);
+    expect(judge(bucketPolicyDeniesWeakTls, stack, 'AWS::S3::Bucket')).toEqual([
+      ['NoDenyWithoutTls', 'NoDenyBelowTls12'],
+    ]);
   });
 
   test('a bucket with enforceSSL and minimumTLSVersion 1.2 is compliant', () => {

@@ -56,7 +56,8 @@ describe('RedundantService', () => {
   });
 
   test('runs the container as non-root on a read-only root filesystem, secrets only as ECS secrets', () => {
-    const container = Object.values(template.findResources('AWS::ECS::TaskDefinition'))[0].Properties.ContainerDefinitions[0];
+    const container = Object.values(template.findResources('AWS::ECS::TaskDefinition'))[0].Properties
+      .ContainerDefinitions[0];
     expect(container.User).toBe('1000:1000');
     expect(container.ReadonlyRootFilesystem).toBe(true);
     expect(container.Environment).toBeUndefined();
@@ -69,9 +70,19 @@ describe('RedundantService', () => {
       Properties: { GroupDescription: Match.stringLikeRegexp('^Service tasks') },
     });
     const [service] = Object.values(groups);
-    expect(service.Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 })]);
-    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { FromPort: 5432, ToPort: 5432, DestinationSecurityGroupId: Match.anyValue() });
-    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: Match.anyValue() });
+    expect(service.Properties.SecurityGroupEgress).toEqual([
+      expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 }),
+    ]);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      FromPort: 5432,
+      ToPort: 5432,
+      DestinationSecurityGroupId: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 5432,
+      ToPort: 5432,
+      SourceSecurityGroupId: Match.anyValue(),
+    });
   });
 
   test('grants through customer managed policies only, with no wildcard action', () => {

@@ -17,7 +17,11 @@ function build(props: Partial<TlsOnlyLoadBalancerProps> = {}): Stack {
   // No account: zones stay Fn::GetAZs tokens and nothing is looked up.
   const stack = new Stack(new App(), 'S', { env: { region: 'eu-west-1' } });
   const vpc = new ec2.Vpc(stack, 'Vpc');
-  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/x');
+  const certificate = acm.Certificate.fromCertificateArn(
+    stack,
+    'Cert',
+    'arn:aws:acm:eu-west-1:123456789012:certificate/x',
+  );
   new TlsOnlyLoadBalancer(stack, 'Edge', { vpc, certificate, securityTxt: SECURITY_TXT, ...props });
   return stack;
 }
@@ -44,17 +48,26 @@ describe('TlsOnlyLoadBalancer', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 80,
       Protocol: 'HTTP',
-      DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+      DefaultActions: [
+        { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+      ],
     });
   });
 
   test('has no port 80 listener when redirectHttp is false', () => {
-    Template.fromStack(build({ redirectHttp: false })).resourcePropertiesCountIs('AWS::ElasticLoadBalancingV2::Listener', { Port: 80 }, 0);
+    Template.fromStack(build({ redirectHttp: false })).resourcePropertiesCountIs(
+      'AWS::ElasticLoadBalancingV2::Listener',
+      { Port: 80 },
+      0,
+    );
   });
 
   test('logs access to a versioned, TLS 1.2-only, retained bucket with lifecycle', () => {
     template.hasResource('AWS::S3::Bucket', {
-      Properties: Match.objectLike({ VersioningConfiguration: { Status: 'Enabled' }, LifecycleConfiguration: Match.anyValue() }),
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: Match.anyValue(),
+      }),
       DeletionPolicy: 'Retain',
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -72,7 +85,9 @@ describe('TlsOnlyLoadBalancer', () => {
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Rules: Match.arrayWith([
         Match.objectLike({ Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } } }),
-        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesSQLiRuleSet' } } }),
+        Match.objectLike({
+          Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesSQLiRuleSet' } },
+        }),
       ]),
     });
   });
@@ -84,11 +99,15 @@ describe('TlsOnlyLoadBalancer', () => {
   });
 
   test('fails when HSTS would last less than a year', () => {
-    expect(() => build({ hstsMaxAgeSeconds: 86400 })).toThrow(/hstsMaxAgeSeconds = 86400: HSTS must last at least one year/);
+    expect(() => build({ hstsMaxAgeSeconds: 86400 })).toThrow(
+      /hstsMaxAgeSeconds = 86400: HSTS must last at least one year/,
+    );
   });
 
   test('fails when security.txt has no contact', () => {
-    expect(() => build({ securityTxt: { ...SECURITY_TXT, contacts: [] } })).toThrow(/RFC 9116 requires at least one Contact/);
+    expect(() => build({ securityTxt: { ...SECURITY_TXT, contacts: [] } })).toThrow(
+      /RFC 9116 requires at least one Contact/,
+    );
   });
 });
 
@@ -101,7 +120,9 @@ describe('renderSecurityTxt', () => {
   });
 
   test('fails when Expires is not a date', () => {
-    expect(() => renderSecurityTxt({ ...SECURITY_TXT, expires: 'next year' })).toThrow(/expires = 'next year': not an ISO 8601/);
+    expect(() => renderSecurityTxt({ ...SECURITY_TXT, expires: 'next year' })).toThrow(
+      /expires = 'next year': not an ISO 8601/,
+    );
   });
 
   test('fails when the file would not fit a fixed response', () => {

@@ -14,11 +14,16 @@ describe('DataStack (reference platform)', () => {
   });
 
   test('names the upload and dump buckets deterministically, so monitoring can cover them without references', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', { BucketName: Match.stringLikeRegexp('^ref-uploads-123456789012-eu-west-1$') });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.stringLikeRegexp('^ref-uploads-123456789012-eu-west-1$'),
+    });
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: Match.stringLikeRegexp('^ref-dumps-123456789012-eu-west-1$'),
       ObjectLockEnabled: true,
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 35 } } },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 35 } },
+      },
     });
   });
 
@@ -33,10 +38,14 @@ describe('DataStack (reference platform)', () => {
   });
 
   test('replicates both buckets to the recovery region key by alias ARN', () => {
-    const buckets = Object.values(template.findResources('AWS::S3::Bucket')).filter((b) => b.Properties.ReplicationConfiguration);
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')).filter(
+      (b) => b.Properties.ReplicationConfiguration,
+    );
     expect(buckets).toHaveLength(2);
     for (const b of buckets) {
-      expect(JSON.stringify(b.Properties.ReplicationConfiguration)).toContain(':kms:eu-central-1:123456789012:alias/ref/recovery/data');
+      expect(JSON.stringify(b.Properties.ReplicationConfiguration)).toContain(
+        ':kms:eu-central-1:123456789012:alias/ref/recovery/data',
+      );
     }
   });
 });

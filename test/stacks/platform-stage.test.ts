@@ -1,7 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { PlatformConfigError } from '../../lib/config/config-error';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
-import { PLATFORM_METADATA_KEY, PlatformStage } from '../../lib/stacks/platform-stage';
+import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
+import { PlatformStage } from '../../lib/stacks/platform-stage';
 import { TEST_NOW } from '../support/platform-fixture';
 
 describe('PlatformStage', () => {

@@ -30,10 +30,14 @@ describe('RecoveryStack (reference platform)', () => {
       template.hasResourceProperties('AWS::S3::Bucket', {
         BucketName: name,
         BucketEncryption: {
-          ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })],
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+          ],
         },
       });
-      expect(JSON.stringify(template.findResources('AWS::S3::BucketPolicy'))).toContain(`:iam::123456789012:role/${role}`);
+      expect(JSON.stringify(template.findResources('AWS::S3::BucketPolicy'))).toContain(
+        `:iam::123456789012:role/${role}`,
+      );
     }
   });
 

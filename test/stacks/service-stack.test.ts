@@ -16,7 +16,10 @@ describe('ServiceStack', () => {
       SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
       Certificates: [{ CertificateArn: fixture.stage.config.certificateArn }],
       ListenerAttributes: [
-        { Key: 'routing.http.response.strict_transport_security.header_value', Value: 'max-age=63072000; includeSubDomains' },
+        {
+          Key: 'routing.http.response.strict_transport_security.header_value',
+          Value: 'max-age=63072000; includeSubDomains',
+        },
       ],
     });
   });
@@ -46,7 +49,9 @@ describe('ServiceStack', () => {
     const container = defs[0].Properties.ContainerDefinitions[0];
     expect(container.Image).toBe(fixture.stage.config.service.image);
     expect(container.Environment).toBeUndefined();
-    expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']));
+    expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(
+      expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']),
+    );
   });
 
   test('lets the service reach the database security group on the database port only', () => {

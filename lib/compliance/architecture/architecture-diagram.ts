@@ -1,4 +1,6 @@
 import type { LocatedResource, PlatformAssembly, StackTemplate } from '../assembly/platform-assembly';
+import { resolveResource } from '../assembly/resolve-references';
+import { asArray, refersTo } from '../assembly/template-values';
 
 /** The tiers of the platform and the resource types that make each one, in the order the diagram draws them. */
 const TIERS: readonly { tier: string; types: readonly string[] }[] = [
@@ -19,8 +21,9 @@ const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, '_');
 
 /**
  * A Mermaid flowchart of regions, stacks, tiers and data flows, computed from the synthesized templates so that
- * it cannot drift from what is deployed. Flows are read from the templates: replication rules, backup copy
- * actions, load balancer listeners and trail destinations.
+ * it cannot drift from what is deployed. Flows are read from the templates: listeners forwarding to a service's
+ * target group, security-group rules admitting the service to the database, replication rules and backup copy
+ * actions.
  */
 export function architectureMermaid(assembly: PlatformAssembly): string {
   const lines = ['flowchart LR', '  internet((Internet))'];
@@ -61,12 +64,14 @@ function flows(assembly: PlatformAssembly): string[] {
   for (const alb of assembly.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
     if (alb.resource.Properties?.Scheme === 'internet-facing')
       out.push(`  internet -->|HTTPS 443| ${node(alb, 'edge')}`);
-    for (const svc of assembly.resourcesOfType('AWS::ECS::Service'))
-      out.push(`  ${node(alb, 'edge')} -->|HTTPS target| ${node(svc, 'service')}`);
   }
   for (const svc of assembly.resourcesOfType('AWS::ECS::Service')) {
-    for (const db of assembly.resourcesOfType('AWS::RDS::DBCluster'))
-      out.push(`  ${node(svc, 'service')} -->|TLS, SQL| ${node(db, 'database')}`);
+    for (const [lb, tg] of loadBalancersOf(assembly, svc)) {
+      const protocol = `${tg.resource.Properties?.Protocol ?? '?'} ${tg.resource.Properties?.Port ?? '?'}`;
+      out.push(`  ${node(lb, 'edge')} -->|${protocol}, private subnets| ${node(svc, 'service')}`);
+    }
+    for (const [db, port] of databasesReachedBy(assembly, svc))
+      out.push(`  ${node(svc, 'service')} -->|TLS, port ${port}| ${node(db, 'database')}`);
   }
   for (const b of buckets) {
     const rules =
@@ -91,4 +96,48 @@ function flows(assembly: PlatformAssembly): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/** Load balancers with a listener (or listener rule) forwarding to one of the service's target groups, with the group. */
+function loadBalancersOf(a: PlatformAssembly, svc: LocatedResource): [LocatedResource, LocatedResource][] {
+  const found: [LocatedResource, LocatedResource][] = [];
+  for (const entry of asArray<{ TargetGroupArn?: unknown }>(svc.resource.Properties?.LoadBalancers)) {
+    const tg = resolveResource(a, svc.stack, entry.TargetGroupArn);
+    if (!tg) continue;
+    for (const forwarder of a.resourcesOfType(
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::ListenerRule',
+    )) {
+      if (forwarder.stack !== tg.stack || !refersTo(forwarder.resource.Properties, tg.logicalId)) continue;
+      const listener =
+        forwarder.type === 'AWS::ElasticLoadBalancingV2::Listener'
+          ? forwarder
+          : resolveResource(a, forwarder.stack, forwarder.resource.Properties?.ListenerArn);
+      const lb = listener && resolveResource(a, listener.stack, listener.resource.Properties?.LoadBalancerArn);
+      if (lb && !found.some(([known]) => known.logicalId === lb.logicalId)) found.push([lb, tg]);
+    }
+  }
+  return found;
+}
+
+/** Database clusters whose security group admits the service's security group, with the port it admits. */
+function databasesReachedBy(a: PlatformAssembly, svc: LocatedResource): [LocatedResource, string][] {
+  const vpcConfig = (
+    svc.resource.Properties?.NetworkConfiguration as { AwsvpcConfiguration?: { SecurityGroups?: unknown } } | undefined
+  )?.AwsvpcConfiguration;
+  const serviceGroups = asArray(vpcConfig?.SecurityGroups).map((g) => resolveResource(a, svc.stack, g)?.logicalId);
+  const reached: [LocatedResource, string][] = [];
+  for (const db of a.resourcesOfType('AWS::RDS::DBCluster')) {
+    const dbGroups = asArray(db.resource.Properties?.VpcSecurityGroupIds).map(
+      (g) => resolveResource(a, db.stack, g)?.logicalId,
+    );
+    for (const rule of a.resourcesOfType('AWS::EC2::SecurityGroupIngress')) {
+      const target = resolveResource(a, rule.stack, rule.resource.Properties?.GroupId)?.logicalId;
+      const source = resolveResource(a, rule.stack, rule.resource.Properties?.SourceSecurityGroupId)?.logicalId;
+      if (dbGroups.includes(target) && serviceGroups.includes(source)) {
+        reached.push([db, String(rule.resource.Properties?.FromPort ?? '?')]);
+      }
+    }
+  }
+  return reached;
 }

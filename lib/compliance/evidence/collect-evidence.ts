@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ASSEMBLY_CHECKS, AssemblyCheck } from '../assembly';
 import { PlatformAssembly, StackTemplate } from '../assembly/platform-assembly';
+import { PlatformMetadata, platformMetadataOf } from '../assembly/platform-metadata';
 import { runAssemblyChecks, RecordedAssemblyResult } from '../assembly/run-assembly-checks';
 import { parseAcknowledgmentReason } from '../acknowledge';
 import { Claim } from '../claims/claim';
@@ -36,8 +37,6 @@ export interface CollectEvidenceOptions {
   readonly claims?: readonly Claim[];
 }
 
-const PLATFORM_METADATA_KEY = 'PocketCity::Platform';
-
 /** Reads a synthesized cloud assembly and judges every claim of every environment in it. */
 export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport {
   const rules = options.rules ?? CLAIM_RULES;
@@ -53,12 +52,12 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
     const ruleResults = evaluateClaimRules(envAssembly, rules);
     const checkResults = runAssemblyChecks(envAssembly, checks);
     const meta = platformMetadata(stacks[0]);
-    const optOuts = (meta?.optOuts ?? {}) as Record<string, unknown>;
+    const optOuts = meta?.optOuts ?? {};
     const envPrefix = `${environment}/`;
     return {
       environment,
-      primaryRegion: meta?.primaryRegion as string | undefined,
-      recoveryRegion: meta?.recoveryRegion as string | undefined,
+      primaryRegion: meta?.primaryRegion,
+      recoveryRegion: meta?.recoveryRegion,
       stacks: stacks.map((s) => ({
         stackName: s.stackName,
         region: s.region,
@@ -253,8 +252,8 @@ function groupByEnvironment(stacks: readonly StackTemplate[]): [string, StackTem
   return [...groups.entries()];
 }
 
-function platformMetadata(stack: StackTemplate | undefined): Record<string, unknown> | undefined {
-  return stack?.template.Metadata?.[PLATFORM_METADATA_KEY] as Record<string, unknown> | undefined;
+function platformMetadata(stack: StackTemplate | undefined): PlatformMetadata | undefined {
+  return stack ? platformMetadataOf(stack.template) : undefined;
 }
 
 interface ValidationReportFile {

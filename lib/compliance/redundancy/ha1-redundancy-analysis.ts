@@ -1,5 +1,6 @@
 import { AssemblyCheck, fail, pass, weakened } from '../assembly/assembly-check';
 import type { PlatformAssembly } from '../assembly/platform-assembly';
+import { platformMetadataOf } from '../assembly/platform-metadata';
 import { analyseRedundancy, Tier } from './analyse-redundancy';
 
 /** The opt-out that may explain a tier's reduced redundancy; without it, reduced redundancy is a failure. */
@@ -30,9 +31,5 @@ export const redundancyAnalysis: AssemblyCheck = {
 
 /** The opt-outs the stage recorded in every template's metadata. */
 function platformOptOuts(assembly: PlatformAssembly): Record<string, unknown> {
-  for (const stack of assembly.stacks) {
-    const meta = stack.template.Metadata?.['PocketCity::Platform'] as { optOuts?: Record<string, unknown> } | undefined;
-    if (meta?.optOuts) return meta.optOuts;
-  }
-  return {};
+  return assembly.stacks.map((s) => platformMetadataOf(s.template)?.optOuts).find((o) => o !== undefined) ?? {};
 }

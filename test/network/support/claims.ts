@@ -26,7 +26,8 @@ export function judge(rule: ClaimRule, stack: Stack, type?: string): unknown[] {
 }
 
 export const referenceRuleResults = (rules: readonly ClaimRule[]) => evaluateClaimRules(referenceAssembly(), rules);
-export const referenceCheckResults = (checks: readonly AssemblyCheck[]) => runAssemblyChecks(referenceAssembly(), checks);
+export const referenceCheckResults = (checks: readonly AssemblyCheck[]) =>
+  runAssemblyChecks(referenceAssembly(), checks);
 
 /** The status the evidence gives `claim` on the reference platform, judged by every check of every area. */
 export function referenceClaimStatus(claim: ClaimId): { status: string; reason: string } {

@@ -10,7 +10,7 @@ import {
   prop,
   refersTo,
   resourcesIn,
-} from './private/template-values';
+} from './private/data-values';
 
 /**
  * DATA-2: every database cluster and every upload and dump bucket is named in the resources of a backup selection

@@ -8,7 +8,7 @@ import {
   platformEnvironments,
   prop,
   resourcesIn,
-} from './private/template-values';
+} from './private/data-values';
 
 interface PlanRule {
   RuleName?: string;

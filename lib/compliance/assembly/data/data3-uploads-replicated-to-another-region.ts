@@ -10,7 +10,7 @@ import {
   primaryCustomerDataBuckets,
   prop,
   resourcesIn,
-} from './private/template-values';
+} from './private/data-values';
 
 interface Rule {
   Status?: string;

@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { PlatformAssembly, toRef } from '../platform-assembly';
-import { flatten, platformEnvironments, prop, refersTo, resourcesIn } from './private/template-values';
+import { flatten, platformEnvironments, prop, refersTo, resourcesIn } from './private/data-values';
 
 /**
  * DATA-4: every VPC of the primary region has an S3 gateway endpoint, so the service reaches the upload bucket

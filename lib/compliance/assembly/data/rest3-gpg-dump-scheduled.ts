@@ -10,7 +10,7 @@ import {
   prop,
   refersTo,
   resourcesIn,
-} from './private/template-values';
+} from './private/data-values';
 
 const DAILY_SCHEDULE = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
 

@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { PlatformAssembly, referencedLogicalId, toRef } from '../platform-assembly';
-import { keyRotated, platformEnvironments, prop, resourcesIn } from './private/template-values';
+import { keyRotated, platformEnvironments, prop, resourcesIn } from './private/data-values';
 
 /**
  * REST-3: each environment has a backup vault in its primary and in its recovery region, each encrypted with a

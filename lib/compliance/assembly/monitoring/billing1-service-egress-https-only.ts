@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../platform-assembly';
-import { asArray, prop, resourcesIn } from './private/template-values';
+import { asArray, prop, resourcesIn } from '../template-values';
 
 interface EgressRule {
   readonly IpProtocol?: unknown;

@@ -1,7 +1,7 @@
 import { STRIPE_SECRET_TAG } from '../../../billing/stripe-secrets';
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../platform-assembly';
-import { asArray, flatten, prop, refersTo, resourcesIn } from './private/template-values';
+import { asArray, flatten, prop, refersTo, resourcesIn } from '../template-values';
 
 interface Statement {
   readonly Effect?: string;

@@ -2,14 +2,7 @@ import type { ResolvedPlatformConfig } from '../../../config/resolve-config';
 import { physicalNames } from '../../../stacks/physical-names';
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import {
-  asArray,
-  flatten,
-  platformEnvironments,
-  PlatformEnvironment,
-  prop,
-  resourcesIn,
-} from './private/template-values';
+import { asArray, flatten, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../template-values';
 
 /** Bucket names that hold customer data: the upload and dump buckets and their replicas. */
 const CUSTOMER_DATA_NAME = /-(uploads|dumps)(-replica)?-/;

@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, flatten, prop } from './private/template-values';
+import { asArray, flatten, prop } from '../template-values';
 
 /**
  * MONITOR-1: every PostgreSQL database cluster loads pgaudit, logs reads and writes with it, and exports its

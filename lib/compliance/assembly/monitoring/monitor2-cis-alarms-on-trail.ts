@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, prop, refersTo, resourcesIn } from './private/template-values';
+import { asArray, prop, refersTo, resourcesIn } from '../template-values';
 
 /** CIS AWS Foundations monitoring items and a fragment every filter pattern for the item contains. */
 const CIS_ITEMS: readonly { name: string; signature: RegExp }[] = [

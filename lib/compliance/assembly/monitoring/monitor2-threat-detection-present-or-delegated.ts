@@ -1,6 +1,6 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from './private/template-values';
+import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../template-values';
 
 /** The config opt-out (recorded in every stack's metadata) that leaves the detectors to the organisation. */
 export const THREAT_DETECTION_DELEGATION_OPT_OUT = 'delegateThreatDetectionToOrganization';

@@ -1,6 +1,7 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { toRef } from '../platform-assembly';
-import { resolveResource, subnetZones } from './private/resolve';
+import { platformMetadataOf } from '../platform-metadata';
+import { resolveResource, subnetZones } from '../resolve-references';
 
 const REQUIRED_ZONES = 3;
 
@@ -21,25 +22,41 @@ export const tiersSpanThreeZones: AssemblyCheck = {
     }
     for (const service of assembly.resourcesOfType('AWS::ECS::Service')) {
       const props = service.resource.Properties ?? {};
-      const vpcConfig = (props.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: unknown } } | undefined)?.AwsvpcConfiguration;
+      const vpcConfig = (props.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: unknown } } | undefined)
+        ?.AwsvpcConfiguration;
       const zones = new Set(subnetZones(assembly, service.stack, vpcConfig?.Subnets));
       const tasks = Number(props.DesiredCount ?? 0);
       const detail = `${tasks} task(s) over subnets in ${zones.size} zone(s): ${[...zones].sort().join(', ')}`;
-      results.push(zones.size >= REQUIRED_ZONES && tasks >= REQUIRED_ZONES ? pass(detail, toRef(service)) : fail(detail, toRef(service)));
+      results.push(
+        zones.size >= REQUIRED_ZONES && tasks >= REQUIRED_ZONES
+          ? pass(detail, toRef(service))
+          : fail(detail, toRef(service)),
+      );
     }
     for (const stack of assembly.stacks) {
       const nats = Object.entries(stack.template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::EC2::NatGateway');
       if (nats.length === 0) continue;
       const zones = new Set(
-        nats.map(([, r]) => resolveResource(assembly, stack, r.Properties?.SubnetId)?.resource.Properties?.AvailabilityZone),
+        nats.map(
+          ([, r]) => resolveResource(assembly, stack, r.Properties?.SubnetId)?.resource.Properties?.AvailabilityZone,
+        ),
       );
-      const natOptOut = (stack.template.Metadata?.['PocketCity::Platform'] as { optOuts?: { natGateways?: number } } | undefined)
-        ?.optOuts?.natGateways;
-      const ref = { stackName: stack.stackName, region: stack.region, logicalId: nats[0][0], type: 'AWS::EC2::NatGateway' };
+      const natOptOut = platformMetadataOf(stack.template)?.optOuts.natGateways;
+      const ref = {
+        stackName: stack.stackName,
+        region: stack.region,
+        logicalId: nats[0][0],
+        type: 'AWS::EC2::NatGateway',
+      };
       const detail = `${nats.length} NAT gateway(s) in ${zones.size} zone(s)`;
       if (zones.size >= REQUIRED_ZONES) results.push(pass(`${detail}, one per zone`, ref));
       else if (natOptOut !== undefined) {
-        results.push(pass(`${detail}: HA-1 reduced by optOuts.natGateways = ${natOptOut}; losing a NAT zone cuts egress for the others`, ref));
+        results.push(
+          pass(
+            `${detail}: HA-1 reduced by optOuts.natGateways = ${natOptOut}; losing a NAT zone cuts egress for the others`,
+            ref,
+          ),
+        );
       } else results.push(fail(`${detail} without an opt-out; one per zone is required`, ref));
     }
     if (results.length === 0) results.push(fail('no load balancer, ECS service or NAT gateway found to judge'));

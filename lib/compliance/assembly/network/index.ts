@@ -6,4 +6,8 @@ import { securityGroupChain } from './transit2-security-group-chain';
 export { tiersSpanThreeZones, databaseInIsolatedSubnets, securityGroupChain };
 
 /** App-wide checks owned by the network area; one check per file beside this index. */
-export const NETWORK_ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [tiersSpanThreeZones, securityGroupChain, databaseInIsolatedSubnets];
+export const NETWORK_ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
+  tiersSpanThreeZones,
+  securityGroupChain,
+  databaseInIsolatedSubnets,
+];

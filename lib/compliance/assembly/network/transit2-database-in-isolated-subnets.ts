@@ -1,6 +1,7 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { toRef } from '../platform-assembly';
-import { asArray, resolveResource } from './private/resolve';
+import { resolveResource } from '../resolve-references';
+import { asArray } from '../template-values';
 
 /** TRANSIT-2: every database subnet group uses only subnets of the isolated tier (no internet route; see TRANSIT2-IsolatedSubnetNoInternetRoute). */
 export const databaseInIsolatedSubnets: AssemblyCheck = {
@@ -10,12 +11,21 @@ export const databaseInIsolatedSubnets: AssemblyCheck = {
   run: (assembly) => {
     const results: AssemblyCheckResult[] = [];
     for (const group of assembly.resourcesOfType('AWS::RDS::DBSubnetGroup')) {
-      const subnets = asArray(group.resource.Properties?.SubnetIds as unknown[]).map((s) => resolveResource(assembly, group.stack, s));
+      const subnets = asArray(group.resource.Properties?.SubnetIds).map((s) =>
+        resolveResource(assembly, group.stack, s),
+      );
       const tiers = subnets.map(
-        (s) => asArray(s?.resource.Properties?.Tags as { Key?: string; Value?: string }[]).find((t) => t.Key === 'aws-cdk:subnet-type')?.Value ?? 'unknown',
+        (s) =>
+          asArray<{ Key?: string; Value?: string }>(s?.resource.Properties?.Tags).find(
+            (t) => t.Key === 'aws-cdk:subnet-type',
+          )?.Value ?? 'unknown',
       );
       const detail = `${subnets.length} subnet(s), tiers: ${tiers.join(', ')}`;
-      results.push(subnets.length > 0 && tiers.every((t) => t === 'Isolated') ? pass(detail, toRef(group)) : fail(detail, toRef(group)));
+      results.push(
+        subnets.length > 0 && tiers.every((t) => t === 'Isolated')
+          ? pass(detail, toRef(group))
+          : fail(detail, toRef(group)),
+      );
     }
     if (results.length === 0) results.push(fail('no database subnet group found to judge'));
     return results;

@@ -1,6 +1,7 @@
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
-import { asArray, resolveResource } from './private/resolve';
+import { resolveResource } from '../resolve-references';
+import { asArray } from '../template-values';
 
 interface Rule {
   readonly IpProtocol?: unknown;
@@ -13,12 +14,22 @@ interface Rule {
 }
 
 const key = (r: LocatedResource) => `${r.stackName}/${r.logicalId}`;
-const port = (r: Rule) => (r.FromPort === r.ToPort ? `${String(r.IpProtocol)}/${String(r.FromPort)}` : `${String(r.IpProtocol)}/${String(r.FromPort)}-${String(r.ToPort)}`);
+const port = (r: Rule) =>
+  r.FromPort === r.ToPort
+    ? `${String(r.IpProtocol)}/${String(r.FromPort)}`
+    : `${String(r.IpProtocol)}/${String(r.FromPort)}-${String(r.ToPort)}`;
 const singleTcpPort = (r: Rule) => r.IpProtocol === 'tcp' && r.FromPort !== undefined && r.FromPort === r.ToPort;
 
 /** Inline and stand-alone rules of one direction of a security group, each with the stack it was written in. */
-function rulesOf(assembly: PlatformAssembly, sg: LocatedResource, direction: 'Ingress' | 'Egress'): { rule: Rule; where: LocatedResource }[] {
-  const inline = asArray(sg.resource.Properties?.[`SecurityGroup${direction}`] as Rule[]).map((rule) => ({ rule, where: sg }));
+function rulesOf(
+  assembly: PlatformAssembly,
+  sg: LocatedResource,
+  direction: 'Ingress' | 'Egress',
+): { rule: Rule; where: LocatedResource }[] {
+  const inline = asArray<Rule>(sg.resource.Properties?.[`SecurityGroup${direction}`]).map((rule) => ({
+    rule,
+    where: sg,
+  }));
   const standalone = assembly
     .resourcesOfType(`AWS::EC2::SecurityGroup${direction}`)
     .filter((r) => {
@@ -30,7 +41,7 @@ function rulesOf(assembly: PlatformAssembly, sg: LocatedResource, direction: 'In
 }
 
 function groupsOf(assembly: PlatformAssembly, owner: LocatedResource, ids: unknown): LocatedResource[] {
-  return asArray(ids as unknown[])
+  return asArray(ids)
     .map((id) => resolveResource(assembly, owner.stack, id))
     .filter((g): g is LocatedResource => g?.type === 'AWS::EC2::SecurityGroup');
 }
@@ -55,13 +66,18 @@ export const securityGroupChain: AssemblyCheck = {
       for (const g of groupsOf(assembly, db, db.resource.Properties?.VpcSecurityGroupIds)) dbGroups.set(key(g), g);
     }
     const sourceIs = (rule: Rule, where: LocatedResource, groups: Map<string, LocatedResource>) => {
-      const source = resolveResource(assembly, where.stack, rule.SourceSecurityGroupId ?? rule.DestinationSecurityGroupId);
+      const source = resolveResource(
+        assembly,
+        where.stack,
+        rule.SourceSecurityGroupId ?? rule.DestinationSecurityGroupId,
+      );
       return source !== undefined && groups.has(key(source));
     };
 
     for (const g of lbGroups.values()) {
       const bad = rulesOf(assembly, g, 'Ingress').filter(
-        ({ rule }) => !(rule.IpProtocol === 'tcp' && rule.FromPort === rule.ToPort && [443, 80].includes(Number(rule.FromPort))),
+        ({ rule }) =>
+          !(rule.IpProtocol === 'tcp' && rule.FromPort === rule.ToPort && [443, 80].includes(Number(rule.FromPort))),
       );
       results.push(
         bad.length
@@ -71,8 +87,10 @@ export const securityGroupChain: AssemblyCheck = {
     }
 
     for (const service of assembly.resourcesOfType('AWS::ECS::Service')) {
-      const vpcConfig = (service.resource.Properties?.NetworkConfiguration as { AwsvpcConfiguration?: { SecurityGroups?: unknown } } | undefined)
-        ?.AwsvpcConfiguration;
+      const vpcConfig = (
+        service.resource.Properties?.NetworkConfiguration as
+          { AwsvpcConfiguration?: { SecurityGroups?: unknown } } | undefined
+      )?.AwsvpcConfiguration;
       for (const g of groupsOf(assembly, service, vpcConfig?.SecurityGroups)) {
         const ingress = rulesOf(assembly, g, 'Ingress');
         const badIn = ingress.filter(({ rule, where }) => !(singleTcpPort(rule) && sourceIs(rule, where, lbGroups)));
@@ -111,8 +129,14 @@ export const securityGroupChain: AssemblyCheck = {
       });
       results.push(
         bad.length
-          ? fail(`database group admits ${bad.map((b) => port(b.rule)).join(', ')} from an address range, a port range or the load balancer`, toRef(g))
-          : pass(`database group admits only security groups on single ports (${ingress.map((i) => port(i.rule)).join(', ') || 'no ingress'})`, toRef(g)),
+          ? fail(
+              `database group admits ${bad.map((b) => port(b.rule)).join(', ')} from an address range, a port range or the load balancer`,
+              toRef(g),
+            )
+          : pass(
+              `database group admits only security groups on single ports (${ingress.map((i) => port(i.rule)).join(', ') || 'no ingress'})`,
+              toRef(g),
+            ),
       );
     }
     if (results.length === 0) results.push(fail('no load balancer, service or database security group found to judge'));

@@ -31,17 +31,22 @@ export const loadBalancerWafManagedRules: ClaimRule = {
     const association = resourcesOfType(node, 'AWS::WAFv2::WebACLAssociation')
       .map(cfnProperties)
       .find((a) => refersTo(a.ResourceArn, node));
-    const acl = association && resourcesOfType(node, 'AWS::WAFv2::WebACL').find((w) => refersTo(association.WebACLArn, w));
+    const acl =
+      association && resourcesOfType(node, 'AWS::WAFv2::WebACL').find((w) => refersTo(association.WebACLArn, w));
     if (!acl) return ['NoWebAcl'];
     const rules = asArray(cfnProperties(acl).Rules as WafRule[]);
     const enforced = new Set(
       rules
-        .filter((r) => r.Statement?.ManagedRuleGroupStatement?.VendorName === 'AWS' && r.OverrideAction?.Count === undefined)
+        .filter(
+          (r) => r.Statement?.ManagedRuleGroupStatement?.VendorName === 'AWS' && r.OverrideAction?.Count === undefined,
+        )
         .map((r) => r.Statement!.ManagedRuleGroupStatement!.Name),
     );
     const findings = MANAGED_RULE_GROUPS.filter((g) => !enforced.has(g)).map((g) => `Missing${g}`);
     if (!rules.some((r) => r.Statement?.RateBasedStatement)) findings.push('NoRateBasedRule');
-    const logged = resourcesOfType(node, 'AWS::WAFv2::LoggingConfiguration').some((l) => refersTo(cfnProperties(l).ResourceArn, acl));
+    const logged = resourcesOfType(node, 'AWS::WAFv2::LoggingConfiguration').some((l) =>
+      refersTo(cfnProperties(l).ResourceArn, acl),
+    );
     if (!logged) findings.push('WebAclNotLogged');
     return findings.length ? findings : NagRuleCompliance.COMPLIANT;
   },

@@ -39,7 +39,9 @@ export const securityTxtAnswered: ClaimRule = {
       .map((a) => a.FixedResponseConfig?.MessageBody ?? '');
     if (bodies.length === 0) return ['NoSecurityTxtRule'];
     const body = bodies[0];
-    const findings = REQUIRED_FIELDS.filter((f) => !new RegExp(`^${f}:\\s*\\S`, 'm').test(body)).map((f) => `Missing${f}`);
+    const findings = REQUIRED_FIELDS.filter((f) => !new RegExp(`^${f}:\\s*\\S`, 'm').test(body)).map(
+      (f) => `Missing${f}`,
+    );
     const expires = Date.parse(securityTxtExpiry(body) ?? '');
     if (!Number.isNaN(expires) && expires <= Date.now()) findings.push('Expired');
     return findings.length ? findings : NagRuleCompliance.COMPLIANT;

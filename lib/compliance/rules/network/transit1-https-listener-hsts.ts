@@ -16,7 +16,9 @@ export const httpsListenerHsts: ClaimRule = {
     if (node.cfnResourceType !== 'AWS::ElasticLoadBalancingV2::Listener') return NagRuleCompliance.NOT_APPLICABLE;
     const p = cfnProperties(node);
     if (p.Protocol !== 'HTTPS') return NagRuleCompliance.NOT_APPLICABLE;
-    const attr = asArray(p.ListenerAttributes as { Key?: string; Value?: unknown }[]).find((a) => a.Key === HSTS_ATTRIBUTE);
+    const attr = asArray(p.ListenerAttributes as { Key?: string; Value?: unknown }[]).find(
+      (a) => a.Key === HSTS_ATTRIBUTE,
+    );
     const value = typeof attr?.Value === 'string' ? attr.Value : '';
     const maxAge = Number(/max-age=(\d+)/i.exec(value)?.[1] ?? 0);
     return maxAge >= MIN_HSTS_MAX_AGE_SECONDS && /includeSubDomains/i.test(value)

@@ -4,7 +4,11 @@ import { referencedLogicalId } from '../../../assembly/platform-assembly';
 /** A resource's properties as CloudFormation will see them (PascalCase, tokens resolved to intrinsics). */
 export function cfnProperties(node: CfnResource): Record<string, unknown> {
   const rendered = Stack.of(node).resolve(
-    (node as unknown as { _toCloudFormation(): { Resources: Record<string, { Properties?: Record<string, unknown> }> } })._toCloudFormation(),
+    (
+      node as unknown as {
+        _toCloudFormation(): { Resources: Record<string, { Properties?: Record<string, unknown> }> };
+      }
+    )._toCloudFormation(),
   ) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
   return Object.values(rendered.Resources)[0]?.Properties ?? {};
 }

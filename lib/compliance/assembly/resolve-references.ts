@@ -1,10 +1,15 @@
-import { LocatedResource, PlatformAssembly, StackTemplate } from '../../platform-assembly';
+import { LocatedResource, PlatformAssembly, StackTemplate } from './platform-assembly';
+import { asArray } from './template-values';
 
 /**
  * The resource a value points at: a Ref / GetAtt in the same template, or an output of another stack read through
  * `Fn::GetStackOutput` (CDK's weak cross-stack references) or `Fn::ImportValue`.
  */
-export function resolveResource(assembly: PlatformAssembly, stack: StackTemplate, value: unknown): LocatedResource | undefined {
+export function resolveResource(
+  assembly: PlatformAssembly,
+  stack: StackTemplate,
+  value: unknown,
+): LocatedResource | undefined {
   const local = assembly.resolveLocal(stack, value);
   if (local) return local;
   if (!value || typeof value !== 'object') return undefined;
@@ -23,7 +28,10 @@ export function resolveResource(assembly: PlatformAssembly, stack: StackTemplate
   const imported = v['Fn::ImportValue'];
   if (typeof imported === 'string') {
     for (const other of assembly.stacks) {
-      for (const output of Object.values(other.template.Outputs ?? {}) as { Value?: unknown; Export?: { Name?: unknown } }[]) {
+      for (const output of Object.values(other.template.Outputs ?? {}) as {
+        Value?: unknown;
+        Export?: { Name?: unknown };
+      }[]) {
         if (output.Export?.Name === imported) return resolveResource(assembly, other, output.Value);
       }
     }
@@ -31,11 +39,9 @@ export function resolveResource(assembly: PlatformAssembly, stack: StackTemplate
   return undefined;
 }
 
-export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
 /** The zones of the subnets a list of subnet references points at; unresolvable ones count as no zone. */
 export function subnetZones(assembly: PlatformAssembly, stack: StackTemplate, subnets: unknown): string[] {
-  return asArray(subnets as unknown[])
+  return asArray(subnets)
     .map((s) => resolveResource(assembly, stack, s))
     .map((s) => s?.resource.Properties?.AvailabilityZone)
     .filter((z): z is string => typeof z === 'string');
