@@ -34,7 +34,21 @@ export default tseslint.config(
       ...jest.configs['flat/recommended'].rules,
       'jest/expect-expect': [
         'error',
-        { assertFunctionNames: ['expect', 'expect*', '*.hasResourceProperties', '*.resourceCountIs', '*.hasResource'] },
+        {
+          assertFunctionNames: [
+            'expect',
+            'expect*',
+            '**.hasResourceProperties',
+            '**.resourceCountIs',
+            '**.hasResource',
+            '**.resourcePropertiesCountIs',
+            '**.allResourcesProperties',
+            '**.allResources',
+            '**.hasOutput',
+            '**.templateMatches',
+            'Template.fromStack.**',
+          ],
+        },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

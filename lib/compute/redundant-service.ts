@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
+import { requireYearLongRetention } from '../private/log-retention';
 
 /** The database the service may reach: one security group, one port. */
 export interface ServiceDatabaseAccess {
@@ -117,11 +118,7 @@ export class RedundantService extends Construct {
       );
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
-    if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
-      throw new Error(
-        `RedundantService logRetention = ${retention} days: keep service logs at least 365. Fix: use ONE_YEAR or longer.`,
-      );
-    }
+    requireYearLongRetention('RedundantService', 'logRetention', retention, 'keep service logs at least 365 days');
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc,

@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { requireYearLongRetention } from '../private/log-retention';
 
 /** The AWS managed rule groups every web ACL carries (MONITOR-2), in evaluation order. */
 export const MANAGED_RULE_GROUPS: readonly string[] = [
@@ -43,11 +44,7 @@ export class WebApplicationFirewall extends Construct {
       );
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
-    if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
-      throw new Error(
-        `WebApplicationFirewall logRetention = ${retention} days: keep WAF logs at least 365. Fix: use ONE_YEAR or longer.`,
-      );
-    }
+    requireYearLongRetention('WebApplicationFirewall', 'logRetention', retention, 'keep WAF logs at least 365 days');
 
     const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true,

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../compliance/acknowledge';
 import { ManagedPolicyRole } from '../compute/private/managed-policy-role';
+import { requireYearLongRetention } from '../private/log-retention';
 
 /** Subnet group names; DataStack selects the isolated tier by `SubnetType.PRIVATE_ISOLATED`. */
 export const SUBNET_GROUP_NAMES = { public: 'Public', private: 'Private', isolated: 'Isolated' } as const;
@@ -74,12 +75,12 @@ export class SecureNetwork extends Construct {
       );
     }
     const retention = props.flowLogRetention ?? logs.RetentionDays.TWO_YEARS;
-    if (retention !== logs.RetentionDays.INFINITE && retention < 365) {
-      throw new Error(
-        `SecureNetwork flowLogRetention = ${retention} days: flow logs are kept at least 365 days (TRANSIT-2). ` +
-          'Fix: use logs.RetentionDays.ONE_YEAR or longer.',
-      );
-    }
+    requireYearLongRetention(
+      'SecureNetwork',
+      'flowLogRetention',
+      retention,
+      'flow logs are kept at least 365 days (TRANSIT-2)',
+    );
     this.natGateways = natGateways;
     const cidr = props.cidr ?? '10.0.0.0/16';
 

@@ -39,7 +39,7 @@ const BAD_INPUT: readonly [string, string, Partial<PlatformConfig>][] = [
     { primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-2c'] } },
   ],
   ['equal regions', 'recoveryRegion.region', { recoveryRegion: ref.primaryRegion }],
-  ['a missing certificate', 'certificateArn', { certificateArn: undefined as unknown as string }],
+  ['a missing certificate', 'certificateArn', { certificateArn: undefined }],
   [
     'a certificate in the recovery region',
     'certificateArn',

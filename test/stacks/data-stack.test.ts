@@ -5,7 +5,7 @@ describe('DataStack (reference platform)', () => {
   let template: Template;
   beforeAll(() => {
     const stack = referenceAssembly().stacks.find((st) => st.stackName === 'ref-Data')!;
-    template = Template.fromJSON(stack.template as Record<string, unknown>);
+    template = Template.fromJSON(stack.template);
   });
 
   test('declares one Aurora cluster with a writer and two readers', () => {

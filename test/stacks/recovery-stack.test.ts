@@ -7,7 +7,7 @@ describe('RecoveryStack (reference platform)', () => {
   beforeAll(() => {
     const stack = referenceAssembly().stacks.find((s) => s.stackName === 'ref-Recovery')!;
     region = stack.region;
-    template = Template.fromJSON(stack.template as Record<string, unknown>);
+    template = Template.fromJSON(stack.template);
   });
 
   test('deploys to the recovery region', () => {

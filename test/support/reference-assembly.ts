@@ -17,5 +17,5 @@ export function referenceTemplate(stackId: string): Template {
   const path = `${REFERENCE_ENVIRONMENT}/${stackId}`;
   const stack = referenceAssembly().stacks.find((s) => s.constructPath === path);
   if (!stack) throw new Error(`No stack ${path} in the reference assembly`);
-  return Template.fromJSON(stack.template as Record<string, unknown>);
+  return Template.fromJSON(stack.template);
 }

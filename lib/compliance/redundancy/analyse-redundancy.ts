@@ -175,9 +175,7 @@ function replicaRegions(a: PlatformAssembly, bucket: LocatedResource): (string |
   return a
     .resourcesOfType('AWS::S3::Bucket')
     .filter(
-      (b) =>
-        typeof b.resource.Properties?.BucketName === 'string' &&
-        text.includes(b.resource.Properties.BucketName as string),
+      (b) => typeof b.resource.Properties?.BucketName === 'string' && text.includes(b.resource.Properties.BucketName),
     )
     .map((b) => b.region);
 }
