@@ -23,7 +23,7 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../monitoring/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('BILLING-1: card data only at Stripe', () => {

@@ -5,7 +5,7 @@ import * as s3express from 'aws-cdk-lib/aws-s3express';
 import { Duration } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auroraInstancesInDistinctZones, noSingleZoneStorage } from '../../lib/compliance/rules/data';
-import { dataChecksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../data/claims-support';
+import { checksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 function cluster(zones: (string | undefined)[]) {
   const stack = scratchStack();
@@ -26,7 +26,7 @@ function cluster(zones: (string | undefined)[]) {
 
 describe('DATA-1: written to multiple disks instantly', () => {
   test('the reference platform satisfies every DATA-1 rule, with results to show', () => {
-    const { rules } = dataChecksOf('DATA-1');
+    const { rules } = checksOf('DATA-1');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     for (const rule of rules)

@@ -6,7 +6,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import { storesInDailyBackupSelection } from '../../lib/compliance/assembly/data';
 import { auroraBackupRetention, backupPlanDailyRule } from '../../lib/compliance/rules/data';
 import {
-  dataChecksOf,
+  checksOf,
   failuresOf,
   judge,
   ofType,
@@ -14,12 +14,12 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../data/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-2: backed up daily', () => {
   test('the reference platform satisfies every DATA-2 rule and check', () => {
-    const { rules, checks } = dataChecksOf('DATA-2');
+    const { rules, checks } = checksOf('DATA-2');
     expect(referenceRuleResults(rules).filter((r) => r.status === 'fail')).toEqual([]);
     for (const check of checks) expect(failuresOf(check, referenceAssembly())).toEqual([]);
   });

@@ -2,7 +2,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { dailyCopiesLeaveRegion, uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
 import { bucketReplicationTimeControl } from '../../lib/compliance/rules/data';
 import {
-  dataChecksOf,
+  checksOf,
   failuresOf,
   judge,
   ofType,
@@ -10,12 +10,12 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../data/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-3: stored in multiple locations', () => {
   test('the reference platform satisfies every DATA-3 rule and check', () => {
-    const { rules, checks } = dataChecksOf('DATA-3');
+    const { rules, checks } = checksOf('DATA-3');
     expect(referenceRuleResults(rules).filter((r) => r.status === 'fail')).toEqual([]);
     for (const check of checks) expect(failuresOf(check, referenceAssembly())).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import { uploadsReachedPrivately } from '../../lib/compliance/assembly/data';
 import { customerDataBucketHardened } from '../../lib/compliance/rules/data';
 import {
-  dataChecksOf,
+  checksOf,
   failuresOf,
   judge,
   ofType,
@@ -12,12 +12,12 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../data/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('DATA-4: uploads on servers without bottlenecks or single points of failure', () => {
   test('the reference platform satisfies every DATA-4 rule and check, on all four customer-data buckets', () => {
-    const { rules, checks } = dataChecksOf('DATA-4');
+    const { rules, checks } = checksOf('DATA-4');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     expect(results.filter((r) => r.status === 'pass')).toHaveLength(4);

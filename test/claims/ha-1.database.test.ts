@@ -1,6 +1,6 @@
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { auroraInstancesInDistinctZones } from '../../lib/compliance/rules/data';
-import { judge, referenceRuleResults, scratchStack } from '../data/claims-support';
+import { judge, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 describe('HA-1 (database): writer and at least two readers in three zones', () => {
   test('the reference database has three instances in three distinct zones', () => {

@@ -13,7 +13,7 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../monitoring/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('MONITOR-1: wrongful employee access is caught', () => {

@@ -1,5 +1,5 @@
 import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/assembly/monitoring';
-import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../monitoring/claims-support';
+import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 const PLATFORM = 'PocketCity::Platform';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { highSeverityFindingsAlerted } from '../../lib/compliance/assembly/monitoring';
-import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../monitoring/claims-support';
+import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 const runbook = path.join(__dirname, '../../docs/runbooks/breach-notification.md');

@@ -4,7 +4,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import { uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
 import { customerDataBucketCmk } from '../../lib/compliance/rules/data';
 import {
-  dataChecksOf,
+  checksOf,
   failuresOf,
   judge,
   ofType,
@@ -12,14 +12,14 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../data/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 const UPLOADS = 'x-uploads-123456789012-eu-west-1';
 
 describe('REST-1: uploads encrypted at rest', () => {
   test('the reference platform satisfies every REST-1 rule and check, in both regions', () => {
-    const { rules, checks } = dataChecksOf('REST-1');
+    const { rules, checks } = checksOf('REST-1');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     expect(new Set(results.filter((r) => r.status === 'pass').map((r) => r.region))).toEqual(

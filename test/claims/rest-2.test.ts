@@ -2,11 +2,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
 import { databaseStorageCmk } from '../../lib/compliance/rules/data';
-import { dataChecksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../data/claims-support';
+import { checksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 describe('REST-2: databases encrypted at rest (the page says "generally not")', () => {
   test('the reference platform satisfies every REST-2 rule: cluster storage and Performance Insights of three instances', () => {
-    const results = referenceRuleResults(dataChecksOf('REST-2').rules);
+    const results = referenceRuleResults(checksOf('REST-2').rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     expect(
       results

@@ -4,7 +4,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import { gpgDumpScheduled, vaultsInBothRegions } from '../../lib/compliance/assembly/data';
 import { backupVaultCmk } from '../../lib/compliance/rules/data';
 import {
-  dataChecksOf,
+  checksOf,
   failuresOf,
   judge,
   ofType,
@@ -12,7 +12,7 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
-} from '../data/claims-support';
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 function setDumpEnv(name: string, value: string) {
@@ -28,7 +28,7 @@ function setDumpEnv(name: string, value: string) {
 
 describe('REST-3: database backups encrypted (GPG)', () => {
   test('the reference platform satisfies every REST-3 rule and check', () => {
-    const { rules, checks } = dataChecksOf('REST-3');
+    const { rules, checks } = checksOf('REST-3');
     const results = referenceRuleResults(rules);
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     expect(results.filter((r) => r.status === 'pass')).toHaveLength(2);

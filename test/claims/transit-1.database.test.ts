@@ -1,7 +1,7 @@
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
 import { databaseForcesTls } from '../../lib/compliance/rules/data';
-import { judge, referenceRuleResults, scratchStack } from '../data/claims-support';
+import { judge, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 function clusterWith(parameters: Record<string, string> | undefined) {
   const stack = scratchStack();

@@ -1,5 +1,5 @@
-import type { LocatedResource, PlatformAssembly, StackTemplate } from './platform-assembly';
-import { referencedLogicalId } from './platform-assembly';
+import type { LocatedResource, StackTemplate } from './platform-assembly';
+import { PlatformAssembly, referencedLogicalId } from './platform-assembly';
 import { platformMetadataOf } from './platform-metadata';
 
 /** The partition a region belongs to, for resolving `{ Ref: AWS::Partition }` in templates. */
@@ -44,9 +44,11 @@ export function refersTo(value: unknown, logicalId: string): boolean {
 }
 
 /** `x` as an array: undefined is empty, a single value is one element. */
-export function asArray<T = unknown>(x: unknown): T[] {
+export function asArray<T>(x: T | readonly T[] | undefined | null): T[];
+export function asArray<T = unknown>(x: unknown): T[];
+export function asArray(x: unknown): unknown[] {
   if (x === undefined || x === null) return [];
-  return (Array.isArray(x) ? x : [x]) as T[];
+  return Array.isArray(x) ? [...(x as unknown[])] : [x];
 }
 
 /** Property of a located resource, by name. */
@@ -87,16 +89,5 @@ export function platformEnvironments(assembly: PlatformAssembly): PlatformEnviro
 
 /** Every resource of the given types in the given stacks. */
 export function resourcesIn(stacks: readonly StackTemplate[], ...types: string[]): LocatedResource[] {
-  return stacks.flatMap((stack) =>
-    Object.entries(stack.template.Resources ?? {})
-      .filter(([, r]) => types.includes(r.Type))
-      .map(([logicalId, resource]) => ({
-        stack,
-        stackName: stack.stackName,
-        region: stack.region,
-        logicalId,
-        type: resource.Type,
-        resource,
-      })),
-  );
+  return new PlatformAssembly(stacks).resourcesOfType(...types);
 }

@@ -3,9 +3,9 @@ import { physicalNames } from '../../../stacks/physical-names';
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
 import { asArray, flatten, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../template-values';
+import { CUSTOMER_DATA_BUCKET_NAME } from '../../customer-data-buckets';
 
 /** Bucket names that hold customer data: the upload and dump buckets and their replicas. */
-const CUSTOMER_DATA_NAME = /-(uploads|dumps)(-replica)?-/;
 
 /**
  * MONITOR-1: every customer-data bucket (upload and dump buckets and their replicas, by their deterministic names
@@ -57,7 +57,7 @@ function customerDataBuckets(env: PlatformEnvironment): Set<string> {
   }
   for (const bucket of resourcesIn(env.stacks, 'AWS::S3::Bucket')) {
     const name = flatten(prop(bucket, 'BucketName'), bucket.stack);
-    if (name && CUSTOMER_DATA_NAME.test(name)) names.add(name);
+    if (name && CUSTOMER_DATA_BUCKET_NAME.test(name)) names.add(name);
   }
   return names;
 }

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ClaimRule } from '../claim-rule';
-import { cfnProperties } from './private/cfn';
+import { cfnProperties } from '../cfn-resource-values';
 
 /**
  * HA-1: an ECS service runs at least three tasks, never drops below 100% healthy while deploying, and rolls a

@@ -2,7 +2,8 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { MANAGED_RULE_GROUPS } from '../../../edge/web-application-firewall';
 import { ClaimRule } from '../claim-rule';
-import { asArray, cfnProperties, refersTo, resourcesOfType } from './private/cfn';
+import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
+import { asArray } from '../../assembly/template-values';
 
 interface WafRule {
   readonly Statement?: {

@@ -2,7 +2,8 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { SECURITY_TXT_PATH, securityTxtExpiry } from '../../../edge/security-txt';
 import { ClaimRule } from '../claim-rule';
-import { asArray, cfnProperties, refersTo, resourcesOfType } from './private/cfn';
+import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
+import { asArray } from '../../assembly/template-values';
 
 const REQUIRED_FIELDS = ['Contact', 'Expires', 'Policy', 'Preferred-Languages', 'Canonical'];
 

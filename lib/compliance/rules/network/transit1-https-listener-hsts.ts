@@ -2,7 +2,8 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { HSTS_ATTRIBUTE, MIN_HSTS_MAX_AGE_SECONDS } from '../../../edge/tls-only-load-balancer';
 import { ClaimRule } from '../claim-rule';
-import { asArray, cfnProperties } from './private/cfn';
+import { cfnProperties } from '../cfn-resource-values';
+import { asArray } from '../../assembly/template-values';
 
 /** TRANSIT-1: every HTTPS listener makes the load balancer send HSTS, max-age at least a year, includeSubDomains. */
 export const httpsListenerHsts: ClaimRule = {

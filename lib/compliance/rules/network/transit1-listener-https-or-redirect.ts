@@ -2,7 +2,8 @@ import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { isTls12MinimumPolicy } from '../../../edge/tls-policies';
 import { ClaimRule } from '../claim-rule';
-import { asArray, cfnProperties, refersTo, resourcesOfType } from './private/cfn';
+import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
+import { asArray } from '../../assembly/template-values';
 
 interface Action {
   readonly Type?: string;

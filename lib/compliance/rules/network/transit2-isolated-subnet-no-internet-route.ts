@@ -1,7 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ClaimRule } from '../claim-rule';
-import { asArray, cfnProperties, refersTo, resourcesOfType } from './private/cfn';
+import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
+import { asArray } from '../../assembly/template-values';
 
 /** The tag CDK puts on every subnet it creates, naming its tier. */
 export const SUBNET_TYPE_TAG = 'aws-cdk:subnet-type';

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ClaimRule } from '../claim-rule';
-import { cfnProperties, refersTo, resourcesOfType } from './private/cfn';
+import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
 
 /** TRANSIT-2: every VPC has a flow log recording ALL traffic (accepted and rejected). */
 export const vpcFlowLogsAllTraffic: ClaimRule = {

@@ -1,12 +1,11 @@
 import type { LocatedResource, StackTemplate } from '../../platform-assembly';
+import { CUSTOMER_DATA_BUCKET_NAME, REPLICA_BUCKET_NAME } from '../../../customer-data-buckets';
 import { flatten, PlatformEnvironment, prop, resourcesIn } from '../../template-values';
 
 // The generic readers are shared by every area; this file adds what only the data checks need.
 export * from '../../template-values';
 
-/** Bucket names that hold customer data: the upload and dump buckets and their replicas (see `physicalNames`). */
-export const CUSTOMER_DATA_BUCKET_NAME = /-(uploads|dumps)(-replica)?-/;
-export const REPLICA_BUCKET_NAME = /-(uploads|dumps)-replica-/;
+export { CUSTOMER_DATA_BUCKET_NAME, REPLICA_BUCKET_NAME } from '../../../customer-data-buckets';
 /** `cron(min hour * * ? *)`: one run a day, every day. */
 export const DAILY_CRON = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
 

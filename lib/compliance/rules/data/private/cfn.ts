@@ -1,38 +1,11 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
-import { referencedLogicalId } from '../../../assembly/platform-assembly';
+import { CfnResource } from 'aws-cdk-lib';
+import { CUSTOMER_DATA_BUCKET_NAME } from '../../../customer-data-buckets';
+import { cfnProperties, referencedResource } from '../../cfn-resource-values';
 
-/** Bucket names that hold customer data: the upload and dump buckets and their replicas (see `physicalNames`). */
-export const CUSTOMER_DATA_BUCKET_NAME = /-(uploads|dumps)(-replica)?-/;
-export const REPLICA_BUCKET_NAME = /-(uploads|dumps)-replica-/;
-
-/** A resource's properties as CloudFormation will see them (PascalCase, tokens resolved to intrinsics). */
-export function cfnProperties(node: CfnResource): Record<string, unknown> {
-  const rendered = Stack.of(node).resolve(
-    (
-      node as unknown as {
-        _toCloudFormation(): { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-      }
-    )._toCloudFormation(),
-  ) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-  return Object.values(rendered.Resources)[0]?.Properties ?? {};
-}
-
-export function logicalIdOf(node: CfnResource): string {
-  return Stack.of(node).resolve(node.logicalId) as string;
-}
-
-/** Every CloudFormation resource of `type` in the stack of `node`. */
-export function resourcesOfType(node: CfnResource, type: string): CfnResource[] {
-  return Stack.of(node)
-    .node.findAll()
-    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === type);
-}
-
-/** The resource of the stack of `node` that `value` (a Ref or GetAtt) points at. */
-export function referencedResource(node: CfnResource, value: unknown, type: string): CfnResource | undefined {
-  const id = referencedLogicalId(value);
-  return id ? resourcesOfType(node, type).find((r) => logicalIdOf(r) === id) : undefined;
-}
+// The shared readers, plus what only the data rules need.
+export * from '../../cfn-resource-values';
+export { asArray } from '../../../assembly/template-values';
+export { CUSTOMER_DATA_BUCKET_NAME, REPLICA_BUCKET_NAME } from '../../../customer-data-buckets';
 
 /** A literal bucket name, or undefined when it is generated. */
 export function bucketName(node: CfnResource): string | undefined {
@@ -52,5 +25,3 @@ export function rotatedKey(node: CfnResource, value: unknown): 'rotated' | 'not 
   if (!key) return 'not a key of this stack';
   return cfnProperties(key).EnableKeyRotation === true ? 'rotated' : 'not rotated';
 }
-
-export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

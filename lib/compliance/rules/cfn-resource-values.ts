@@ -1,5 +1,11 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { referencedLogicalId } from '../../../assembly/platform-assembly';
+import { referencedLogicalId } from '../assembly/platform-assembly';
+
+/**
+ * Readers every claims rule shares. Rules judge one CfnResource but sometimes need its neighbours; those are found
+ * in the resource's own stack by logical ID, which works alike for a live construct tree and a template loaded
+ * with CfnInclude (how the evidence runs the rules).
+ */
 
 /** A resource's properties as CloudFormation will see them (PascalCase, tokens resolved to intrinsics). */
 export function cfnProperties(node: CfnResource): Record<string, unknown> {
@@ -24,9 +30,13 @@ export function resourcesOfType(node: CfnResource, type: string): CfnResource[] 
     .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === type);
 }
 
-/** True when `value` is a Ref / GetAtt of `target`. */
-export function refersTo(value: unknown, target: CfnResource): boolean {
-  return referencedLogicalId(value) === logicalIdOf(target);
+/** The resource of the stack of `node` that `value` (a Ref or GetAtt) points at. */
+export function referencedResource(node: CfnResource, value: unknown, type: string): CfnResource | undefined {
+  const id = referencedLogicalId(value);
+  return id ? resourcesOfType(node, type).find((r) => logicalIdOf(r) === id) : undefined;
 }
 
-export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+/** True when `value` is a Ref / GetAtt of `target`. */
+export function refersToResource(value: unknown, target: CfnResource): boolean {
+  return referencedLogicalId(value) === logicalIdOf(target);
+}
