@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
+import { acknowledgeFinding } from '../compliance/acknowledge';
 import { requireYearLongRetention } from '../private/log-retention';
 
 /** The database the service may reach: one security group, one port. */
@@ -197,6 +198,15 @@ export class RedundantService extends Construct {
       enableExecuteCommand: false,
       propagateTags: ecs.PropagatedTagSource.SERVICE,
     });
+    if (desiredCount < 3) {
+      // The explicit opt-out is a decision, so it is recorded beside the resource and shows in the evidence,
+      // where HA-1 then reads "weakened" instead of "proven".
+      acknowledgeFinding(this.service, {
+        rule: 'Claims-HA1-ServiceRedundantDeployment[FewerThanThreeTasks]',
+        claim: 'HA-1',
+        reason: `allowFewerThanThreeTasks is set and the service runs ${desiredCount} task(s): losing a zone or two tasks can stop it; accepted by configuration.`,
+      });
+    }
 
     this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
       vpc: props.vpc,

@@ -1,3 +1,4 @@
+import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
 import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/assembly/monitoring';
 import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
@@ -76,13 +77,17 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
     ]);
   });
 
-  test('passes on "explicitly delegated" when the opt-out is recorded, and says it is not proven here', () => {
+  test('reports "explicitly delegated" as weakened, not failing, when the opt-out is recorded', () => {
     const weak = weakenedReference((_id, t) => {
       for (const type of DETECTORS) for (const [logicalId] of ofType(t.Resources, type)) delete t.Resources[logicalId];
       t.Metadata[PLATFORM].optOuts = { delegateThreatDetectionToOrganization: true };
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([]);
-    expect(passesOf(threatDetectionPresentOrDelegated, weak)).toEqual([
+    expect(
+      runAssemblyChecks(weak, [threatDetectionPresentOrDelegated])
+        .filter((r) => r.status === 'weakened')
+        .map((r) => r.detail),
+    ).toEqual([
       expect.stringMatching(
         /^environment ref: explicitly delegated .*organisation-level setup, not declared or proven here$/,
       ),

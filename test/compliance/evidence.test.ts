@@ -93,9 +93,10 @@ describe('evidence report on a fixture assembly', () => {
   });
   const claim = (r: typeof good, id: string) => r.environments[0].claims.find((c) => c.id === id)!;
 
-  test('proves a claim whose checks all pass, counting passes and acknowledgments', () => {
+  test('calls a claim weakened, not proven, when one of its own findings is acknowledged, counting both', () => {
     const data4 = claim(good, 'DATA-4');
-    expect(data4.status).toBe('proven');
+    expect(data4.status).toBe('weakened');
+    expect(data4.statusReason).toContain('Claims-DATA4-FixtureVersioned acknowledged on 1 resource(s)');
     expect(data4.checks).toEqual([
       expect.objectContaining({ id: 'Claims-DATA4-FixtureVersioned', passed: 2, failed: 0, acknowledged: 1 }),
     ]);
@@ -151,7 +152,9 @@ describe('evidence report on a fixture assembly', () => {
 
   test('renders claim -> resources -> checks -> verdict for auditors', () => {
     const md = renderEvidenceMarkdown(good);
-    expect(md).toContain('### DATA-4: Uploads on servers without bottlenecks or single points of failure (proven)');
+    expect(md).toContain(
+      '### DATA-4: Uploads on servers without bottlenecks or single points of failure (**weakened**)',
+    );
     expect(md).toContain('| Claims-DATA4-FixtureVersioned | pack rule | 2 | 0 | 1 |');
     expect(md).toContain('| DATA-4 | Claims | Claims-DATA4-FixtureVersioned | fixture/Primary/Legacy/Resource |');
     expect(md).toContain('*not implemented*');
@@ -162,7 +165,12 @@ describe('evidence report on a fixture assembly', () => {
     expect(writeEvidence({ outdir: goodDir, ...options }).exitCode).toBe(0);
     const strict = writeEvidence({ outdir: goodDir, ...options, strict: true });
     expect(strict.exitCode).toBe(1);
-    expect(strict.problems).toEqual(['fixture TRANSIT-1 not implemented (strict)']);
+    expect(strict.problems).toEqual([
+      expect.stringMatching(
+        /^fixture DATA-4 weakened: .*Claims-DATA4-FixtureVersioned acknowledged on 1 resource\(s\) \(strict\)$/,
+      ),
+      'fixture TRANSIT-1 not implemented (strict)',
+    ]);
     expect(fs.existsSync(path.join(goodDir, 'evidence', 'security-evidence.md'))).toBe(true);
     expect(JSON.parse(fs.readFileSync(strict.jsonPath, 'utf8')).summary.notImplemented).toBe(1);
   });

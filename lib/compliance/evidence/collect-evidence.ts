@@ -182,7 +182,10 @@ function summarise<T extends { status: string }>(
   };
 }
 
-/** A claim is proven only when it has checks, every check judged something, and nothing failed. */
+/**
+ * A claim is proven only when it has checks, every check judged something, nothing failed, and no opt-out or
+ * acknowledged claims finding weakens it.
+ */
 function statusOf(
   claim: Claim,
   checks: readonly CheckEvidence[],
@@ -194,15 +197,20 @@ function statusOf(
   if (checks.length === 0) return ['not implemented', 'no check of this claim exists yet'];
   const failing = checks.filter((c) => c.failed > 0);
   if (failing.length > 0) return ['FAILING', `failed: ${failing.map((c) => c.id).join(', ')}`];
-  const empty = checks.filter((c) => c.passed === 0 && c.acknowledged === 0);
+  const empty = checks.filter((c) => c.passed + c.acknowledged + c.weakened === 0);
   if (empty.length > 0) return ['FAILING', `found nothing to judge: ${empty.map((c) => c.id).join(', ')}`];
   const missing = documents.filter((d) => !d.present);
   if (missing.length > 0) return ['FAILING', `missing documents: ${missing.map((d) => d.path).join(', ')}`];
-  const weakenedChecks = checks.filter((c) => c.weakened > 0);
-  if (weakenedChecks.length > 0) {
+  // An opt-out, or an acknowledged finding of the claims pack itself, is an accepted exception to the claim:
+  // the claim then holds only at reduced strength, and says so.
+  const weakenings = checks.flatMap((c) => c.weakenings);
+  const exceptions = checks
+    .filter((c) => c.acknowledged > 0)
+    .map((c) => `${c.id} acknowledged on ${c.acknowledged} resource(s)`);
+  if (weakenings.length + exceptions.length > 0) {
     return [
       'weakened',
-      `true only at reduced strength, by explicit opt-out: ${weakenedChecks.flatMap((c) => c.weakenings).join('; ')}`,
+      `true only at reduced strength, by explicit decision: ${[...weakenings, ...exceptions].join('; ')}`,
     ];
   }
   const passed = checks.reduce((n, c) => n + c.passed, 0);

@@ -31,7 +31,7 @@ export function writeEvidence(
       if (options.strict && c.status === 'not implemented')
         problems.push(`${env.environment} ${c.id} not implemented (strict)`);
       if (options.strict && c.status === 'weakened')
-        problems.push(`${env.environment} ${c.id} weakened by an opt-out (strict)`);
+        problems.push(`${env.environment} ${c.id} weakened: ${c.statusReason} (strict)`);
     }
   }
   if (report.summary.unacknowledgedStockViolations > 0) {

@@ -1,4 +1,4 @@
-import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
+import { AssemblyCheck, AssemblyCheckResult, fail, pass, weakened } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
 import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../template-values';
 
@@ -25,7 +25,7 @@ export const threatDetectionPresentOrDelegated: AssemblyCheck = {
 function judgeEnvironment(env: PlatformEnvironment): AssemblyCheckResult[] {
   if (env.optOuts[THREAT_DETECTION_DELEGATION_OPT_OUT] === true) {
     return [
-      pass(
+      weakened(
         `environment ${env.name}: explicitly delegated (optOuts.${THREAT_DETECTION_DELEGATION_OPT_OUT} = true); GuardDuty, Security Hub and Access Analyzer are an organisation-level setup, not declared or proven here`,
       ),
     ];

@@ -1,4 +1,4 @@
-import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
+import { AssemblyCheck, AssemblyCheckResult, fail, pass, weakened } from '../assembly-check';
 import { toRef } from '../platform-assembly';
 import { platformMetadataOf } from '../platform-metadata';
 import { resolveResource, subnetZones } from '../resolve-references';
@@ -27,11 +27,12 @@ export const tiersSpanThreeZones: AssemblyCheck = {
       const zones = new Set(subnetZones(assembly, service.stack, vpcConfig?.Subnets));
       const tasks = Number(props.DesiredCount ?? 0);
       const detail = `${tasks} task(s) over subnets in ${zones.size} zone(s): ${[...zones].sort().join(', ')}`;
-      results.push(
-        zones.size >= REQUIRED_ZONES && tasks >= REQUIRED_ZONES
-          ? pass(detail, toRef(service))
-          : fail(detail, toRef(service)),
-      );
+      const fewerAllowed = platformMetadataOf(service.stack.template)?.optOuts.allowFewerThanThreeTasks === true;
+      if (zones.size < REQUIRED_ZONES) results.push(fail(detail, toRef(service)));
+      else if (tasks >= REQUIRED_ZONES) results.push(pass(detail, toRef(service)));
+      else if (fewerAllowed) {
+        results.push(weakened(`${detail}: HA-1 reduced by optOuts.allowFewerThanThreeTasks`, toRef(service)));
+      } else results.push(fail(detail, toRef(service)));
     }
     for (const stack of assembly.stacks) {
       const nats = Object.entries(stack.template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::EC2::NatGateway');
@@ -52,7 +53,7 @@ export const tiersSpanThreeZones: AssemblyCheck = {
       if (zones.size >= REQUIRED_ZONES) results.push(pass(`${detail}, one per zone`, ref));
       else if (natOptOut !== undefined) {
         results.push(
-          pass(
+          weakened(
             `${detail}: HA-1 reduced by optOuts.natGateways = ${natOptOut}; losing a NAT zone cuts egress for the others`,
             ref,
           ),
