@@ -38,7 +38,7 @@ const time = (label: string, command: string): Stats => {
 };
 
 // 1. Reference synth against the floor (an empty app through the same CLI and runner).
-const floor = time('empty app synth', synth(`--app "npx ts-node --transpile-only bench/empty-app.ts"`));
+const floor = time('empty app synth', synth(`--app "npx ts-node --swc bench/empty-app.ts"`));
 const reference = time('reference synth', synth());
 const r1 = reference.median / floor.median;
 report({

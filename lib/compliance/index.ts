@@ -10,3 +10,4 @@ export * from './packs/stock-packs';
 export * from './evidence';
 export * from './stateful-resources';
 export * from './stateful-manifest';
+export * from './packs/scoped-pack';

@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { PlatformConfigError } from '../../lib/config/config-error';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
@@ -51,8 +52,8 @@ describe('PlatformStage', () => {
       (p) => p.name,
     );
     expect(names).toEqual([
-      'Claims',
       'ClaimsAssembly',
+      'Claims',
       'AwsSolutions',
       'NIST.800.53.R5',
       'HIPAA.Security',
@@ -67,5 +68,35 @@ describe('PlatformStage', () => {
         new PlatformStage(app, 'bad', { config: referencePlatformConfig({ account: 'abc' }, TEST_NOW), now: TEST_NOW }),
     ).toThrow(PlatformConfigError);
     expect(app.node.children).toHaveLength(0);
+  });
+});
+
+describe('PlatformStage packs in an app of several environments', () => {
+  test('judge only their own stage, so a finding is reported once and synth grows linearly', () => {
+    // GIVEN two environments
+    const app = new App();
+    const [first] = ['one', 'two'].map(
+      (name) =>
+        new PlatformStage(app, name, {
+          config: referencePlatformConfig({ environmentName: name }, TEST_NOW),
+          now: TEST_NOW,
+        }),
+    );
+    const plugins = (
+      first as unknown as {
+        _validationPlugins: {
+          name: string;
+          validate(c: unknown): { violations: { violatingResources: { constructPath?: string }[] }[] };
+        }[];
+      }
+    )._validationPlugins;
+    const awsSolutions = plugins.find((p) => p.name === 'AwsSolutions')!;
+    // WHEN a weak bucket is added to the second environment only
+    new Bucket(app.node.findChild('two').node.findChild('Data'), 'WeakBucket');
+    // THEN the first stage's pack does not report it
+    const paths = awsSolutions
+      .validate({ appConstruct: app })
+      .violations.flatMap((v) => v.violatingResources.map((r) => r.constructPath));
+    expect(paths.filter((p) => p?.startsWith('two/'))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { IPolicyValidationPlugin } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NagPackProps, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 
 /** The stock cdk-nag packs a platform can run, by the name cdk-nag gives them. */
@@ -12,17 +11,13 @@ export const ALL_STOCK_PACKS: readonly StockPackName[] = [
   'PCI.DSS.321',
 ];
 
-/**
- * Builds the named stock packs. Acknowledgments are also written into template metadata, so a reader of a template
- * alone sees each decision beside its resource.
- */
-export function createStockPacks(scope: IConstruct, names: readonly StockPackName[]): IPolicyValidationPlugin[] {
-  const factories: Record<StockPackName, (props: NagPackProps) => IPolicyValidationPlugin> = {
-    AwsSolutions: (props) => new AwsSolutionsChecks(scope, props),
-    'NIST.800.53.R5': (props) => new NIST80053R5Checks(scope, props),
-    'HIPAA.Security': (props) => new HIPAASecurityChecks(scope, props),
-    'PCI.DSS.321': (props) => new PCIDSS321Checks(scope, props),
+/** Builds the named stock packs (the stage writes acknowledgments into template metadata once, for all of them). */
+export function createStockPacks(scope: IConstruct, names: readonly StockPackName[]): NagPack[] {
+  const factories: Record<StockPackName, () => NagPack> = {
+    AwsSolutions: () => new AwsSolutionsChecks(scope),
+    'NIST.800.53.R5': () => new NIST80053R5Checks(scope),
+    'HIPAA.Security': () => new HIPAASecurityChecks(scope),
+    'PCI.DSS.321': () => new PCIDSS321Checks(scope),
   };
-  // One metadata-writing aspect serves every pack; more would write the same block again.
-  return names.map((name, i) => factories[name]({ writeSuppressionsToCloudFormation: i === 0 }));
+  return names.map((name) => factories[name]());
 }
