@@ -49,6 +49,19 @@ report({
   met: r1 <= 1.3,
 });
 
+// 1b. Where the rest goes: the same pair without aws-cdk-lib's built-in CloudFormation validation (a WASM rule
+// engine run at synth). CI keeps that validation on; this row only shows how much of the ratio is ours.
+const floorNoCfn = time(
+  'empty app synth, no CloudFormation validation',
+  `CDK_VALIDATION=false ${synth(`--app "npx ts-node --swc bench/empty-app.ts"`)}`,
+);
+const referenceNoCfn = time('reference synth, no CloudFormation validation', `CDK_VALIDATION=false ${synth()}`);
+report({
+  figure: 'reference / empty-app synth, both without CDK CloudFormation validation',
+  value: `${fmt(referenceNoCfn)} / ${fmt(floorNoCfn)}`,
+  ratio: referenceNoCfn.median / floorNoCfn.median,
+});
+
 // 2. Why the app runner skips type-checking.
 const typeChecked = time('reference synth, ts-node with type-checking', synth(`--app "npx ts-node bin/platform.ts"`));
 report({
