@@ -31,6 +31,17 @@ export function referenceRuleResults(rules: readonly ClaimRule[]): RuleResult[] 
   return evaluateClaimRules(referenceAssembly(), rules);
 }
 
+/** Every failing rule result and app-wide check result of `claim` on the reference platform, one line each. */
+export function referenceFailures(claim: ClaimId): string[] {
+  const { rules, checks } = checksOf(claim);
+  return [
+    ...referenceRuleResults(rules)
+      .filter((r) => r.status === 'fail')
+      .map((r) => `${r.ruleId} ${r.stackName}/${r.logicalId}${r.detail ? `: ${r.detail}` : ''}`),
+    ...checks.flatMap((check) => failuresOf(check, referenceAssembly()).map((f) => `${check.id}: ${f}`)),
+  ];
+}
+
 /** The status the evidence gives `claim` on the reference platform, and why. */
 export function referenceClaimStatus(claim: ClaimId): { status: string; reason: string } {
   const c = referenceClaimEvidence(claim);
