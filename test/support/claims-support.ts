@@ -6,14 +6,12 @@ import { AssemblyCheck } from '../../lib/compliance/assembly/assembly-check';
 import { CfnTemplate, PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
 import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
 import { ClaimId } from '../../lib/compliance/claims/claim';
-import { claimById } from '../../lib/compliance/claims/register';
-import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
-import { ClaimEvidence } from '../../lib/compliance/evidence/evidence-model';
-import { evaluateClaimRules, RuleResult } from '../../lib/compliance/evidence/evaluate-claim-rules';
 import { CLAIM_RULES } from '../../lib/compliance/rules';
 import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
 import { referenceAssembly } from './reference-assembly';
-import { REFERENCE_ASSEMBLY_DIR } from './reference-constants';
+import { referenceClaimEvidence, referenceRuleResults } from './reference-judgement';
+
+export { referenceClaimEvidence, referenceRuleResults };
 
 /** Raw template JSON, edited freely by the weakening tests. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a weakened template is edited as free-form JSON
@@ -25,10 +23,6 @@ export function checksOf(claim: ClaimId): { rules: ClaimRule[]; checks: Assembly
     rules: CLAIM_RULES.filter((r) => r.claims.includes(claim)),
     checks: ASSEMBLY_CHECKS.filter((c) => c.claims.includes(claim)),
   };
-}
-
-export function referenceRuleResults(rules: readonly ClaimRule[]): RuleResult[] {
-  return evaluateClaimRules(referenceAssembly(), rules);
 }
 
 /** Every failing rule result and app-wide check result of `claim` on the reference platform, one line each. */
@@ -46,18 +40,6 @@ export function referenceFailures(claim: ClaimId): string[] {
 export function referenceClaimStatus(claim: ClaimId): { status: string; reason: string } {
   const c = referenceClaimEvidence(claim);
   return { status: c.status, reason: c.statusReason };
-}
-
-/** The evidence of `claim` on the reference platform, judged by every rule and check naming it. */
-export function referenceClaimEvidence(claim: ClaimId): ClaimEvidence {
-  const { rules, checks } = checksOf(claim);
-  const report = collectEvidence({
-    outdir: REFERENCE_ASSEMBLY_DIR,
-    rules,
-    assemblyChecks: checks,
-    claims: [claimById(claim)],
-  });
-  return report.environments[0].claims[0];
 }
 
 /** A copy of the reference assembly whose templates `mutate` weakened (keyed by stack id: Data, Service, Recovery, ...). */

@@ -3,11 +3,12 @@ import * as path from 'path';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
 import { cdkJsonApp } from './cdk-json-app';
+import { writeReferenceJudgement } from './reference-judgement';
 import { REFERENCE_ASSEMBLY_ROOT, REFERENCE_ENVIRONMENT, TEST_NOW } from './reference-constants';
 
 /**
  * Synthesizes the reference platform once for the whole test run; test files that only read it share this assembly
- * instead of paying a synth each (see reference-assembly.ts).
+ * instead of paying a synth each (see reference-assembly.ts), and its judgement (see reference-judgement.ts).
  */
 export default function globalSetup(): void {
   // For quick runs of tests that do not read the reference assembly.
@@ -23,4 +24,5 @@ export default function globalSetup(): void {
   if (!fs.existsSync(path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${REFERENCE_ENVIRONMENT}`, 'manifest.json'))) {
     throw new Error('reference assembly was not written');
   }
+  writeReferenceJudgement();
 }
