@@ -38,7 +38,15 @@ describe('synth gate', () => {
     // WHEN
     const run = spawnSync(
       path.join(repoRoot, 'node_modules/.bin/cdk'),
-      ['synth', '**', '--quiet', '--app', 'npx ts-node --swc test/fixtures/violating-app.ts', '--output', outdir],
+      [
+        'synth',
+        '**',
+        '--quiet',
+        '--app',
+        'node -r ts-node/register test/fixtures/violating-app.ts',
+        '--output',
+        outdir,
+      ],
       { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } },
     );
     // THEN
