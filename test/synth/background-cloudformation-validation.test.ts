@@ -104,14 +104,18 @@ describe('CloudFormation validation in a background worker', () => {
   });
 
   test('when the worker cannot start the engine, the check runs in-process and fails the same way', () => {
-    // A Rego rule the engine cannot compile: CDK's plugin fails on it, and so must this one, not pass silently.
-    const props = { regoRules: [{ name: 'broken.rego', content: 'this is not rego' }] };
+    // A schema directory holding a schema without a typeName: CDK's plugin refuses it before it starts the engine
+    // (so no test pays for a second engine), and this one must fail the same way, not pass silently.
+    const schemas = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-schemas-'));
+    fs.writeFileSync(path.join(schemas, 'broken.json'), '{}');
+    const props = { _additionalSchemasDirectory: schemas };
     const register = (plugin: CloudFormationValidatePlugin) => (app: App) => Validations.of(app).addPlugins(plugin);
     const backgroundApp = violatingApp(register(new BackgroundCloudFormationValidatePlugin(props)));
     const inProcess = synthReports(violatingApp(register(new CloudFormationValidatePlugin(props))));
     const background = synthReports(backgroundApp);
 
     expect(cloudFormationReports(inProcess.reports).map((r) => r.conclusion)).toEqual(['failure']);
+    expect(JSON.stringify(cloudFormationReports(inProcess.reports))).toMatch(/typeName.*broken\.json/);
     expect(background.threw).toBe(inProcess.threw);
     expect(cloudFormationReports(background.reports)).toEqual(cloudFormationReports(inProcess.reports));
   });
