@@ -2,8 +2,7 @@ import { PlatformAssembly, StackTemplate } from '../../lib/compliance/assembly/p
 import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
 import { analyseRedundancy, Tier, TierRedundancy } from '../../lib/compliance/redundancy/analyse-redundancy';
 import { redundancyAnalysis } from '../../lib/compliance/redundancy/ha1-redundancy-analysis';
-import { synthPlatform } from '../support/platform-fixture';
-import { referenceAssembly } from '../support/reference-assembly';
+import { optedOutAssembly, referenceAssembly } from '../support/reference-assembly';
 
 const tier = (tiers: TierRedundancy[], name: Tier) => tiers.find((t) => t.tier === name)!;
 
@@ -36,12 +35,11 @@ describe('redundancy analysis (HA-1)', () => {
   });
 
   describe('with one NAT gateway and two tasks (explicit opt-outs)', () => {
+    // GIVEN the platform with every opt-out, synthesized once by the global setup (its third, delegated threat
+    // detection, touches no tier)
     let assembly: PlatformAssembly;
     beforeAll(() => {
-      assembly = synthPlatform({
-        service: { desiredCount: 2 },
-        optOuts: { natGateways: 1, allowFewerThanThreeTasks: true },
-      }).assembly;
+      assembly = optedOutAssembly();
     });
 
     test('detects that losing the NAT gateway zone cuts egress for the other zones', () => {

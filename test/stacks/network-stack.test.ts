@@ -1,16 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { unacknowledgedFindings } from '../support/pack-findings';
-import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
+import { optedOutTemplate, referenceTemplate } from '../support/reference-assembly';
+import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
+// GIVEN the reference platform and the one with every opt-out, synthesized once by the global setup
 describe('NetworkStack', () => {
-  let fixture: PlatformFixture;
-  beforeAll(() => {
-    // GIVEN the reference platform
-    fixture = synthPlatform();
-  });
-
   test('spans the three configured zones with public, private and isolated subnets', () => {
-    const t = fixture.template(fixture.stage.network);
+    const t = referenceTemplate('Network');
     t.resourceCountIs('AWS::EC2::Subnet', 9);
     for (const zone of ['eu-west-1a', 'eu-west-1b', 'eu-west-1c']) {
       t.resourcePropertiesCountIs('AWS::EC2::Subnet', { AvailabilityZone: zone }, 3);
@@ -19,11 +14,11 @@ describe('NetworkStack', () => {
   });
 
   test('has one NAT gateway per zone by default', () => {
-    fixture.template(fixture.stage.network).resourceCountIs('AWS::EC2::NatGateway', 3);
+    referenceTemplate('Network').resourceCountIs('AWS::EC2::NatGateway', 3);
   });
 
   test('logs all traffic to a KMS-encrypted log group kept at least a year', () => {
-    const t = fixture.template(fixture.stage.network);
+    const t = referenceTemplate('Network');
     t.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', ResourceType: 'VPC' });
     t.hasResource('AWS::Logs::LogGroup', {
       Properties: { KmsKeyId: Match.anyValue(), RetentionInDays: Match.anyValue() },
@@ -35,14 +30,14 @@ describe('NetworkStack', () => {
   });
 
   test('closes the default security group and keeps the isolated tier VPC-internal', () => {
-    const t = fixture.template(fixture.stage.network);
+    const t = referenceTemplate('Network');
     t.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
     t.resourceCountIs('AWS::EC2::SubnetNetworkAclAssociation', 3);
     t.resourcePropertiesCountIs('AWS::EC2::NetworkAclEntry', { CidrBlock: '10.0.0.0/16', RuleAction: 'allow' }, 2);
   });
 
   test('reaches S3 through a gateway endpoint and AWS APIs through private interface endpoints open to the VPC on 443', () => {
-    const t = fixture.template(fixture.stage.network);
+    const t = referenceTemplate('Network');
     t.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' }, 1);
     t.resourcePropertiesCountIs('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', PrivateDnsEnabled: true }, 6);
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
@@ -51,15 +46,13 @@ describe('NetworkStack', () => {
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
-    expect(unacknowledgedFindings(fixture.stage.network)).toEqual([]);
+    expect(unacknowledgedFindingsUnder('ref/Network/')).toEqual([]);
   });
 });
 
 describe('NetworkStack with optOuts.natGateways', () => {
   test('builds fewer NAT gateways only when opted out', () => {
-    // GIVEN one NAT gateway by opt-out
-    const fixture = synthPlatform({ optOuts: { natGateways: 1 } });
-    // THEN
-    fixture.template(fixture.stage.network).resourceCountIs('AWS::EC2::NatGateway', 1);
+    // GIVEN one NAT gateway by opt-out (optOuts.natGateways = 1)
+    optedOutTemplate('Network').resourceCountIs('AWS::EC2::NatGateway', 1);
   });
 });

@@ -2,25 +2,22 @@ import { ASSEMBLY_CHECKS } from '../../lib/compliance/assembly';
 import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
-import { unacknowledgedFindings } from '../support/pack-findings';
-import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
+import { optedOutAssembly } from '../support/reference-assembly';
+import { OPTED_OUT_ASSEMBLY_DIR } from '../support/reference-constants';
+import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
 describe('a platform with every explicit opt-out', () => {
-  let fixture: PlatformFixture;
+  // GIVEN one NAT gateway, two tasks and threat detection left to the organisation (OPTED_OUT_OVERRIDES),
+  // synthesized once by the global setup
   let evidence: EvidenceReport;
   beforeAll(() => {
-    // GIVEN one NAT gateway, two tasks and threat detection left to the organisation
-    fixture = synthPlatform({
-      service: { desiredCount: 2 },
-      optOuts: { natGateways: 1, allowFewerThanThreeTasks: true, delegateThreatDetectionToOrganization: true },
-    });
-    evidence = collectEvidence({ outdir: fixture.assemblyDir });
+    evidence = collectEvidence({ outdir: OPTED_OUT_ASSEMBLY_DIR });
   });
   const status = (id: string) => evidence.environments[0].claims.find((c) => c.id === id)!;
 
   test('still synthesizes: no pack finding is left unacknowledged and no app-wide check fails', () => {
-    expect(unacknowledgedFindings(fixture.stage)).toEqual([]);
-    expect(runAssemblyChecks(fixture.assembly, ASSEMBLY_CHECKS).filter((r) => r.status === 'fail')).toEqual([]);
+    expect(unacknowledgedFindingsUnder('optout/')).toEqual([]);
+    expect(runAssemblyChecks(optedOutAssembly(), ASSEMBLY_CHECKS).filter((r) => r.status === 'fail')).toEqual([]);
   });
 
   test('reports HA-1 and MONITOR-2 as weakened, naming each opt-out, instead of proven', () => {

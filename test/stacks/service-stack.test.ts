@@ -1,20 +1,23 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { unacknowledgedFindings } from '../support/pack-findings';
-import { PlatformFixture, synthPlatform } from '../support/platform-fixture';
+import { referencePlatformConfig } from '../../lib/config/reference-config';
+import { resolvePlatformConfig } from '../../lib/config/resolve-config';
+import { referenceTemplate } from '../support/reference-assembly';
+import { REFERENCE_ENVIRONMENT, TEST_NOW } from '../support/reference-constants';
+import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
+
+// GIVEN the reference platform, synthesized once by the global setup from this config
+const config = resolvePlatformConfig(
+  referencePlatformConfig({ environmentName: REFERENCE_ENVIRONMENT }, TEST_NOW),
+  TEST_NOW,
+);
 
 describe('ServiceStack', () => {
-  let fixture: PlatformFixture;
-  beforeAll(() => {
-    // GIVEN the reference platform
-    fixture = synthPlatform();
-  });
-
   test('terminates TLS 1.3 (TLS 1.2 floor, post-quantum) with the configured certificate and sends HSTS', () => {
-    fixture.template(fixture.stage.service).hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+    referenceTemplate('Service').hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 443,
       Protocol: 'HTTPS',
       SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
-      Certificates: [{ CertificateArn: fixture.stage.config.certificateArn }],
+      Certificates: [{ CertificateArn: config.certificateArn }],
       ListenerAttributes: [
         {
           Key: 'routing.http.response.strict_transport_security.header_value',
@@ -25,8 +28,8 @@ describe('ServiceStack', () => {
   });
 
   test('answers security.txt from config with the configured Expires and the canonical URL of the domain', () => {
-    const c = fixture.stage.config;
-    fixture.template(fixture.stage.service).hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+    const c = config;
+    referenceTemplate('Service').hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/.well-known/security.txt'] } }],
       Actions: [
         {
@@ -43,11 +46,11 @@ describe('ServiceStack', () => {
   });
 
   test('runs the configured image as three tasks, database values as ECS secrets and no plain environment values', () => {
-    const t = fixture.template(fixture.stage.service);
+    const t = referenceTemplate('Service');
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
     const defs = Object.values(t.findResources('AWS::ECS::TaskDefinition'));
     const container = defs[0].Properties.ContainerDefinitions[0];
-    expect(container.Image).toBe(fixture.stage.config.service.image);
+    expect(container.Image).toBe(config.service.image);
     expect(container.Environment).toBeUndefined();
     expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(
       expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']),
@@ -55,14 +58,16 @@ describe('ServiceStack', () => {
   });
 
   test('lets the service reach the database security group on the database port only', () => {
-    fixture.template(fixture.stage.service).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      FromPort: fixture.stage.data.databasePort,
-      ToPort: fixture.stage.data.databasePort,
+    const cluster = Object.values(referenceTemplate('Data').findResources('AWS::RDS::DBCluster'))[0];
+    const databasePort = cluster.Properties.Port as number;
+    referenceTemplate('Service').hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: databasePort,
+      ToPort: databasePort,
       SourceSecurityGroupId: Match.anyValue(),
     });
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
-    expect(unacknowledgedFindings(fixture.stage.service)).toEqual([]);
+    expect(unacknowledgedFindingsUnder('ref/Service/')).toEqual([]);
   });
 });

@@ -4,25 +4,46 @@ import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
 import { cdkJsonApp } from './cdk-json-app';
 import { writeReferenceJudgement } from './reference-judgement';
-import { REFERENCE_ASSEMBLY_ROOT, REFERENCE_ENVIRONMENT, TEST_NOW } from './reference-constants';
+import {
+  OPTED_OUT_ENVIRONMENT,
+  OPTED_OUT_OVERRIDES,
+  REFERENCE_ASSEMBLY_ROOT,
+  REFERENCE_ENVIRONMENT,
+  SHARED_VALIDATION_REPORT,
+  TEST_NOW,
+} from './reference-constants';
 
 /**
- * Synthesizes the reference platform once for the whole test run; test files that only read it share this assembly
- * instead of paying a synth each (see reference-assembly.ts), and its judgement (see reference-judgement.ts).
+ * Synthesizes the shared platforms once for the whole test run: the reference and the reference with every opt-out,
+ * two stages of one app. Test files that only read them share these assemblies, CDK's validation report of both
+ * (see shared-validation-report.ts) and the reference's judgement (see reference-judgement.ts) instead of paying a
+ * synth each.
  */
 export default function globalSetup(): void {
-  // For quick runs of tests that do not read the reference assembly.
+  // For quick runs of tests that do not read the shared platforms.
   if (process.env.SKIP_REFERENCE_SYNTH === '1') return;
   fs.rmSync(REFERENCE_ASSEMBLY_ROOT, { recursive: true, force: true });
   const app = cdkJsonApp({ outdir: REFERENCE_ASSEMBLY_ROOT });
-  const stage = new PlatformStage(app, REFERENCE_ENVIRONMENT, {
-    config: referencePlatformConfig({ environmentName: REFERENCE_ENVIRONMENT }, TEST_NOW),
-    now: TEST_NOW,
-  });
-  // A stage synth does not run the validation plugins; the synth-gate and pack tests run those themselves.
-  stage.synth();
-  if (!fs.existsSync(path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${REFERENCE_ENVIRONMENT}`, 'manifest.json'))) {
-    throw new Error('reference assembly was not written');
+  for (const [environmentName, overrides] of [
+    [REFERENCE_ENVIRONMENT, {}],
+    [OPTED_OUT_ENVIRONMENT, OPTED_OUT_OVERRIDES],
+  ] as const) {
+    new PlatformStage(app, environmentName, {
+      config: referencePlatformConfig({ environmentName, ...overrides }, TEST_NOW),
+      now: TEST_NOW,
+    });
+  }
+  try {
+    // An app synth, so the packs run and write their report as `cdk synth` does.
+    app.synth();
+  } catch (e) {
+    // An unacknowledged finding fails the synth after the report is written: the pack tests read it and say which.
+    if (!fs.existsSync(SHARED_VALIDATION_REPORT)) throw e;
+  }
+  for (const environment of [REFERENCE_ENVIRONMENT, OPTED_OUT_ENVIRONMENT]) {
+    if (!fs.existsSync(path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${environment}`, 'manifest.json'))) {
+      throw new Error(`the ${environment} assembly was not written`);
+    }
   }
   writeReferenceJudgement();
 }

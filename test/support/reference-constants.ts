@@ -9,3 +9,16 @@ export const REFERENCE_ENVIRONMENT = 'ref';
 /** Where the global setup writes the shared reference assembly (git-ignored). */
 export const REFERENCE_ASSEMBLY_ROOT = path.join(__dirname, '../../.jest-cache/reference');
 export const REFERENCE_ASSEMBLY_DIR = path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${REFERENCE_ENVIRONMENT}`);
+
+/**
+ * The second shared platform: the reference with every explicit opt-out taken (one NAT gateway, two tasks, threat
+ * detection left to the organisation), for the tests of what opting out weakens.
+ */
+export const OPTED_OUT_ENVIRONMENT = 'optout';
+export const OPTED_OUT_OVERRIDES = {
+  service: { desiredCount: 2 },
+  optOuts: { natGateways: 1, allowFewerThanThreeTasks: true, delegateThreatDetectionToOrganization: true },
+} as const;
+export const OPTED_OUT_ASSEMBLY_DIR = path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${OPTED_OUT_ENVIRONMENT}`);
+/** CDK's validation report of both shared platforms: every pack's findings, acknowledged or not. */
+export const SHARED_VALIDATION_REPORT = path.join(REFERENCE_ASSEMBLY_ROOT, 'validation-report.json');
