@@ -1,6 +1,8 @@
 /**
- * Tests synthesize an app once per file (beforeAll), and files that only read the reference platform share one
- * synthesized by the global setup; swc transpiles without type-checking (tsc --noEmit is its own step).
+ * The global setup synthesizes two shared platforms (the reference and the one with every opt-out) with the packs on,
+ * and judges the reference once; test files that only read templates, CDK's validation report or the judgement
+ * share those, and the rest synthesize what they need once per file (beforeAll). swc transpiles without
+ * type-checking (tsc --noEmit is its own step).
  *
  * CDK's built-in CloudFormation template validation costs about two seconds per synth inside jest and tests none of
  * our code, so unit tests skip it; the real `cdk synth` in `npm run synth` (CI) runs it, with
