@@ -98,14 +98,16 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     fs.mkdirSync(dataDir, { mode: 0o700 });
     port = await freePort();
 
-    // TLS with a throwaway self-signed certificate, so the scripts' sslmode=require is really exercised.
+    // TLS with a throwaway self-signed P-256 certificate, so the scripts' sslmode=require is really exercised.
     const cert = path.join(dir, 'server.crt');
     const key = path.join(dir, 'server.key');
     ok('openssl', [
       'req',
       '-x509',
       '-newkey',
-      'rsa:2048',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
       '-nodes',
       '-days',
       '1',

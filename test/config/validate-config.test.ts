@@ -3,7 +3,7 @@ import { PlatformConfig } from '../../lib/config/platform-config';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { resolvePlatformConfig } from '../../lib/config/resolve-config';
 import { VALIDATED_SETTINGS } from '../../lib/config/validate-config';
-import { TEST_NOW } from '../support/platform-fixture';
+import { TEST_NOW } from '../support/reference-constants';
 
 const reference = referencePlatformConfig({}, TEST_NOW);
 const withOverrides = (o: Partial<PlatformConfig>): PlatformConfig => ({ ...reference, ...o });

@@ -4,7 +4,7 @@ import { PlatformConfigError } from '../../lib/config/config-error';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
-import { TEST_NOW } from '../support/platform-fixture';
+import { TEST_NOW } from '../support/reference-constants';
 
 describe('PlatformStage', () => {
   let stage: PlatformStage;

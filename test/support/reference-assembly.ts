@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
 import {
@@ -39,4 +42,25 @@ function templateOf(assembly: PlatformAssembly, environment: string, stackId: st
   const stack = assembly.stacks.find((s) => s.constructPath === path);
   if (!stack) throw new Error(`No stack ${path} in the ${environment} assembly`);
   return Template.fromJSON(stack.template);
+}
+
+/**
+ * Every acknowledgment recorded on the reference platform's constructs, as CDK writes construct metadata beside each
+ * template (`*.metadata.json`): construct path, pack-prefixed rule id and reason.
+ */
+export function referenceAcknowledgments(): { constructPath: string; id: string; reason: string }[] {
+  return fs
+    .readdirSync(REFERENCE_ASSEMBLY_DIR)
+    .filter((f) => f.endsWith('.metadata.json'))
+    .flatMap((f) => {
+      const byPath = JSON.parse(fs.readFileSync(path.join(REFERENCE_ASSEMBLY_DIR, f), 'utf8')) as Record<
+        string,
+        { type: string; data: Record<string, string> }[]
+      >;
+      return Object.entries(byPath).flatMap(([constructPath, entries]) =>
+        entries
+          .filter((e) => e.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((e) => Object.entries(e.data).map(([id, reason]) => ({ constructPath, id, reason }))),
+      );
+    });
 }
