@@ -12,7 +12,7 @@ import {
  * Runs aws-cdk-lib's own CloudFormation validation (the plugin CDK adds to every app) in a worker thread that starts
  * its rule engine while the app is still being constructed.
  *
- * Why: the engine takes about 1.6 s to start (a 9 MB WASM module and its rule set), whatever the app, and CDK starts
+ * Why: the engine takes 1 to 1.5 s to start (a 9 MB WASM module and its rule set), whatever the app, and CDK starts
  * it only once synthesis reaches validation, so every synth waits for it in series. Here a worker starts it as soon
  * as the app exists; by the time CDK asks for the report, only the templates are left to check.
  *
@@ -59,11 +59,11 @@ export class BackgroundCloudFormationValidatePlugin extends CloudFormationValida
 /**
  * Replaces the CloudFormation validation CDK adds to `app` with {@link BackgroundCloudFormationValidatePlugin}. Call
  * it first thing after `new App()`, before constructing stacks, so the engine starts while they are built.
- * `CDK_VALIDATION=false` turns it off, as it turns off CDK's own. Apps of one process share one worker, as they
- * share CDK's default plugin, so the engine starts once.
+ * Where CDK's own would not run (`CDK_VALIDATION=false`, or the app's `builtinCloudFormationValidation: false`), it
+ * adds nothing. Apps of one process share one worker, as they share CDK's default plugin, so the engine starts once.
  */
 export function validateCloudFormationInBackground(app: App): void {
-  if (process.env.CDK_VALIDATION === 'false') {
+  if (process.env.CDK_VALIDATION === 'false' || !app._builtinCloudFormationValidation) {
     return;
   }
   sharedPlugin ??= new BackgroundCloudFormationValidatePlugin();

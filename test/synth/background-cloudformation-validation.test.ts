@@ -103,6 +103,12 @@ describe('CloudFormation validation in a background worker', () => {
     expect(synthReports(app).threw).toBe(false);
   });
 
+  test("an app that turned CDK's validation off does not get it back", () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    validateCloudFormationInBackground(app);
+    expect((app as unknown as { _validationPlugins: IPolicyValidationPlugin[] })._validationPlugins).toEqual([]);
+  });
+
   test('when the worker cannot start the engine, the check runs in-process and fails the same way', () => {
     // A schema directory holding a schema without a typeName: CDK's plugin refuses it before it starts the engine
     // (so no test pays for a second engine), and this one must fail the same way, not pass silently.
