@@ -61,11 +61,9 @@ const synths = timeTogether({
   // b. CDK's built-in CloudFormation validation (a WASM rule engine run at synth) off on both sides.
   floorNoCfn: `CDK_VALIDATION=false ${synth(emptyApp())}`,
   referenceNoCfn: `CDK_VALIDATION=false ${synth()}`,
-  // c. That validation run in-process after synthesis, as CDK does by default, not in a background worker (lib/synth).
-  referenceInProcess: synth('-c cloudFormationValidationInBackground=false'),
-  // d. V8's optimizing recompilation of the WASM engine left on (no --liftoff-only).
+  // c. V8's optimizing recompilation of the WASM engine left on (no --liftoff-only).
   referenceTierUp: synth('--app "node -r ts-node/register bin/platform.ts"'),
-  // e. The runner through npx, as `cdk init` sets it up (npx starts npm before the app).
+  // d. The runner through npx, as `cdk init` sets it up (npx starts npm before the app).
   referenceNpx: synth('--app "npx ts-node bin/platform.ts"'),
 });
 const { floor, reference } = synths;
@@ -83,7 +81,6 @@ report({
   ratio: synths.referenceNoCfn.median / synths.floorNoCfn.median,
 });
 for (const [key, figure] of [
-  ['referenceInProcess', 'reference synth, CloudFormation validation in-process / in a background worker'],
   ['referenceTierUp', 'reference synth, WASM tier-up on / --liftoff-only'],
   ['referenceNpx', 'reference synth, npx ts-node runner (tier-up on) / configured runner'],
 ] as const) {
