@@ -38,18 +38,24 @@ const time = (label: string, command: string): Stats => {
 };
 
 /**
- * Times several commands in interleaved rounds (A B C, A B C, ...), so a slow spell of a shared machine falls on all
+ * Runs several commands in interleaved rounds (A B C, A B C, ...), so a slow spell of a shared machine falls on all
  * of them rather than on whichever ran then; ratios between them are what this benchmark reports.
  */
-const timeTogether = <K extends string>(commands: Record<K, string>): Record<K, Stats> => {
+const sampleTogether = <K extends string>(commands: Record<K, string>): Record<K, Sample[]> => {
   const keys = Object.keys(commands) as K[];
   process.stdout.write(`measuring ${keys.join(', ')} (${runs} interleaved rounds)... `);
-  const seconds = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as Sample[]])) as Record<K, Sample[]>;
   for (let round = 0; round < runs; round++) {
-    for (const k of keys) seconds[k].push(repeat(1, commands[k])[0].seconds);
+    for (const k of keys) samples[k].push(...repeat(1, commands[k]));
   }
   console.log('done');
-  return Object.fromEntries(keys.map((k) => [k, stats(seconds[k])])) as Record<K, Stats>;
+  return samples;
+};
+const timeTogether = <K extends string>(commands: Record<K, string>): Record<K, Stats> => {
+  const samples = sampleTogether(commands);
+  return Object.fromEntries(
+    (Object.keys(samples) as K[]).map((k) => [k, stats(samples[k].map((x) => x.seconds))]),
+  ) as Record<K, Stats>;
 };
 
 // 1. Reference synth against the floor (an empty app through the same CLI and runner), with the rows that show
@@ -113,15 +119,13 @@ report({
 
 // 4. Scaling to many environments in one app: wall time and peak RSS.
 const counts = [1, 4, 16];
-const samples: Record<number, Sample[]> = Object.fromEntries(counts.map((n) => [n, []]));
-process.stdout.write(`measuring 1, 4 and 16 environments (${runs} interleaved rounds)... `);
-for (let round = 0; round < runs; round++) {
-  for (const n of counts) samples[n].push(...repeat(1, synth(`-c environments=${n}`)));
-}
-console.log('done');
+const samples = sampleTogether(
+  Object.fromEntries(counts.map((n) => [`${n} environments`, synth(`-c environments=${n}`)])),
+);
 const scale: Record<number, { seconds: Stats; rss: Stats }> = {};
 for (const n of counts) {
-  scale[n] = { seconds: stats(samples[n].map((x) => x.seconds)), rss: stats(samples[n].map((x) => x.peakRssMiB)) };
+  const runsOfN = samples[`${n} environments`];
+  scale[n] = { seconds: stats(runsOfN.map((x) => x.seconds)), rss: stats(runsOfN.map((x) => x.peakRssMiB)) };
   console.log(`${n} environment(s): ${fmt(scale[n].seconds)}, peak RSS ${fmt(scale[n].rss, ' MiB')}`);
 }
 const r4 = scale[16].seconds.median / scale[1].seconds.median;
