@@ -7,6 +7,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import type { PlatformAssembly, StackTemplate, TemplateResource } from '../assembly/platform-assembly';
 import { CLAIMS_PACK_NAME } from '../packs/claims-checks';
+import { judgingOnce } from '../rules/cfn-resource-values';
 import { ClaimRule } from '../rules/claim-rule';
 
 /** One rule judged on one resource; unlike cdk-nag's report, passing results are kept. */
@@ -28,7 +29,7 @@ export interface RuleResult {
  * with `CfnInclude`, so the very same rule functions that gate `cdk synth` judge what was written to `cdk.out`.
  */
 export function evaluateClaimRules(assembly: PlatformAssembly, rules: readonly ClaimRule[]): RuleResult[] {
-  return assembly.stacks.flatMap((stackTemplate) => evaluateStack(stackTemplate, rules));
+  return assembly.stacks.flatMap((stackTemplate) => judgingOnce(() => evaluateStack(stackTemplate, rules)));
 }
 
 function evaluateStack(stackTemplate: StackTemplate, rules: readonly ClaimRule[]): RuleResult[] {

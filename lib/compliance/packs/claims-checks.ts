@@ -1,7 +1,8 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CLAIM_RULES, ClaimRule } from '../rules';
+import { judgingOnce } from '../rules/cfn-resource-values';
 
 /** The pack name cdk-nag prefixes to every rule id: `Claims-DATA1-...`. */
 export const CLAIMS_PACK_NAME = 'Claims';
@@ -22,6 +23,10 @@ export class ClaimsChecks extends NagPack {
     super(scope, props);
     this.packName = CLAIMS_PACK_NAME;
     this.ruleIds = rules.map((r) => `${CLAIMS_PACK_NAME}-${r.id}`);
+  }
+
+  override validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    return judgingOnce(() => super.validateScope(scope));
   }
 
   protected checkResource(node: CfnResource): void {

@@ -15,8 +15,8 @@ export const databaseStorageCmk: ClaimRule = {
     'REST-2: the security page allows unencrypted databases; here every database and its Performance Insights data are encrypted at rest under a customer managed key.',
   evidenceProperties: ['StorageEncrypted', 'KmsKeyId', 'PerformanceInsightsKMSKeyId'],
   check: (node: CfnResource): NagRuleResult => {
-    const p = cfnProperties(node);
     if (node.cfnResourceType === 'AWS::RDS::DBInstance') {
+      const p = cfnProperties(node);
       if (p.PerformanceInsightsEnabled !== true && p.EnablePerformanceInsights !== true)
         return NagRuleCompliance.NOT_APPLICABLE;
       return rotatedKey(node, p.PerformanceInsightsKMSKeyId) === 'rotated'
@@ -24,6 +24,7 @@ export const databaseStorageCmk: ClaimRule = {
         : ['PerformanceInsightsNotCustomerManagedKey'];
     }
     if (node.cfnResourceType !== 'AWS::RDS::DBCluster') return NagRuleCompliance.NOT_APPLICABLE;
+    const p = cfnProperties(node);
     if (p.StorageEncrypted !== true) return ['StorageNotEncrypted'];
     const key = rotatedKey(node, p.KmsKeyId);
     if (key === 'not a key of this stack') return ['StorageKeyNotCustomerManaged'];
