@@ -8,6 +8,7 @@ import { ClaimsAssemblyChecks } from '../compliance/packs/claims-assembly-checks
 import { ClaimsChecks } from '../compliance/packs/claims-checks';
 import { ScopedPack } from '../compliance/packs/scoped-pack';
 import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/packs/stock-packs';
+import { AnnounceTemplatesForBackgroundValidation } from '../synth/background-cloudformation-validation';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { NetworkStack } from './network-stack';
@@ -76,7 +77,12 @@ export class PlatformStage extends Stage {
     // (and for the evidence, which judges the claims rules on templates).
     Aspects.of(this).add(new WriteNagSuppressionsToCloudFormationAspect());
     const packs = [new ClaimsChecks(this), ...createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS)];
-    Validations.of(this).addPlugins(new ClaimsAssemblyChecks(), ...packs.map((pack) => new ScopedPack(pack, this)));
+    // First, so background CloudFormation validation (lib/synth) checks this stage's templates while its packs run.
+    Validations.of(this).addPlugins(
+      new AnnounceTemplatesForBackgroundValidation(),
+      new ClaimsAssemblyChecks(),
+      ...packs.map((pack) => new ScopedPack(pack, this)),
+    );
   }
 }
 

@@ -47,11 +47,12 @@ describe('PlatformStage', () => {
     }
   });
 
-  test('runs the claims pack, the app-wide checks and all four stock packs', () => {
+  test('announces its templates to background validation first, then runs the claims pack, the app-wide checks and all four stock packs', () => {
     const names = (stage as unknown as { _validationPlugins: { name: string }[] })._validationPlugins.map(
       (p) => p.name,
     );
     expect(names).toEqual([
+      'CloudFormation Validate (announce templates)',
       'ClaimsAssembly',
       'Claims',
       'AwsSolutions',
