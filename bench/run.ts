@@ -60,6 +60,7 @@ const timeTogether = <K extends string>(commands: Record<K, string>): Record<K, 
 
 // 1. Reference synth against the floor (an empty app through the same CLI and runner), with the rows that show
 // what each part of the runner and CDK's CloudFormation validation cost.
+const IN_PROCESS = '-c cloudFormationValidationInBackground=false';
 const emptyApp = (runner = 'node --wasm-tiering-budget=50000000 -r ts-node/register') =>
   `--app "${runner} bench/empty-app.ts"`;
 const synths = timeTogether({
@@ -72,6 +73,9 @@ const synths = timeTogether({
   referenceTierUp: synth('--app "node -r ts-node/register bin/platform.ts"'),
   // d. The runner through npx, as `cdk init` sets it up (npx starts npm before the app).
   referenceNpx: synth('--app "npx ts-node bin/platform.ts"'),
+  // e. CDK's CloudFormation validation in-process after synthesis, as CDK runs it, not in a background worker
+  // (lib/synth/background-cloudformation-validation.ts).
+  referenceInProcess: synth(IN_PROCESS),
 });
 const { floor, reference } = synths;
 const r1 = reference.median / floor.median;
@@ -90,6 +94,7 @@ report({
 for (const [key, figure] of [
   ['referenceTierUp', 'reference synth, default WASM tiering / tiering budget 50M'],
   ['referenceNpx', 'reference synth, npx ts-node runner (default tiering) / configured runner'],
+  ['referenceInProcess', 'reference synth, CloudFormation validation in-process / in a background worker'],
 ] as const) {
   report({ figure, value: `${fmt(synths[key])} / ${fmt(reference)}`, ratio: synths[key].median / reference.median });
 }
@@ -119,9 +124,13 @@ report({
 
 // 4. Scaling to many environments in one app: wall time and peak RSS.
 const counts = [1, 4, 16];
-const samples = sampleTogether(
-  Object.fromEntries(counts.map((n) => [`${n} environments`, synth(`-c environments=${n}`)])),
-);
+const samples = sampleTogether({
+  ...Object.fromEntries(counts.map((n) => [`${n} environments`, synth(`-c environments=${n}`)])),
+  // The same two ends with CDK's CloudFormation validation in-process, as CDK runs it.
+  ...Object.fromEntries(
+    [1, 16].map((n) => [`${n} environments in-process`, synth(`-c environments=${n} ${IN_PROCESS}`)]),
+  ),
+});
 const scale: Record<number, { seconds: Stats; rss: Stats }> = {};
 for (const n of counts) {
   const runsOfN = samples[`${n} environments`];
@@ -135,6 +144,17 @@ report({
   ratio: r4,
   target: '<= 2x',
   met: r4 <= 2,
+});
+const inProcess = (n: number) => stats(samples[`${n} environments in-process`].map((x) => x.seconds));
+report({
+  figure: '16 / 1 environment, CloudFormation validation in-process (wall)',
+  value: `${fmt(inProcess(16))} / ${fmt(inProcess(1))}`,
+  ratio: inProcess(16).median / inProcess(1).median,
+});
+report({
+  figure: '16 environments, validation in-process / in a background worker',
+  value: `${fmt(inProcess(16))} / ${fmt(scale[16].seconds)}`,
+  ratio: inProcess(16).median / scale[16].seconds.median,
 });
 report({
   figure: '4 environments / 1 environment (wall)',
