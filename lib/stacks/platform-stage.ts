@@ -1,4 +1,5 @@
-import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { Aspects, Stack, Stage, StageProps, StageSynthesisOptions, Validations } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
@@ -8,7 +9,7 @@ import { ClaimsAssemblyChecks } from '../compliance/packs/claims-assembly-checks
 import { ClaimsChecks } from '../compliance/packs/claims-checks';
 import { ScopedPack } from '../compliance/packs/scoped-pack';
 import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/packs/stock-packs';
-import { AnnounceTemplatesForBackgroundValidation } from '../synth/background-cloudformation-validation';
+import { announceStageTemplates } from '../synth/background-cloudformation-validation';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { NetworkStack } from './network-stack';
@@ -77,12 +78,14 @@ export class PlatformStage extends Stage {
     // (and for the evidence, which judges the claims rules on templates).
     Aspects.of(this).add(new WriteNagSuppressionsToCloudFormationAspect());
     const packs = [new ClaimsChecks(this), ...createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS)];
-    // First, so background CloudFormation validation (lib/synth) checks this stage's templates while its packs run.
-    Validations.of(this).addPlugins(
-      new AnnounceTemplatesForBackgroundValidation(),
-      new ClaimsAssemblyChecks(),
-      ...packs.map((pack) => new ScopedPack(pack, this)),
-    );
+    Validations.of(this).addPlugins(new ClaimsAssemblyChecks(), ...packs.map((pack) => new ScopedPack(pack, this)));
+  }
+
+  /** Synthesizes the stage as CDK does; its templates are final then, so background validation can start on them. */
+  override synth(options?: StageSynthesisOptions): cxapi.CloudAssembly {
+    const assembly = super.synth(options);
+    announceStageTemplates(assembly);
+    return assembly;
   }
 }
 

@@ -4,10 +4,11 @@ import {
   CloudFormationValidatePlugin,
   CloudFormationValidatePluginProps,
   IPolicyValidationContext,
-  IPolicyValidationPlugin,
+  PolicyValidationStack,
   PolicyValidationPluginReport,
   Validations,
 } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 
 /**
  * Runs aws-cdk-lib's own CloudFormation validation (the plugin CDK adds to every app) in a worker thread that starts
@@ -45,8 +46,8 @@ export class BackgroundCloudFormationValidatePlugin extends CloudFormationValida
   }
 
   /** Hands finished templates to the worker, which checks them while the app goes on; `validate` still decides. */
-  announce(context: IPolicyValidationContext): void {
-    this.worker.postMessage({ announced: context.stackTemplates });
+  announce(stackTemplates: PolicyValidationStack[]): void {
+    this.worker.postMessage({ announced: stackTemplates });
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -85,17 +86,20 @@ export function validateCloudFormationInBackground(app: App): void {
 let sharedPlugin: BackgroundCloudFormationValidatePlugin | undefined;
 
 /**
- * A validation plugin that reports nothing: registered first on a stage, it hands the stage's templates to the
- * background worker when validation reaches the stage, so they are checked while the stage's packs run instead of
- * after every pack of the app. Without background validation in this process it does nothing.
+ * Hands the templates of a synthesized stage to the background worker, which checks them while the app goes on (the
+ * other stages, the packs); what is reported is still decided when CDK asks. Without background validation in this
+ * process it does nothing. `PlatformStage` calls it as soon as its templates are written.
  */
-export class AnnounceTemplatesForBackgroundValidation implements IPolicyValidationPlugin {
-  readonly name = 'CloudFormation Validate (announce templates)';
-
-  validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    sharedPlugin?.announce(context);
-    return { success: true, violations: [] };
-  }
+export function announceStageTemplates(assembly: cxapi.CloudAssembly): void {
+  // Described as CDK describes them when it asks (synthesis-validation.ts), so the worker recognises them then.
+  sharedPlugin?.announce(
+    assembly.stacksRecursively.map((s) => ({
+      stackConstructPath: s.hierarchicalId,
+      templatePath: s.templateFullPath,
+      accountId: s.environment.account !== cxapi.UNKNOWN_ACCOUNT ? s.environment.account : undefined,
+      region: s.environment.region !== cxapi.UNKNOWN_REGION ? s.environment.region : undefined,
+    })),
+  );
 }
 
 type WorkerReply =
@@ -168,8 +172,12 @@ try {
 }
 
 // One template's report, from the cache when it was announced; undefined when its types select rules.
+function keyOf(t) {
+  return [t.templatePath, t.stackConstructPath, t.accountId, t.region].join('|');
+}
+
 function checkAlone(stackTemplate) {
-  const key = JSON.stringify(stackTemplate);
+  const key = keyOf(stackTemplate);
   if (!checked.has(key)) {
     if (!selectsNoRules(typesOf(stackTemplate))) return undefined;
     checked.set(key, plugin.validate({ templatePaths: [stackTemplate.templatePath], stackTemplates: [stackTemplate] }));
@@ -178,7 +186,7 @@ function checkAlone(stackTemplate) {
 }
 
 function validate(context) {
-  checkedAhead = context.stackTemplates.filter((t) => checked.has(JSON.stringify(t))).length;
+  checkedAhead = context.stackTemplates.filter((t) => checked.has(keyOf(t))).length;
   const reports = context.stackTemplates.map(checkAlone);
   if (reports.some((r) => r === undefined)) return plugin.validate(context);
   const violations = [];

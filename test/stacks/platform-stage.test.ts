@@ -1,9 +1,16 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { PlatformConfigError } from '../../lib/config/config-error';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
+import {
+  BackgroundCloudFormationValidatePlugin,
+  validateCloudFormationInBackground,
+} from '../../lib/synth/background-cloudformation-validation';
 import { TEST_NOW } from '../support/reference-constants';
 
 describe('PlatformStage', () => {
@@ -47,12 +54,11 @@ describe('PlatformStage', () => {
     }
   });
 
-  test('announces its templates to background validation first, then runs the claims pack, the app-wide checks and all four stock packs', () => {
+  test('runs the claims pack, the app-wide checks and all four stock packs', () => {
     const names = (stage as unknown as { _validationPlugins: { name: string }[] })._validationPlugins.map(
       (p) => p.name,
     );
     expect(names).toEqual([
-      'CloudFormation Validate (announce templates)',
       'ClaimsAssembly',
       'Claims',
       'AwsSolutions',
@@ -60,6 +66,41 @@ describe('PlatformStage', () => {
       'HIPAA.Security',
       'PCI.DSS.321',
     ]);
+  });
+
+  test('hands its templates to background CloudFormation validation as soon as they are written', () => {
+    const announce = jest.spyOn(BackgroundCloudFormationValidatePlugin.prototype, 'announce').mockImplementation();
+    const saved = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION; // jest.config.js turns CDK's validation off; background validation follows it
+    try {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'announce-')) });
+      validateCloudFormationInBackground(app);
+      const announcing = new PlatformStage(app, 'prod', {
+        config: referencePlatformConfig({}, TEST_NOW),
+        now: TEST_NOW,
+        stockPacks: [],
+      });
+      const assembly = announcing.synth();
+      expect(announce).toHaveBeenCalledTimes(1);
+      expect(announce.mock.calls[0][0]).toEqual(
+        assembly.stacks.map((s) => ({
+          stackConstructPath: s.hierarchicalId,
+          templatePath: s.templateFullPath,
+          accountId: '123456789012',
+          region: s.environment.region,
+        })),
+      );
+      expect(announce.mock.calls[0][0].map((t) => t.stackConstructPath).sort()).toEqual([
+        'prod/Data',
+        'prod/Monitoring',
+        'prod/Network',
+        'prod/Recovery',
+        'prod/Service',
+      ]);
+    } finally {
+      process.env.CDK_VALIDATION = saved;
+      announce.mockRestore();
+    }
   });
 
   test('fails before creating any stack when the config is invalid', () => {
