@@ -1,17 +1,14 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { PlatformConfigError } from '../../lib/config/config-error';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
-import {
-  BackgroundCloudFormationValidatePlugin,
-  validateCloudFormationInBackground,
-} from '../../lib/synth/background-cloudformation-validation';
+import { announceStageTemplates } from '../../lib/synth/background-cloudformation-validation';
 import { TEST_NOW } from '../support/reference-constants';
+
+// What the announcement says, and that the worker then uses it, is tested in test/synth; here, only that it happens.
+jest.mock('../../lib/synth/background-cloudformation-validation', () => ({ announceStageTemplates: jest.fn() }));
 
 describe('PlatformStage', () => {
   let stage: PlatformStage;
@@ -69,38 +66,16 @@ describe('PlatformStage', () => {
   });
 
   test('hands its templates to background CloudFormation validation as soon as they are written', () => {
-    const announce = jest.spyOn(BackgroundCloudFormationValidatePlugin.prototype, 'announce').mockImplementation();
-    const saved = process.env.CDK_VALIDATION;
-    delete process.env.CDK_VALIDATION; // jest.config.js turns CDK's validation off; background validation follows it
-    try {
-      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'announce-')) });
-      validateCloudFormationInBackground(app);
-      const announcing = new PlatformStage(app, 'prod', {
-        config: referencePlatformConfig({}, TEST_NOW),
-        now: TEST_NOW,
-        stockPacks: [],
-      });
-      const assembly = announcing.synth();
-      expect(announce).toHaveBeenCalledTimes(1);
-      expect(announce.mock.calls[0][0]).toEqual(
-        assembly.stacks.map((s) => ({
-          stackConstructPath: s.hierarchicalId,
-          templatePath: s.templateFullPath,
-          accountId: '123456789012',
-          region: s.environment.region,
-        })),
-      );
-      expect(announce.mock.calls[0][0].map((t) => t.stackConstructPath).sort()).toEqual([
-        'prod/Data',
-        'prod/Monitoring',
-        'prod/Network',
-        'prod/Recovery',
-        'prod/Service',
-      ]);
-    } finally {
-      process.env.CDK_VALIDATION = saved;
-      announce.mockRestore();
-    }
+    const assembly = stage.synth();
+    expect(announceStageTemplates).toHaveBeenCalledTimes(1);
+    expect(announceStageTemplates).toHaveBeenCalledWith(assembly);
+    expect(assembly.stacks.map((s) => s.hierarchicalId).sort()).toEqual([
+      'prod/Data',
+      'prod/Monitoring',
+      'prod/Network',
+      'prod/Recovery',
+      'prod/Service',
+    ]);
   });
 
   test('fails before creating any stack when the config is invalid', () => {
