@@ -125,6 +125,7 @@ const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
 // one as they come, and the request merges their reports in its own order: the same report, ready sooner. When any
 // type selects a rule, or the rule index is not where it was, the request runs CDK's plugin on all templates at once.
 const WORKER_SOURCE = `
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { parentPort, workerData } = require('worker_threads');
@@ -149,8 +150,8 @@ function selectsNoRules(types) {
   return ruleTypes !== undefined && ![...types].some((t) => ruleTypes.has(t));
 }
 
-function typesOf(stackTemplate) {
-  const resources = JSON.parse(fs.readFileSync(stackTemplate.templatePath, 'utf8')).Resources ?? {};
+function typesIn(text) {
+  const resources = JSON.parse(text).Resources ?? {};
   return new Set(Object.values(resources).map((r) => r && r.Type));
 }
 
@@ -172,22 +173,27 @@ try {
 }
 
 // One template's report, from the cache when it was announced; undefined when its types select rules.
-function keyOf(t) {
-  return [t.templatePath, t.stackConstructPath, t.accountId, t.region].join('|');
+// A template rewritten since it was announced (a second synth into the same directory) is checked again.
+function keyOf(t, text) {
+  const content = crypto.createHash('sha256').update(text).digest('hex');
+  return [t.templatePath, t.stackConstructPath, t.accountId, t.region, content].join('|');
 }
 
 function checkAlone(stackTemplate) {
-  const key = keyOf(stackTemplate);
+  const text = fs.readFileSync(stackTemplate.templatePath, 'utf8');
+  const key = keyOf(stackTemplate, text);
   if (!checked.has(key)) {
-    if (!selectsNoRules(typesOf(stackTemplate))) return undefined;
+    if (!selectsNoRules(typesIn(text))) return { key };
     checked.set(key, plugin.validate({ templatePaths: [stackTemplate.templatePath], stackTemplates: [stackTemplate] }));
   }
-  return checked.get(key);
+  return { key, report: checked.get(key) };
 }
 
 function validate(context) {
-  checkedAhead = context.stackTemplates.filter((t) => checked.has(keyOf(t))).length;
-  const reports = context.stackTemplates.map(checkAlone);
+  const keysBefore = new Set(checked.keys());
+  const alone = context.stackTemplates.map(checkAlone);
+  checkedAhead = alone.filter((a) => keysBefore.has(a.key)).length;
+  const reports = alone.map((a) => a.report);
   if (reports.some((r) => r === undefined)) return plugin.validate(context);
   const violations = [];
   for (const v of reports.flatMap((r) => r.violations)) {

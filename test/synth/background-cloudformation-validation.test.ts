@@ -140,6 +140,24 @@ describe('CloudFormation validation in a background worker', () => {
     expect(sharedBackgroundPlugin(backgroundApp).lastRun?.checkedAhead).toBe(stages.length);
   });
 
+  test('a template rewritten in the same place is checked again, not answered from its earlier check', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-rewrite-'));
+    const queueApp = (properties: Record<string, unknown>) => {
+      const app = new App({ outdir, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+      validateCloudFormationInBackground(app);
+      const stack = new Stack(new AnnouncingStage(app, 'Env'), 'Data', {
+        env: { account: '123456789012', region: 'eu-west-1' },
+      });
+      new CfnResource(stack, 'Queue', { type: 'AWS::SQS::Queue', properties });
+      return app;
+    };
+    const findings = (app: App) =>
+      cloudFormationReports(synthReports(app).reports).flatMap((r) => r.violations.map((v) => v.ruleName));
+
+    expect(findings(queueApp({ NotAProperty: 1 }))).toEqual(['F3002']);
+    expect(findings(queueApp({ VisibilityTimeout: 30 }))).toEqual([]);
+  });
+
   test('its findings are acknowledged as CDK findings are', () => {
     const { threw, reports } = synthReports(violatingApp(validateCloudFormationInBackground, { acknowledge: true }));
     expect(threw).toBe(false);
