@@ -66,6 +66,7 @@ describe('PlatformStage', () => {
   });
 
   test('hands its templates to background CloudFormation validation as soon as they are written', () => {
+    jest.mocked(announceStageTemplates).mockClear();
     const assembly = stage.synth();
     expect(announceStageTemplates).toHaveBeenCalledTimes(1);
     expect(announceStageTemplates).toHaveBeenCalledWith(assembly);
