@@ -61,13 +61,17 @@ const timeTogether = <K extends string>(commands: Record<K, string>): Record<K, 
 // 1. Reference synth against the floor (an empty app through the same CLI and runner), with the rows that show
 // what each part of the runner and CDK's CloudFormation validation cost.
 const IN_PROCESS = '-c cloudFormationValidationInBackground=false';
-const emptyApp = (runner = 'node --wasm-tiering-budget=50000000 -r ts-node/register') =>
-  `--app "${runner} bench/empty-app.ts"`;
+// The floor runs through cdk.json's own app command, so it cannot drift from the runner the reference uses.
+const referenceApp = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { app: string }).app;
+if (!referenceApp.endsWith(' bin/platform.ts')) {
+  throw new Error(`cdk.json "app" is "${referenceApp}": the bench expects it to end with bin/platform.ts`);
+}
+const emptyApp = `--app "${referenceApp.replace(/bin\/platform\.ts$/, 'bench/empty-app.ts')}"`;
 const synths = timeTogether({
-  floor: synth(emptyApp()),
+  floor: synth(emptyApp),
   reference: synth(),
   // b. CDK's built-in CloudFormation validation (a WASM rule engine run at synth) off on both sides.
-  floorNoCfn: `CDK_VALIDATION=false ${synth(emptyApp())}`,
+  floorNoCfn: `CDK_VALIDATION=false ${synth(emptyApp)}`,
   referenceNoCfn: `CDK_VALIDATION=false ${synth()}`,
   // c. V8's default WASM tiering: hot engine code recompiled by the optimizing compiler much sooner.
   referenceTierUp: synth('--app "node -r ts-node/register bin/platform.ts"'),
