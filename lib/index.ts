@@ -1,3 +1,4 @@
+export * from './core';
 export * from './config';
 export * from './stacks';
 export * from './compliance';

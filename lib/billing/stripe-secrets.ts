@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../compliance/acknowledge';
+import { acknowledgeFinding } from '../core/acknowledge';
 
 export interface StripeSecretsProps {
   /**

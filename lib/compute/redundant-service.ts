@@ -7,7 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
-import { acknowledgeFinding } from '../compliance/acknowledge';
+import { acknowledgeFinding } from '../core/acknowledge';
 import { requireYearLongRetention } from '../private/log-retention';
 
 /** The database the service may reach: one security group, one port. */

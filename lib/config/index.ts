@@ -1,5 +1,5 @@
 export * from './platform-config';
 export * from './defaults';
-export * from './config-error';
 export * from './resolve-config';
 export * from './reference-config';
+export * from './physical-names';

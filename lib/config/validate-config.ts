@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ConfigViolation, PlatformConfigError } from './config-error';
+import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import type { ResolvedPlatformConfig } from './resolve-config';
 
 /**

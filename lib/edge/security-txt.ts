@@ -12,9 +12,6 @@ export interface SecurityTxtFields {
   readonly canonicalUrl: string;
 }
 
-/** The path RFC 9116 section 3 fixes for the file. */
-export const SECURITY_TXT_PATH = '/.well-known/security.txt';
-
 /** A fixed response of an ALB carries at most 1024 characters. */
 export const FIXED_RESPONSE_MAX_LENGTH = 1024;
 

@@ -3,16 +3,17 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../compliance/acknowledge';
+import { acknowledgeFinding } from '../core/acknowledge';
 import { LoadBalancerLogBucket } from './private/load-balancer-log-bucket';
-import { renderSecurityTxt, SECURITY_TXT_PATH, SecurityTxtFields } from './security-txt';
-import { DEFAULT_SSL_POLICY, isTls12MinimumPolicy } from './tls-policies';
+import {
+  HSTS_LISTENER_ATTRIBUTE,
+  isTls12MinimumPolicy,
+  MIN_HSTS_MAX_AGE_SECONDS,
+  SECURITY_TXT_PATH,
+} from '../core/requirements';
+import { renderSecurityTxt, SecurityTxtFields } from './security-txt';
+import { DEFAULT_SSL_POLICY } from './tls-policies';
 import { WebApplicationFirewall, WebApplicationFirewallProps } from './web-application-firewall';
-
-/** The listener attribute that makes the load balancer itself send Strict-Transport-Security. */
-export const HSTS_ATTRIBUTE = 'routing.http.response.strict_transport_security.header_value';
-/** One year, the least max-age HSTS preload lists and TRANSIT-1 accept. */
-export const MIN_HSTS_MAX_AGE_SECONDS = 31_536_000;
 
 export interface TlsOnlyLoadBalancerProps {
   /** The VPC; the load balancer goes into its public subnets in every zone. */
@@ -115,7 +116,7 @@ export class TlsOnlyLoadBalancer extends Construct {
       defaultAction: elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'Not found' }),
     });
     (this.httpsListener.node.defaultChild as elbv2.CfnListener).listenerAttributes = [
-      { key: HSTS_ATTRIBUTE, value: `max-age=${hstsMaxAge}; includeSubDomains` },
+      { key: HSTS_LISTENER_ATTRIBUTE, value: `max-age=${hstsMaxAge}; includeSubDomains` },
     ];
     this.httpsListener.addAction('SecurityTxt', {
       priority: 1,

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../compliance/acknowledge';
+import { acknowledgeFinding } from '../core/acknowledge';
 import { ManagedPolicyRole } from '../compute/private/managed-policy-role';
 import { requireYearLongRetention } from '../private/log-retention';
 

@@ -9,7 +9,7 @@ import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
 import { GpgDumpTask } from '../backup/gpg-dump-task';
-import { physicalNames } from './physical-names';
+import { physicalNames } from '../config/physical-names';
 import { dumpObjectLock } from './recovery-stack';
 import { VpcStackProps } from './vpc-stack-props';
 

@@ -1,5 +1,4 @@
 export * from './platform-stack-props';
-export * from './physical-names';
 export * from './network-stack';
 export * from './data-stack';
 export * from './service-stack';

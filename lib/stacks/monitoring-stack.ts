@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
 import { SecurityAlerts } from '../monitoring/security-alerts';
 import { ThreatDetection } from '../monitoring/threat-detection';
-import { physicalNames } from './physical-names';
+import { physicalNames } from '../config/physical-names';
 import { PlatformStackProps } from './platform-stack-props';
 
 /** Audit trail, threat detection and security alerts (MONITOR-1..3). */

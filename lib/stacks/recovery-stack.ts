@@ -6,7 +6,7 @@ import { LockedBackupVault } from '../backup/locked-backup-vault';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { ReplicaBucket } from '../data/replica-bucket';
 import { PlatformKeys } from '../keys/platform-keys';
-import { physicalNames } from './physical-names';
+import { physicalNames } from '../config/physical-names';
 import { PlatformStackProps } from './platform-stack-props';
 
 /**

@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { StripeSecrets } from '../billing/stripe-secrets';
 import { RedundantService, ServiceDatabaseAccess } from '../compute/redundant-service';
 import { TlsOnlyLoadBalancer } from '../edge/tls-only-load-balancer';
-import { physicalNames } from './physical-names';
+import { physicalNames } from '../config/physical-names';
 import { VpcStackProps } from './vpc-stack-props';
 
 /** What the service needs of the database: where it is, how to reach it and its credentials. */

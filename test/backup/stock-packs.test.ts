@@ -23,7 +23,7 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
     expect(violations).toEqual([]);
   });
 
-  test('the granular IAM5 findings of the backup role and the dump task are acknowledged with a claim and a reason', () => {
+  test('the granular IAM5 findings of the backup role and the dump task are acknowledged with a reason an auditor can read', () => {
     // One AwsSolutions report per stage: the opted-out platform's are left out by path.
     const suppressed = report.pluginReports
       .filter((p) => p.pluginName === 'AwsSolutions')
@@ -41,7 +41,7 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
         /^AwsSolutions-IAM5\[Resource::arn:.*:rds:eu-west-1:123456789012:cluster-snapshot:awsbackup:\*\]$/,
       ),
     ]);
-    for (const s of iam5) expect(s.reason).toMatch(/^\[(DATA-2|REST-3)\] .{40,}/);
+    for (const s of iam5) expect(s.reason).toMatch(/^.{40,}/s);
     const star = iam5.filter((s) => s.ruleName === 'AwsSolutions-IAM5[Resource::*]');
     expect(
       star

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { claimById } from '../../lib/compliance/claims/register';
+import { claimById } from '../../lib/core/claims/register';
 import { referenceClaimEvidence } from '../support/claims-support';
 
 const page = fs.readFileSync(path.join(__dirname, '../../docs/security-response.md'), 'utf8');

@@ -1,9 +1,9 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { acknowledgeFinding, parseAcknowledgmentReason } from '../../lib/compliance/acknowledge';
+import { ACKNOWLEDGMENT_CLAIM_METADATA_KEY, acknowledgeFinding } from '../../lib/core/acknowledge';
 
 describe('acknowledgeFinding', () => {
-  test('records the pack-prefixed id and puts the claim in the reason', () => {
+  test('records the pack-prefixed id with the reason as given, and the claim as its own entry', () => {
     // GIVEN
     const bucket = new s3.Bucket(new Stack(new App(), 'S'), 'B');
     // WHEN
@@ -17,10 +17,11 @@ describe('acknowledgeFinding', () => {
     const data = entry!.data as Record<string, string>;
     const [id] = Object.keys(data);
     expect(id).toMatch(/NIST\.800\.53\.R5::NIST\.800\.53\.R5-S3BucketReplicationEnabled$/);
-    expect(parseAcknowledgmentReason(data[id])).toEqual({
-      claim: 'DATA-3',
-      text: 'This log bucket holds access logs only; customer data replicates through the upload bucket.',
-    });
+    expect(data[id]).toBe(
+      'This log bucket holds access logs only; customer data replicates through the upload bucket.',
+    );
+    const claims = bucket.node.metadata.find((m) => m.type === ACKNOWLEDGMENT_CLAIM_METADATA_KEY);
+    expect(claims!.data).toEqual({ [id]: 'DATA-3' });
   });
 
   test('fails when the reason is too thin for an auditor', () => {
@@ -28,9 +29,5 @@ describe('acknowledgeFinding', () => {
     expect(() =>
       acknowledgeFinding(bucket, { rule: 'AwsSolutions-S1', claim: 'DATA-4', reason: 'not needed' }),
     ).toThrow(/Acknowledgment of AwsSolutions-S1 on S\/B has reason 'not needed', shorter than 40 characters/);
-  });
-
-  test('leaves a reason without a claim as plain text', () => {
-    expect(parseAcknowledgmentReason('plain')).toEqual({ text: 'plain' });
   });
 });

@@ -1,5 +1,5 @@
 import { ASSEMBLY_CHECKS } from '../../lib/compliance/assembly';
-import { CLAIMS } from '../../lib/compliance/claims/register';
+import { CLAIMS } from '../../lib/core/claims/register';
 import { ClaimsAssemblyChecks } from '../../lib/compliance/packs/claims-assembly-checks';
 import { ClaimsChecks } from '../../lib/compliance/packs/claims-checks';
 import { CLAIM_RULES } from '../../lib/compliance/rules';

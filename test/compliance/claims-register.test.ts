@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CLAIMS, claimById } from '../../lib/compliance/claims/register';
+import { CLAIMS, claimById } from '../../lib/core/claims/register';
 
 /** The claim IDs of DESIGN.md's register: the spec this library answers to. */
 const DESIGN_CLAIM_IDS = [

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { acknowledgeFinding } from '../../lib/compliance/acknowledge';
+import { acknowledgeFinding } from '../../lib/core/acknowledge';
 
 const repoRoot = path.join(__dirname, '../..');
 

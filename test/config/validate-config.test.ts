@@ -1,4 +1,4 @@
-import { PlatformConfigError } from '../../lib/config/config-error';
+import { PlatformConfigError } from '../../lib/core/errors';
 import { PlatformConfig } from '../../lib/config/platform-config';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { resolvePlatformConfig } from '../../lib/config/resolve-config';

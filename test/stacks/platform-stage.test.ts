@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { PlatformConfigError } from '../../lib/config/config-error';
+import { PlatformConfigError } from '../../lib/core/errors';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
 import { PlatformStage } from '../../lib/stacks/platform-stage';

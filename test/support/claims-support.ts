@@ -5,7 +5,7 @@ import { ASSEMBLY_CHECKS } from '../../lib/compliance/assembly';
 import { AssemblyCheck } from '../../lib/compliance/assembly/assembly-check';
 import { CfnTemplate, PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
 import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
-import { ClaimId } from '../../lib/compliance/claims/claim';
+import { ClaimId } from '../../lib/core/claims/claim';
 import { CLAIM_RULES } from '../../lib/compliance/rules';
 import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
 import { referenceAssembly } from './reference-assembly';

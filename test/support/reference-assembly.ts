@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ACKNOWLEDGMENT_CLAIM_METADATA_KEY } from '../../lib/core/acknowledge';
 import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
@@ -48,7 +49,7 @@ function templateOf(assembly: PlatformAssembly, environment: string, stackId: st
  * Every acknowledgment recorded on the reference platform's constructs, as CDK writes construct metadata beside each
  * template (`*.metadata.json`): construct path, pack-prefixed rule id and reason.
  */
-export function referenceAcknowledgments(): { constructPath: string; id: string; reason: string }[] {
+export function referenceAcknowledgments(): { constructPath: string; id: string; reason: string; claim?: string }[] {
   return fs
     .readdirSync(REFERENCE_ASSEMBLY_DIR)
     .filter((f) => f.endsWith('.metadata.json'))
@@ -57,10 +58,16 @@ export function referenceAcknowledgments(): { constructPath: string; id: string;
         string,
         { type: string; data: Record<string, string> }[]
       >;
-      return Object.entries(byPath).flatMap(([constructPath, entries]) =>
-        entries
+      return Object.entries(byPath).flatMap(([constructPath, entries]) => {
+        const claims = Object.assign(
+          {},
+          ...entries.filter((e) => e.type === ACKNOWLEDGMENT_CLAIM_METADATA_KEY).map((e) => e.data),
+        ) as Record<string, string>;
+        return entries
           .filter((e) => e.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-          .flatMap((e) => Object.entries(e.data).map(([id, reason]) => ({ constructPath, id, reason }))),
-      );
+          .flatMap((e) =>
+            Object.entries(e.data).map(([id, reason]) => ({ constructPath, id, reason, claim: claims[id] })),
+          );
+      });
     });
 }

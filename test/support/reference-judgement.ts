@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
-import { ClaimId } from '../../lib/compliance/claims/claim';
+import { ClaimId } from '../../lib/core/claims/claim';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { evaluateClaimRules, RuleResult } from '../../lib/compliance/evidence/evaluate-claim-rules';
 import { ClaimEvidence, EvidenceReport } from '../../lib/compliance/evidence/evidence-model';

@@ -1,4 +1,4 @@
-import type { ClaimId } from '../claims/claim';
+import type { ClaimId } from '../../core/claims/claim';
 import type { PlatformAssembly, ResourceRef } from './platform-assembly';
 
 /** One result of an app-wide check: passing results are recorded too, because the evidence needs them. */

@@ -4,9 +4,10 @@ import { ASSEMBLY_CHECKS, AssemblyCheck } from '../assembly';
 import { PlatformAssembly, StackTemplate } from '../assembly/platform-assembly';
 import { PlatformMetadata, platformMetadataOf } from '../assembly/platform-metadata';
 import { runAssemblyChecks, RecordedAssemblyResult } from '../assembly/run-assembly-checks';
-import { parseAcknowledgmentReason } from '../acknowledge';
-import { Claim } from '../claims/claim';
-import { CLAIMS } from '../claims/register';
+import { ACKNOWLEDGMENT_CLAIM_METADATA_KEY } from '../../core/acknowledge';
+import type { ClaimId } from '../../core/claims/claim';
+import { Claim } from '../../core/claims/claim';
+import { CLAIMS } from '../../core/claims/register';
 import { CLAIMS_ASSEMBLY_PLUGIN_NAME } from '../packs/claims-assembly-checks';
 import { CLAIMS_PACK_NAME } from '../packs/claims-checks';
 import { analyseRedundancy } from '../redundancy/analyse-redundancy';
@@ -273,6 +274,7 @@ interface ValidationReportFile {
       ruleName: string;
       reason?: string;
       acknowledgedId?: string;
+      acknowledgedAt?: string;
       violatingConstructs?: { constructPath?: string }[];
     }[];
   }[];
@@ -286,15 +288,15 @@ function readValidationReport(outdir: string): {
   const file = path.join(outdir, 'validation-report.json');
   if (!fs.existsSync(file)) return { stockPacks: [], acknowledgments: [] };
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidationReportFile;
+  const claims = acknowledgmentClaims(outdir);
   const acknowledgments: AcknowledgmentEvidence[] = [];
   const stockPacks = (report.pluginReports ?? []).map((p): StockPackEvidence => {
     for (const s of p.suppressedViolations ?? []) {
-      const { claim, text } = parseAcknowledgmentReason(s.reason ?? '');
       acknowledgments.push({
         pack: p.pluginName,
         rule: s.ruleName,
-        claim,
-        reason: text,
+        claim: claims.get(`${s.acknowledgedAt ?? ''}#${s.acknowledgedId ?? ''}`),
+        reason: s.reason ?? '',
         resources: (s.violatingConstructs ?? []).map((c) => c.constructPath ?? '?'),
       });
     }
@@ -321,4 +323,27 @@ function toolVersions(): Record<string, string> {
     }
   };
   return { 'aws-cdk-lib': version('aws-cdk-lib'), 'cdk-nag': version('cdk-nag') };
+}
+
+/** `<construct path>#<acknowledged id>` -> claim, from the acknowledgment metadata of every stack. */
+function acknowledgmentClaims(dir: string): Map<string, ClaimId> {
+  const claims = new Map<string, ClaimId>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      for (const [k, v] of acknowledgmentClaims(file)) claims.set(k, v);
+      continue;
+    }
+    if (!entry.name.endsWith('.metadata.json')) continue;
+    const metadata = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { type: string; data?: unknown }[]>;
+    for (const [constructPath, entries] of Object.entries(metadata)) {
+      for (const e of entries) {
+        if (e.type !== ACKNOWLEDGMENT_CLAIM_METADATA_KEY) continue;
+        for (const [id, claim] of Object.entries(e.data as Record<string, ClaimId>)) {
+          claims.set(`${constructPath.replace(/^\//, '')}#${id}`, claim);
+        }
+      }
+    }
+  }
+  return claims;
 }

@@ -1,4 +1,4 @@
-import type { ClaimId, ClaimKind } from '../claims/claim';
+import type { ClaimId, ClaimKind } from '../../core/claims/claim';
 import type { TierRedundancy } from '../redundancy/analyse-redundancy';
 
 export type ClaimStatus =

@@ -1,5 +1,5 @@
 import type { OptOutConfig } from '../../config/platform-config';
-import type { ClaimId } from '../claims/claim';
+import type { ClaimId } from '../../core/claims/claim';
 
 /** Which claim each explicit opt-out weakens, and how; the evidence prints it beside the claim. */
 export const OPT_OUT_CLAIMS: Record<keyof OptOutConfig, { claim: ClaimId; effect: string }> = {

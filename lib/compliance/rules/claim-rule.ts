@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import type { ClaimId } from '../claims/claim';
+import type { ClaimId } from '../../core/claims/claim';
 
 /**
  * One rule of the claims pack: a pure function of one CloudFormation resource. Its cdk-nag id is

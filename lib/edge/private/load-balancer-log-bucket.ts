@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../../compliance/acknowledge';
+import { acknowledgeFinding } from '../../core/acknowledge';
 
 /**
  * The load balancer's own access-log bucket: versioned, TLS 1.2+ only, public access blocked, owner-enforced,

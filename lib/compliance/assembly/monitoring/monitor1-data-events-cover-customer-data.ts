@@ -1,5 +1,5 @@
 import type { ResolvedPlatformConfig } from '../../../config/resolve-config';
-import { physicalNames } from '../../../stacks/physical-names';
+import { physicalNames } from '../../../config/physical-names';
 import { AssemblyCheck, AssemblyCheckResult, fail, pass } from '../assembly-check';
 import { LocatedResource, PlatformAssembly, toRef } from '../platform-assembly';
 import { asArray, flatten, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../template-values';

@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { MANAGED_RULE_GROUPS } from '../../../edge/web-application-firewall';
+import { REQUIRED_WAF_MANAGED_RULE_GROUPS } from '../../../core/requirements';
 import { ClaimRule } from '../claim-rule';
 import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
 import { asArray } from '../../assembly/template-values';
@@ -43,7 +43,7 @@ export const loadBalancerWafManagedRules: ClaimRule = {
         )
         .map((r) => r.Statement!.ManagedRuleGroupStatement!.Name),
     );
-    const findings = MANAGED_RULE_GROUPS.filter((g) => !enforced.has(g)).map((g) => `Missing${g}`);
+    const findings = REQUIRED_WAF_MANAGED_RULE_GROUPS.filter((g) => !enforced.has(g)).map((g) => `Missing${g}`);
     if (!rules.some((r) => r.Statement?.RateBasedStatement)) findings.push('NoRateBasedRule');
     const logged = resourcesOfType(node, 'AWS::WAFv2::LoggingConfiguration').some((l) =>
       refersTo(cfnProperties(l).ResourceArn, acl),

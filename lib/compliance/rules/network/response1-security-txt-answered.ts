@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { SECURITY_TXT_PATH, securityTxtExpiry } from '../../../edge/security-txt';
+import { SECURITY_TXT_PATH } from '../../../core/requirements';
+import { securityTxtExpiry } from '../../../edge/security-txt';
 import { ClaimRule } from '../claim-rule';
 import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
 import { asArray } from '../../assembly/template-values';

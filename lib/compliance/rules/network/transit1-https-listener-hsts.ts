@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { HSTS_ATTRIBUTE, MIN_HSTS_MAX_AGE_SECONDS } from '../../../edge/tls-only-load-balancer';
+import { HSTS_LISTENER_ATTRIBUTE, MIN_HSTS_MAX_AGE_SECONDS } from '../../../core/requirements';
 import { ClaimRule } from '../claim-rule';
 import { cfnProperties } from '../cfn-resource-values';
 import { asArray } from '../../assembly/template-values';
@@ -18,7 +18,7 @@ export const httpsListenerHsts: ClaimRule = {
     const p = cfnProperties(node);
     if (p.Protocol !== 'HTTPS') return NagRuleCompliance.NOT_APPLICABLE;
     const attr = asArray(p.ListenerAttributes as { Key?: string; Value?: unknown }[]).find(
-      (a) => a.Key === HSTS_ATTRIBUTE,
+      (a) => a.Key === HSTS_LISTENER_ATTRIBUTE,
     );
     const value = typeof attr?.Value === 'string' ? attr.Value : '';
     const maxAge = Number(/max-age=(\d+)/i.exec(value)?.[1] ?? 0);

@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { isTls12MinimumPolicy } from '../../../edge/tls-policies';
+import { isTls12MinimumPolicy } from '../../../core/requirements';
 import { ClaimRule } from '../claim-rule';
 import { cfnProperties, refersToResource as refersTo, resourcesOfType } from '../cfn-resource-values';
 import { asArray } from '../../assembly/template-values';

@@ -19,3 +19,19 @@ export class PlatformConfigError extends Error {
     this.name = 'PlatformConfigError';
   }
 }
+
+/**
+ * Thrown by a construct when one prop is wrong: names the prop, the value, what is wrong and the fix, so the
+ * message reads the same everywhere (`Owner prop = value: problem. Fix: fix`).
+ */
+export class InvalidSettingError extends Error {
+  constructor(
+    readonly owner: string,
+    readonly violation: ConfigViolation,
+  ) {
+    super(
+      `${owner} ${violation.setting} = ${JSON.stringify(violation.value)}: ${violation.problem}. Fix: ${violation.fix}`,
+    );
+    this.name = 'InvalidSettingError';
+  }
+}

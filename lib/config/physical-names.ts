@@ -1,4 +1,4 @@
-import type { ResolvedPlatformConfig } from '../config/resolve-config';
+import type { ResolvedPlatformConfig } from './resolve-config';
 
 /**
  * Deterministic physical names for what one region refers to in the other. Both stacks compute the same name

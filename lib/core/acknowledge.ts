@@ -1,0 +1,50 @@
+import { Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import type { ClaimId } from './claims/claim';
+
+export interface FindingAcknowledgment {
+  /** The finding as its pack names it, for example `AwsSolutions-S1` or `Claims-HA1-ServiceRedundantDeployment`. */
+  readonly rule: string;
+  /** The claim the decision touches; the evidence groups acknowledgments by it. */
+  readonly claim: ClaimId;
+  /** Why the finding does not apply or how it is mitigated, specifically enough for an auditor to accept. */
+  readonly reason: string;
+}
+
+/**
+ * Construct metadata entry beside CDK's `aws:cdk:acknowledged-rules`, mapping each acknowledged id to its claim.
+ * CDK writes both into the stack's `.metadata.json`, where the evidence reads them.
+ */
+export const ACKNOWLEDGMENT_CLAIM_METADATA_KEY = 'pocketcity:acknowledgment-claim';
+
+/** Reasons shorter than this are rejected: "not needed" is not a decision an auditor can accept. */
+export const MIN_ACKNOWLEDGMENT_REASON_LENGTH = 40;
+
+/** The id CDK's validation report records for a finding of `rule`: `AwsSolutions::AwsSolutions-S1`. */
+export function acknowledgmentId(rule: string): string {
+  return `${rule.split('-')[0]}::${rule}`;
+}
+
+/**
+ * Acknowledges a finding on `scope` as CDK's validation report records it (`AwsSolutions::AwsSolutions-S1`), and
+ * records the claim it touches as its own metadata entry.
+ */
+export function acknowledgeFinding(scope: IConstruct, ...acks: FindingAcknowledgment[]): void {
+  for (const ack of acks) {
+    if (ack.reason.trim().length < MIN_ACKNOWLEDGMENT_REASON_LENGTH) {
+      throw new Error(
+        `Acknowledgment of ${ack.rule} on ${scope.node.path} has reason '${ack.reason}', shorter than ${MIN_ACKNOWLEDGMENT_REASON_LENGTH} characters. ` +
+          'Say specifically why the finding does not apply or how it is mitigated.',
+      );
+    }
+    const id = acknowledgmentId(ack.rule);
+    if (/\[.*::.*\]$/.test(ack.rule)) {
+      // Granular findings such as `AwsSolutions-IAM5[Resource::*]` contain '::', which Validations.acknowledge
+      // rejects (cdk-nag #2351, #2359); record the same metadata entry it would write, as those issues advise.
+      scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: ack.reason });
+    } else {
+      Validations.of(scope).acknowledge({ id, reason: ack.reason });
+    }
+    scope.node.addMetadata(ACKNOWLEDGMENT_CLAIM_METADATA_KEY, { [id]: ack.claim });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './claims';
+export * from './requirements';
+export * from './acknowledge';
+export * from './opt-outs';
+export * from './errors';

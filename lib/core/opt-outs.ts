@@ -1,0 +1,62 @@
+import type { ClaimId } from './claims/claim';
+
+/** The redundancy tiers of the HA-1 analysis an opt-out can weaken. */
+export type RedundancyTier = 'edge' | 'service' | 'egress' | 'database' | 'storage' | 'backups';
+
+export interface OptOut {
+  /** Key under `optOuts` in the platform config. */
+  readonly key: OptOutKey;
+  /** Dotted path of the setting, as errors and the evidence print it. */
+  readonly configPath: string;
+  /** The claim the opt-out weakens. */
+  readonly claim: ClaimId;
+  /** What is weaker when it is set, in words an auditor reads in the evidence. */
+  readonly effect: string;
+  /** The HA-1 tier it weakens, when it weakens one. */
+  readonly redundancyTier?: RedundancyTier;
+  /** Whether a recorded value means the opt-out is taken (false / undefined means secure default). */
+  readonly isTaken: (value: unknown) => boolean;
+}
+
+export type OptOutKey = 'allowFewerThanThreeTasks' | 'natGateways' | 'delegateThreatDetectionToOrganization';
+
+const flagSet = (value: unknown) => value === true;
+const numberSet = (value: unknown) => typeof value === 'number';
+
+/**
+ * Every explicit weakening of the secure defaults, in one table: the config accepts exactly these keys, the
+ * constructs name them in their errors, and the checks, the redundancy analysis and the evidence report them.
+ */
+export const OPT_OUTS: Readonly<Record<OptOutKey, OptOut>> = {
+  allowFewerThanThreeTasks: {
+    key: 'allowFewerThanThreeTasks',
+    configPath: 'optOuts.allowFewerThanThreeTasks',
+    claim: 'HA-1',
+    effect: 'fewer than three service tasks: losing a zone or two tasks may stop the service',
+    redundancyTier: 'service',
+    isTaken: flagSet,
+  },
+  natGateways: {
+    key: 'natGateways',
+    configPath: 'optOuts.natGateways',
+    claim: 'HA-1',
+    effect: 'fewer NAT gateways than zones: losing the zone of a NAT gateway cuts egress for the others',
+    redundancyTier: 'egress',
+    isTaken: numberSet,
+  },
+  delegateThreatDetectionToOrganization: {
+    key: 'delegateThreatDetectionToOrganization',
+    configPath: 'optOuts.delegateThreatDetectionToOrganization',
+    claim: 'MONITOR-2',
+    effect:
+      'GuardDuty, Security Hub and Access Analyzer are not declared here; MONITOR-2 relies on an organisation-level setup',
+    isTaken: flagSet,
+  },
+};
+
+/** The opt-outs recorded in `optOuts` that are taken, in table order. */
+export function takenOptOuts(recorded: Readonly<Record<string, unknown>>): { optOut: OptOut; value: unknown }[] {
+  return Object.values(OPT_OUTS)
+    .filter((o) => o.isTaken(recorded[o.key]))
+    .map((optOut) => ({ optOut, value: recorded[optOut.key] }));
+}

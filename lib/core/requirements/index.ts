@@ -1,0 +1,5 @@
+export * from './transit';
+export * from './monitoring';
+export * from './data';
+export * from './response';
+export * from './data-classification';
