@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { PlatformAssembly } from '../lib/compliance/assembly/platform-assembly';
+import { PlatformAssembly } from '../lib/compliance/template/platform-assembly';
 
 /** CloudFormation's hard limits per stack. */
 export const MAX_RESOURCES = 500;

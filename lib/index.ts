@@ -10,4 +10,3 @@ export * from './data';
 export * from './backup';
 export * from './monitoring';
 export * from './billing';
-export * from './synth';

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { STRIPE_SECRET_TAG } from '../core/requirements/billing';
 import { acknowledgeFinding } from '../core/acknowledge';
 
 export interface StripeSecretsProps {
@@ -18,9 +19,6 @@ export interface StripeSecretsProps {
    */
   readonly secretNamePrefix?: string;
 }
-
-/** Tag that marks a secret as holding a Stripe credential; the BILLING-1 checks look for it. */
-export const STRIPE_SECRET_TAG = { key: 'pocketcity:credential', value: 'stripe' } as const;
 
 /** Environment variable names the container receives the secrets under. */
 export const STRIPE_SECRET_KEY_VARIABLE = 'STRIPE_SECRET_KEY';

@@ -1,10 +1,4 @@
-export * from './rules';
-export * from './assembly';
-export * from './assembly/run-assembly-checks';
-export * from './packs/claims-checks';
-export * from './packs/claims-assembly-checks';
-export * from './packs/stock-packs';
+// The public API of the compliance floor: the evidence, and the names of the stock packs a stage can run.
 export * from './evidence';
-export * from './stateful-resources';
-export * from './stateful-manifest';
-export * from './packs/scoped-pack';
+export type { StockPackName } from './gate/stock-packs';
+export { ALL_STOCK_PACKS } from './gate/stock-packs';

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DATA_CLASSIFICATION_TAG, DataClassification } from '../core/requirements/data-classification';
 import { policyPrincipalFor } from './private/resource-grants';
 
 /** Cross-region replication of the bucket to a replica whose name and key are known from config. */
@@ -48,6 +49,11 @@ export interface EncryptedUploadBucketProps {
    * @default - no Object Lock
    */
   readonly objectLockRetention?: s3.ObjectLockRetention;
+  /**
+   * What the bucket holds, declared as a tag the claims checks read (they never guess it from the name).
+   * @default 'customer-data'
+   */
+  readonly dataClassification?: DataClassification;
 }
 
 /** Object-level actions the replication role needs on the source bucket. */
@@ -121,6 +127,7 @@ export class EncryptedUploadBucket extends Construct {
         },
       ],
     });
+    Tags.of(this.bucket).add(DATA_CLASSIFICATION_TAG, props.dataClassification ?? 'customer-data');
     if (props.replication) this.replicationRole = this.configureReplication(props.replication);
   }
 

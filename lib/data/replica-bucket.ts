@@ -2,6 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { DataClassification } from '../core/requirements/data-classification';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { EncryptedUploadBucket } from './encrypted-upload-bucket';
 
@@ -22,6 +23,8 @@ export interface ReplicaBucketProps {
   readonly sourceRegion: string;
   /** Object Lock default retention, when the source bucket has one (replication requires it on both sides). @default - none */
   readonly objectLockRetention?: s3.ObjectLockRetention;
+  /** What the replica holds, declared as a tag the claims checks read. @default 'customer-data-replica' */
+  readonly dataClassification?: Extract<DataClassification, 'customer-data-replica' | 'database-dump-replica'>;
 }
 
 /**
@@ -39,6 +42,7 @@ export class ReplicaBucket extends Construct {
       serverAccessLogsBucket: props.serverAccessLogsBucket,
       serverAccessLogsPrefix: `${id}/`,
       objectLockRetention: props.objectLockRetention,
+      dataClassification: props.dataClassification ?? 'customer-data-replica',
       // This bucket is the second location; a third would not add a region the platform runs in.
       allowSingleRegion: true,
     });

@@ -74,6 +74,7 @@ export class DataStack extends Stack {
       encryptionKey: this.keys.data,
       serverAccessLogsBucket: this.accessLogs.bucket,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      dataClassification: 'database-dump',
       replication: {
         destinationBucketName: physicalNames.dumpReplicaBucket(c),
         destinationRegion: c.recoveryRegion.region,

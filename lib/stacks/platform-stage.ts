@@ -1,15 +1,11 @@
-import { Aspects, Stack, Stage, StageProps, StageSynthesisOptions, Validations } from 'aws-cdk-lib';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import { WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
+import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
-import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../compliance/assembly/platform-metadata';
-import { ClaimsAssemblyChecks } from '../compliance/packs/claims-assembly-checks';
-import { ClaimsChecks } from '../compliance/packs/claims-checks';
-import { ScopedPack } from '../compliance/packs/scoped-pack';
-import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/packs/stock-packs';
-import { announceStageTemplates } from '../synth/background-cloudformation-validation';
+import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../core/platform-metadata';
+import { ClaimsPlugin } from '../compliance/gate/claims-plugin';
+import { ScopedPack } from '../compliance/gate/scoped-pack';
+import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/gate/stock-packs';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
 import { NetworkStack } from './network-stack';
@@ -74,18 +70,8 @@ export class PlatformStage extends Stage {
     }
 
     Aspects.of(this).add(new ProtectLogGroups());
-    // Each acknowledgment is also written beside its resource in the template, for readers of a template alone
-    // (and for the evidence, which judges the claims rules on templates).
-    Aspects.of(this).add(new WriteNagSuppressionsToCloudFormationAspect());
-    const packs = [new ClaimsChecks(this), ...createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS)];
-    Validations.of(this).addPlugins(new ClaimsAssemblyChecks(), ...packs.map((pack) => new ScopedPack(pack, this)));
-  }
-
-  /** Synthesizes the stage as CDK does; its templates are final then, so background validation can start on them. */
-  override synth(options?: StageSynthesisOptions): cxapi.CloudAssembly {
-    const assembly = super.synth(options);
-    announceStageTemplates(assembly);
-    return assembly;
+    const stockPacks = createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS);
+    Validations.of(this).addPlugins(new ClaimsPlugin(), ...stockPacks.map((pack) => new ScopedPack(pack, this)));
   }
 }
 

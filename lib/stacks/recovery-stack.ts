@@ -70,6 +70,7 @@ export class RecoveryStack extends Stack {
       replicationRoleArn: roleArn(physicalNames.dumpReplicationRole(c)),
       sourceRegion: c.primaryRegion.region,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      dataClassification: 'database-dump-replica',
     });
   }
 }

@@ -6,13 +6,14 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Tags } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { NagRuleCompliance } from 'cdk-nag';
-import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
-import { serviceEgressHttpsOnly, stripeSecretsReadOnlyByService } from '../../lib/compliance/assembly/monitoring';
+import { PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
 import {
+  serviceEgressHttpsOnly,
+  stripeSecretsReadOnlyByService,
   noCardDataStore,
   noStripeKeyInEnvironment,
   stripeSecretCustomerManagedKey,
-} from '../../lib/compliance/rules/monitoring';
+} from '../../lib/compliance/checks/monitoring';
 import {
   failuresOf,
   judge,

@@ -3,8 +3,11 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { storesInDailyBackupSelection } from '../../lib/compliance/assembly/data';
-import { auroraBackupRetention, backupPlanDailyRule } from '../../lib/compliance/rules/data';
+import {
+  storesInDailyBackupSelection,
+  auroraBackupRetention,
+  backupPlanDailyRule,
+} from '../../lib/compliance/checks/data';
 import {
   failuresOf,
   judge,

@@ -1,6 +1,9 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { dailyCopiesLeaveRegion, uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
-import { bucketReplicationTimeControl } from '../../lib/compliance/rules/data';
+import {
+  dailyCopiesLeaveRegion,
+  uploadsReplicatedToAnotherRegion,
+  bucketReplicationTimeControl,
+} from '../../lib/compliance/checks/data';
 import {
   failuresOf,
   judge,
@@ -9,6 +12,7 @@ import {
   scratchStack,
   weakenedReference,
   referenceFailures,
+  asCustomerData,
 } from '../support/claims-support';
 
 describe('DATA-3: stored in multiple locations', () => {
@@ -22,21 +26,23 @@ describe('DATA-3: stored in multiple locations', () => {
 
   test('fails when an upload bucket is not replicated', () => {
     const stack = scratchStack();
-    new s3.CfnBucket(stack, 'Uploads', { bucketName: 'x-uploads-123456789012-eu-west-1' });
+    asCustomerData(new s3.CfnBucket(stack, 'Uploads', { bucketName: 'x-uploads-123456789012-eu-west-1' }));
     expect(judge(bucketReplicationTimeControl, stack)).toEqual([['NotReplicated']]);
   });
 
   test('fails when an upload bucket replicates without RTC, metrics, delete markers or replica key', () => {
     const stack = scratchStack();
-    new s3.CfnBucket(stack, 'Uploads', {
-      bucketName: 'x-uploads-123456789012-eu-west-1',
-      replicationConfiguration: {
-        role: 'arn:aws:iam::123456789012:role/r',
-        rules: [
-          { status: 'Enabled', destination: { bucket: 'arn:aws:s3:::x-uploads-replica-123456789012-eu-central-1' } },
-        ],
-      },
-    });
+    asCustomerData(
+      new s3.CfnBucket(stack, 'Uploads', {
+        bucketName: 'x-uploads-123456789012-eu-west-1',
+        replicationConfiguration: {
+          role: 'arn:aws:iam::123456789012:role/r',
+          rules: [
+            { status: 'Enabled', destination: { bucket: 'arn:aws:s3:::x-uploads-replica-123456789012-eu-central-1' } },
+          ],
+        },
+      }),
+    );
     expect(judge(bucketReplicationTimeControl, stack)).toEqual([
       ['NoReplicationTimeControl', 'NoReplicationMetrics', 'DeleteMarkersNotReplicated', 'ReplicaNotKmsEncrypted'],
     ]);

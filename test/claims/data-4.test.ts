@@ -1,8 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { uploadsReachedPrivately } from '../../lib/compliance/assembly/data';
-import { customerDataBucketHardened } from '../../lib/compliance/rules/data';
+import { uploadsReachedPrivately, customerDataBucketHardened } from '../../lib/compliance/checks/data';
 import {
   checksOf,
   failuresOf,
@@ -13,6 +12,7 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
+  asCustomerData,
 } from '../support/claims-support';
 
 describe('DATA-4: uploads on servers without bottlenecks or single points of failure', () => {
@@ -34,7 +34,7 @@ describe('DATA-4: uploads on servers without bottlenecks or single points of fai
 
   test('fails when an upload bucket is unversioned, public, ACL-owned, without lifecycle or access log', () => {
     const stack = scratchStack();
-    new s3.CfnBucket(stack, 'Uploads', { bucketName: 'x-uploads-123456789012-eu-west-1' });
+    asCustomerData(new s3.CfnBucket(stack, 'Uploads', { bucketName: 'x-uploads-123456789012-eu-west-1' }));
     expect(judge(customerDataBucketHardened, stack)).toEqual([
       [
         'NotVersioned',
@@ -50,16 +50,18 @@ describe('DATA-4: uploads on servers without bottlenecks or single points of fai
   test('an EncryptedUploadBucket-like L2 bucket with every setting is compliant', () => {
     const stack = scratchStack();
     const logs = new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED });
-    new s3.Bucket(stack, 'Uploads', {
-      bucketName: 'x-uploads-123456789012-eu-west-1',
-      versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: logs,
-      lifecycleRules: [
-        { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
-      ],
-    });
+    asCustomerData(
+      new s3.Bucket(stack, 'Uploads', {
+        bucketName: 'x-uploads-123456789012-eu-west-1',
+        versioned: true,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        serverAccessLogsBucket: logs,
+        lifecycleRules: [
+          { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        ],
+      }),
+    );
     expect(judge(customerDataBucketHardened, stack)).toEqual([NagRuleCompliance.COMPLIANT]);
   });
 

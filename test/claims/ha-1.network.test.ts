@@ -1,7 +1,6 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { tiersSpanThreeZones } from '../../lib/compliance/assembly/network';
-import { serviceRedundantDeployment } from '../../lib/compliance/rules/network';
+import { tiersSpanThreeZones, serviceRedundantDeployment } from '../../lib/compliance/checks/network';
 import {
   assemblyOf,
   judge,

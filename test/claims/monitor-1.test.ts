@@ -1,8 +1,11 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { NagRuleCompliance } from 'cdk-nag';
-import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
-import { dataEventsCoverCustomerData, pgauditExported } from '../../lib/compliance/assembly/monitoring';
-import { trailMultiRegionValidatedEncrypted } from '../../lib/compliance/rules/monitoring';
+import { PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
+import {
+  dataEventsCoverCustomerData,
+  pgauditExported,
+  trailMultiRegionValidatedEncrypted,
+} from '../../lib/compliance/checks/monitoring';
 import {
   failuresOf,
   judge,

@@ -1,5 +1,5 @@
-import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
-import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/assembly/monitoring';
+import { runChecks } from '../../lib/compliance/checks/run-checks';
+import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/checks/monitoring';
 import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
@@ -41,8 +41,8 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
     const evidence = referenceClaimEvidence('MONITOR-2');
     const mine = evidence.checks.filter((c) => /MONITOR2-(ThreatDetection|CisAlarms)/.test(c.id));
     expect(mine.map((c) => [c.id, c.failed])).toEqual([
-      ['ClaimsAssembly-MONITOR2-ThreatDetectionPresentOrDelegated', 0],
-      ['ClaimsAssembly-MONITOR2-CisAlarmsOnTrail', 0],
+      ['Claims-MONITOR2-CisAlarmsOnTrail', 0],
+      ['Claims-MONITOR2-ThreatDetectionPresentOrDelegated', 0],
     ]);
     expect(evidence.status).toBe('proven');
   });
@@ -84,7 +84,7 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([]);
     expect(
-      runAssemblyChecks(weak, [threatDetectionPresentOrDelegated])
+      runChecks(weak, [threatDetectionPresentOrDelegated])
         .filter((r) => r.status === 'weakened')
         .map((r) => r.detail),
     ).toEqual([

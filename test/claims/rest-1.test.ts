@@ -1,8 +1,7 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { uploadsReplicatedToAnotherRegion } from '../../lib/compliance/assembly/data';
-import { customerDataBucketCmk } from '../../lib/compliance/rules/data';
+import { uploadsReplicatedToAnotherRegion, customerDataBucketCmk } from '../../lib/compliance/checks/data';
 import {
   checksOf,
   failuresOf,
@@ -13,6 +12,7 @@ import {
   referenceRuleResults,
   scratchStack,
   weakenedReference,
+  asCustomerData,
 } from '../support/claims-support';
 
 const UPLOADS = 'x-uploads-123456789012-eu-west-1';
@@ -32,36 +32,42 @@ describe('REST-1: uploads encrypted at rest', () => {
 
   test('a bucket under a rotated key of its stack with a bucket key is compliant', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', {
-      bucketName: UPLOADS,
-      encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: true }),
-      bucketKeyEnabled: true,
-    });
+    asCustomerData(
+      new s3.Bucket(stack, 'U', {
+        bucketName: UPLOADS,
+        encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: true }),
+        bucketKeyEnabled: true,
+      }),
+    );
     expect(judge(customerDataBucketCmk, stack)).toEqual([NagRuleCompliance.COMPLIANT]);
   });
 
   test('fails when an upload bucket uses S3-managed keys', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', { bucketName: UPLOADS, encryption: s3.BucketEncryption.S3_MANAGED });
+    asCustomerData(new s3.Bucket(stack, 'U', { bucketName: UPLOADS, encryption: s3.BucketEncryption.S3_MANAGED }));
     expect(judge(customerDataBucketCmk, stack)).toEqual([['NotSseKms']]);
   });
 
   test('fails when the key does not rotate and no bucket key is used', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', {
-      bucketName: UPLOADS,
-      encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: false }),
-    });
+    asCustomerData(
+      new s3.Bucket(stack, 'U', {
+        bucketName: UPLOADS,
+        encryptionKey: new kms.Key(stack, 'K', { enableKeyRotation: false }),
+      }),
+    );
     expect(judge(customerDataBucketCmk, stack)).toEqual([['KeyRotationOff', 'NoBucketKey']]);
   });
 
   test('fails when the AWS managed key encrypts the bucket', () => {
     const stack = scratchStack();
-    new s3.Bucket(stack, 'U', {
-      bucketName: UPLOADS,
-      encryption: s3.BucketEncryption.KMS_MANAGED,
-      bucketKeyEnabled: true,
-    });
+    asCustomerData(
+      new s3.Bucket(stack, 'U', {
+        bucketName: UPLOADS,
+        encryption: s3.BucketEncryption.KMS_MANAGED,
+        bucketKeyEnabled: true,
+      }),
+    );
     expect(judge(customerDataBucketCmk, stack)).toEqual([['KeyNotCustomerManagedInThisRegion']]);
   });
 

@@ -7,7 +7,7 @@ import {
   bucketPolicyDeniesWeakTls,
   httpsListenerHsts,
   listenerHttpsOrRedirect,
-} from '../../lib/compliance/rules/network';
+} from '../../lib/compliance/checks/network';
 import { judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../network/support/claims';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';

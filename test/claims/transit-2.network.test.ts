@@ -1,12 +1,13 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { databaseInIsolatedSubnets, securityGroupChain } from '../../lib/compliance/assembly/network';
 import {
+  databaseInIsolatedSubnets,
+  securityGroupChain,
   isolatedSubnetNoInternetRoute,
   publicIngressOnlyToLoadBalancer,
   vpcFlowLogsAllTraffic,
-} from '../../lib/compliance/rules/network';
+} from '../../lib/compliance/checks/network';
 import {
   assemblyOf,
   judge,

@@ -1,5 +1,5 @@
-import { architectureMermaid } from '../../lib/compliance/architecture/architecture-diagram';
-import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
+import { architectureMermaid } from '../../tools/architecture-diagram';
+import { PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
 import { referenceAssembly } from '../support/reference-assembly';
 
 describe('architecture diagram', () => {

@@ -1,45 +1,36 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Aspects, CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { NagRuleCompliance, WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
 import { acknowledgeFinding } from '../../lib/core/acknowledge';
-import { AssemblyCheck, fail, pass } from '../../lib/compliance/assembly/assembly-check';
+import { Check, fail, ofTypes, pass, resourceCheck } from '../../lib/compliance/checks/check';
+import { props } from '../../lib/compliance/checks/resource-readers';
 import { claimById } from '../../lib/core/claims/register';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { renderEvidenceMarkdown } from '../../lib/compliance/evidence/render-markdown';
 import { writeEvidence } from '../../lib/compliance/evidence/write-evidence';
-import { ClaimsAssemblyChecks } from '../../lib/compliance/packs/claims-assembly-checks';
-import { ClaimsChecks } from '../../lib/compliance/packs/claims-checks';
-import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
+import { ClaimsPlugin } from '../../lib/compliance/gate/claims-plugin';
 
-/** A small fixture pack and check, so the evidence generator is tested apart from the platform. */
-const versionedRule: ClaimRule = {
+/** Small fixture checks, so the evidence generator is tested apart from the platform. */
+const versionedRule = resourceCheck({
   id: 'DATA4-FixtureVersioned',
   claims: ['DATA-4'],
-  info: 'The bucket is not versioned.',
-  explanation: 'Fixture: versioning keeps overwritten uploads.',
+  failure: 'The bucket is not versioned.',
+  description: 'Fixture: versioning keeps overwritten uploads.',
   evidenceProperties: ['VersioningConfiguration.Status'],
-  check: (node: CfnResource) => {
-    if (!(node instanceof s3.CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
-    const v = Stack.of(node).resolve(node.versioningConfiguration) as { status?: string } | undefined;
-    return v?.status === 'Enabled' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  },
-};
-const encryptedRule: ClaimRule = {
+  appliesTo: ofTypes('AWS::S3::Bucket'),
+  judge: (bucket) => (props(bucket).VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled',
+});
+const encryptedRule = resourceCheck({
   id: 'REST2-FixtureEncrypted',
   claims: ['REST-2'],
-  info: 'The bucket is not encrypted.',
-  explanation: 'Fixture: encryption at rest.',
-  check: (node: CfnResource) =>
-    node instanceof s3.CfnBucket
-      ? node.bucketEncryption
-        ? NagRuleCompliance.COMPLIANT
-        : NagRuleCompliance.NON_COMPLIANT
-      : NagRuleCompliance.NOT_APPLICABLE,
-};
-const twoRegions: AssemblyCheck = {
+  failure: 'The bucket is not encrypted.',
+  description: 'Fixture: encryption at rest.',
+  appliesTo: ofTypes('AWS::S3::Bucket'),
+  judge: (bucket) => props(bucket).BucketEncryption !== undefined,
+});
+const twoRegions: Check = {
   id: 'DATA3-FixtureTwoRegions',
   claims: ['DATA-3'],
   description: 'Fixture: the stacks span two regions',
@@ -49,7 +40,7 @@ const twoRegions: AssemblyCheck = {
   },
 };
 const fixtureClaims = ['DATA-3', 'DATA-4', 'REST-2', 'TRANSIT-1', 'ORG-1'].map((id) => claimById(id as never));
-const options = { rules: [versionedRule, encryptedRule], assemblyChecks: [twoRegions], claims: fixtureClaims };
+const options = { checks: [versionedRule, encryptedRule, twoRegions], claims: fixtureClaims };
 
 function synthFixture(kind: 'good' | 'bad'): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `evidence-${kind}-`));
@@ -69,12 +60,7 @@ function synthFixture(kind: 'good' | 'bad'): string {
       claim: 'DATA-4',
       reason: 'Fixture: the legacy bucket is read-only and emptied; versioning would keep nothing.',
     });
-    Validations.of(stage).addPlugins(
-      new ClaimsChecks(stage, { writeSuppressionsToCloudFormation: true }, options.rules),
-      new ClaimsAssemblyChecks(options.assemblyChecks),
-    );
-  } else {
-    Aspects.of(app).add(new WriteNagSuppressionsToCloudFormationAspect());
+    Validations.of(stage).addPlugins(new ClaimsPlugin(options.checks));
   }
   app.synth();
   return outdir;
@@ -139,7 +125,7 @@ describe('evidence report on a fixture assembly', () => {
     const data4 = claim(bad, 'DATA-4');
     expect(data4.status).toBe('FAILING');
     expect(data4.checks[0].failures).toEqual([
-      expect.stringMatching(/^fixture-Primary\/Legacy\w+ \(AWS::S3::Bucket\)$/),
+      expect.stringMatching(/^fixture-Primary\/Legacy\w+ \(AWS::S3::Bucket\): The bucket is not versioned\.$/),
     ]);
   });
 
@@ -155,7 +141,7 @@ describe('evidence report on a fixture assembly', () => {
     expect(md).toContain(
       '### DATA-4: Uploads on servers without bottlenecks or single points of failure (**weakened**)',
     );
-    expect(md).toContain('| Claims-DATA4-FixtureVersioned | pack rule | 2 | 0 | 1 |');
+    expect(md).toContain('| Claims-DATA4-FixtureVersioned | 2 | 0 | 1 |');
     expect(md).toContain('| DATA-4 | Claims | Claims-DATA4-FixtureVersioned | fixture/Primary/Legacy/Resource |');
     expect(md).toContain('*not implemented*');
   });

@@ -1,5 +1,5 @@
-import { PlatformAssembly, StackTemplate } from '../../lib/compliance/assembly/platform-assembly';
-import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
+import { PlatformAssembly, StackTemplate } from '../../lib/compliance/template/platform-assembly';
+import { runChecks } from '../../lib/compliance/checks/run-checks';
 import { analyseRedundancy, Tier, TierRedundancy } from '../../lib/compliance/redundancy/analyse-redundancy';
 import { redundancyAnalysis } from '../../lib/compliance/redundancy/ha1-redundancy-analysis';
 import { optedOutAssembly, referenceAssembly } from '../support/reference-assembly';
@@ -56,7 +56,7 @@ describe('redundancy analysis (HA-1)', () => {
     });
 
     test('reports both as weakened by their opt-outs, not as proven and not as a synth failure', () => {
-      const results = runAssemblyChecks(assembly, [redundancyAnalysis]);
+      const results = runChecks(assembly, [redundancyAnalysis]);
       expect(results.filter((r) => r.status === 'weakened').map((r) => r.detail)).toEqual([
         expect.stringMatching(/^service: .*\(optOuts\.allowFewerThanThreeTasks = true\)$/),
         expect.stringMatching(/^egress: .*\(optOuts\.natGateways = 1\)$/),
@@ -77,9 +77,7 @@ describe('redundancy analysis (HA-1)', () => {
       instances: 2,
       survivesTwoInstanceLoss: false,
     });
-    expect(runAssemblyChecks(assembly, [redundancyAnalysis]).find((r) => r.detail.startsWith('database'))?.status).toBe(
-      'fail',
-    );
+    expect(runChecks(assembly, [redundancyAnalysis]).find((r) => r.detail.startsWith('database'))?.status).toBe('fail');
   });
 
   test('fails when both vaults are in one region', () => {

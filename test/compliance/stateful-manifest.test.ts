@@ -1,4 +1,4 @@
-import { compareStatefulManifest } from '../../lib/compliance/stateful-manifest';
+import { compareStatefulManifest } from '../../tools/stateful-manifest';
 
 const bucket = { stack: 'Data', logicalId: 'UploadsBucketA1B2', type: 'AWS::S3::Bucket' };
 const key = { stack: 'Data', logicalId: 'DataKeyC3D4', type: 'AWS::KMS::Key' };

@@ -1,12 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LocatedResource } from '../../lib/compliance/assembly/platform-assembly';
-import {
-  compareStatefulManifest,
-  currentStatefulEntries,
-  StatefulManifest,
-} from '../../lib/compliance/stateful-manifest';
-import { dataLossRisks, statefulResources, STATEFUL_TYPES } from '../../lib/compliance/stateful-resources';
+import { LocatedResource } from '../../lib/compliance/template/platform-assembly';
+import { compareStatefulManifest, currentStatefulEntries, StatefulManifest } from '../../tools/stateful-manifest';
+import { dataLossRisks, statefulResources, STATEFUL_TYPES } from '../../tools/stateful-resources';
 import { referenceAssembly, REFERENCE_ENVIRONMENT } from '../support/reference-assembly';
 
 describe('no data loss by design (reference platform)', () => {

@@ -1,4 +1,4 @@
-import { ALL_STOCK_PACKS } from '../../lib/compliance/packs/stock-packs';
+import { ALL_STOCK_PACKS } from '../../lib/compliance/gate/stock-packs';
 import { referenceAcknowledgments } from '../support/reference-assembly';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 

@@ -2,13 +2,9 @@ import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { PlatformConfigError } from '../../lib/core/errors';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
-import { PLATFORM_METADATA_KEY } from '../../lib/compliance/assembly/platform-metadata';
+import { PLATFORM_METADATA_KEY } from '../../lib/core/platform-metadata';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
-import { announceStageTemplates } from '../../lib/synth/background-cloudformation-validation';
 import { TEST_NOW } from '../support/reference-constants';
-
-// What the announcement says, and that the worker then uses it, is tested in test/synth; here, only that it happens.
-jest.mock('../../lib/synth/background-cloudformation-validation', () => ({ announceStageTemplates: jest.fn() }));
 
 describe('PlatformStage', () => {
   let stage: PlatformStage;
@@ -51,25 +47,15 @@ describe('PlatformStage', () => {
     }
   });
 
-  test('runs the claims pack, the app-wide checks and all four stock packs', () => {
+  test('runs the claims checks as one plugin, and all four stock packs', () => {
     const names = (stage as unknown as { _validationPlugins: { name: string }[] })._validationPlugins.map(
       (p) => p.name,
     );
-    expect(names).toEqual([
-      'ClaimsAssembly',
-      'Claims',
-      'AwsSolutions',
-      'NIST.800.53.R5',
-      'HIPAA.Security',
-      'PCI.DSS.321',
-    ]);
+    expect(names).toEqual(['Claims', 'AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']);
   });
 
-  test('hands its templates to background CloudFormation validation as soon as they are written', () => {
-    jest.mocked(announceStageTemplates).mockClear();
+  test('synthesizes its five stacks into its own assembly', () => {
     const assembly = stage.synth();
-    expect(announceStageTemplates).toHaveBeenCalledTimes(1);
-    expect(announceStageTemplates).toHaveBeenCalledWith(assembly);
     expect(assembly.stacks.map((s) => s.hierarchicalId).sort()).toEqual([
       'prod/Data',
       'prod/Monitoring',

@@ -1,13 +1,13 @@
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
-import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { App, CfnResource, Stack, Tags } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { ASSEMBLY_CHECKS } from '../../lib/compliance/assembly';
-import { AssemblyCheck } from '../../lib/compliance/assembly/assembly-check';
-import { CfnTemplate, PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
-import { runAssemblyChecks } from '../../lib/compliance/assembly/run-assembly-checks';
+import { CHECKS } from '../../lib/compliance/checks';
+import { Check } from '../../lib/compliance/checks/check';
+import { CfnTemplate, PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
+import { runChecks } from '../../lib/compliance/checks/run-checks';
 import { ClaimId } from '../../lib/core/claims/claim';
-import { CLAIM_RULES } from '../../lib/compliance/rules';
-import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
+import { DATA_CLASSIFICATION_TAG, DataClassification } from '../../lib/core/requirements/data-classification';
 import { referenceAssembly } from './reference-assembly';
 import { referenceClaimEvidence, referenceRuleResults } from './reference-judgement';
 
@@ -17,21 +17,22 @@ export { referenceClaimEvidence, referenceRuleResults };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a weakened template is edited as free-form JSON
 export type RawJson = any;
 
-/** Every rule and check of any area that names `claim`. */
-export function checksOf(claim: ClaimId): { rules: ClaimRule[]; checks: AssemblyCheck[] } {
-  return {
-    rules: CLAIM_RULES.filter((r) => r.claims.includes(claim)),
-    checks: ASSEMBLY_CHECKS.filter((c) => c.claims.includes(claim)),
-  };
+/** A check that judges resources one by one (what the claims pack's rules were). */
+const isPerResource = (c: Check) => 'appliesTo' in c;
+
+/** Every check naming `claim`: the per-resource ones (`rules`) and those across the stage (`checks`). */
+export function checksOf(claim: ClaimId): { rules: Check[]; checks: Check[] } {
+  const of = CHECKS.filter((c) => c.claims.includes(claim));
+  return { rules: of.filter(isPerResource), checks: of.filter((c) => !isPerResource(c)) };
 }
 
-/** Every failing rule result and app-wide check result of `claim` on the reference platform, one line each. */
+/** Every failing result of `claim`'s checks on the reference platform, one line each. */
 export function referenceFailures(claim: ClaimId): string[] {
   const { rules, checks } = checksOf(claim);
   return [
     ...referenceRuleResults(rules)
       .filter((r) => r.status === 'fail')
-      .map((r) => `${r.ruleId} ${r.stackName}/${r.logicalId}${r.detail ? `: ${r.detail}` : ''}`),
+      .map((r) => `${r.ruleId} ${r.stackName}/${r.logicalId}: ${r.detail}`),
     ...checks.flatMap((check) => failuresOf(check, referenceAssembly()).map((f) => `${check.id}: ${f}`)),
   ];
 }
@@ -58,14 +59,14 @@ export function weakenedReference(
   );
 }
 
-export function failuresOf(check: AssemblyCheck, assembly: PlatformAssembly): string[] {
-  return runAssemblyChecks(assembly, [check])
+export function failuresOf(check: Check, assembly: PlatformAssembly): string[] {
+  return runChecks(assembly, [check])
     .filter((r) => r.status === 'fail')
     .map((r) => r.detail);
 }
 
-export function passesOf(check: AssemblyCheck, assembly: PlatformAssembly): string[] {
-  return runAssemblyChecks(assembly, [check])
+export function passesOf(check: Check, assembly: PlatformAssembly): string[] {
+  return runChecks(assembly, [check])
     .filter((r) => r.status === 'pass')
     .map((r) => r.detail);
 }
@@ -80,11 +81,45 @@ export function scratchStack(): Stack {
   return new Stack(new App(), 'Weak', { env: { account: '123456789012', region: 'eu-west-1' } });
 }
 
-/** Runs `rule` on the CloudFormation resources of `scope`, leaving out the ones it does not apply to. */
-export function judge(rule: ClaimRule, scope: IConstruct): NagRuleResult[] {
-  return scope.node
-    .findAll()
-    .filter((c): c is CfnResource => CfnResource.isCfnResource(c))
-    .map((c) => rule.check(c))
-    .filter((r) => r !== NagRuleCompliance.NOT_APPLICABLE);
+/**
+ * Runs `check` on the synthesized template of the stack of `scope`, and gives its verdict on every resource of
+ * `scope` (of `type`, when given) it judged, in template order: COMPLIANT, NON_COMPLIANT, or the findings.
+ */
+export function judge(check: Check, scope: IConstruct, type?: string): (string | string[])[] {
+  const stack = Stack.of(scope);
+  const template = Template.fromStack(stack).toJSON() as CfnTemplate;
+  const model = new PlatformAssembly([
+    {
+      stackName: stack.stackName,
+      constructPath: stack.node.path,
+      account: stack.account.startsWith('${') ? undefined : stack.account,
+      region: stack.region.startsWith('${') ? undefined : stack.region,
+      templatePath: '',
+      template,
+    },
+  ]);
+  const inScope = new Set(
+    scope.node
+      .findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && (!type || c.cfnResourceType === type))
+      .map((c) => stack.resolve(c.logicalId) as string),
+  );
+  const results = runChecks(model, [check]).filter((r) => r.resource && inScope.has(r.resource.logicalId));
+  return Object.keys(template.Resources ?? {}).flatMap((logicalId) => {
+    const mine = results.filter((r) => r.resource!.logicalId === logicalId);
+    if (mine.length === 0) return [];
+    const failures = mine.filter((r) => r.status === 'fail');
+    if (failures.length === 0) return [NagRuleCompliance.COMPLIANT];
+    const findings = failures.map((r) => r.finding).filter((f): f is string => f !== undefined);
+    return [findings.length ? findings : NagRuleCompliance.NON_COMPLIANT];
+  });
+}
+
+/** Declares a store as holding customer data, as EncryptedUploadBucket does (checks read the tag, never the name). */
+export function asCustomerData<T extends IConstruct>(
+  store: T,
+  classification: DataClassification = 'customer-data',
+): T {
+  Tags.of(store).add(DATA_CLASSIFICATION_TAG, classification);
+  return store;
 }

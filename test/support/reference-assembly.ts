@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ACKNOWLEDGMENT_CLAIM_METADATA_KEY } from '../../lib/core/acknowledge';
 import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
+import { PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
 import {
   OPTED_OUT_ASSEMBLY_DIR,
   OPTED_OUT_ENVIRONMENT,

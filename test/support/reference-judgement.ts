@@ -1,44 +1,70 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PlatformAssembly } from '../../lib/compliance/assembly/platform-assembly';
-import { ClaimId } from '../../lib/core/claims/claim';
+import { CHECKS } from '../../lib/compliance/checks';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
-import { evaluateClaimRules, RuleResult } from '../../lib/compliance/evidence/evaluate-claim-rules';
 import { ClaimEvidence, EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
-import { CLAIM_RULES } from '../../lib/compliance/rules';
-import { ClaimRule } from '../../lib/compliance/rules/claim-rule';
+import { JudgedResult, judgeChecks } from '../../lib/compliance/evidence/judge-checks';
+import { Acknowledgments } from '../../lib/compliance/template/acknowledgments';
+import { PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
+import type { Check } from '../../lib/compliance/checks/check';
+import type { ClaimId } from '../../lib/core/claims/claim';
 import { REFERENCE_ASSEMBLY_DIR, REFERENCE_ASSEMBLY_ROOT } from './reference-constants';
 
 /**
- * The reference platform judged once per test run. The global setup runs every claims-pack rule and the evidence
- * generator on the shared reference assembly and writes the results here; test files read them back. Judging anew
- * in each file meant loading every template back through CfnInclude, about a second per claims test file.
+ * The reference platform judged once per test run: the global setup runs every check (acknowledgments applied) and
+ * the evidence generator on the shared reference assembly and writes the results here; test files read them back.
  */
-const RULE_RESULTS_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'rule-results.json');
+const RESULTS_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'check-results.json');
 const EVIDENCE_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'evidence.json');
 const REPO_ROOT = path.join(__dirname, '../..');
 
 /** Called by the global setup, after it has synthesized the reference assembly. */
 export function writeReferenceJudgement(): void {
-  const ruleResults = evaluateClaimRules(PlatformAssembly.fromDirectory(REFERENCE_ASSEMBLY_DIR), CLAIM_RULES);
-  fs.writeFileSync(RULE_RESULTS_FILE, JSON.stringify(ruleResults));
+  const model = PlatformAssembly.fromDirectory(REFERENCE_ASSEMBLY_DIR);
+  fs.writeFileSync(
+    RESULTS_FILE,
+    JSON.stringify(judgeChecks(model, CHECKS, Acknowledgments.fromDirectory(REFERENCE_ASSEMBLY_DIR))),
+  );
   fs.writeFileSync(
     EVIDENCE_FILE,
     JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR, repoRoot: REPO_ROOT })),
   );
 }
 
-let ruleResults: RuleResult[] | undefined;
-let evidence: EvidenceReport | undefined;
-
-/** What `rules` said of each reference resource they apply to. */
-export function referenceRuleResults(rules: readonly ClaimRule[]): RuleResult[] {
-  ruleResults ??= JSON.parse(fs.readFileSync(RULE_RESULTS_FILE, 'utf8')) as RuleResult[];
-  const ids = new Set(rules.map((r) => r.id));
-  return ruleResults.filter((r) => ids.has(r.ruleId));
+/** One check's result on one reference resource. */
+export interface ReferenceResult {
+  readonly ruleId: string;
+  readonly stackName: string;
+  readonly region?: string;
+  readonly logicalId: string;
+  readonly type: string;
+  readonly status: JudgedResult['status'];
+  readonly detail: string;
+  readonly properties: Record<string, unknown>;
 }
 
-/** The evidence of `claim` on the reference platform, judged by every rule and check naming it. */
+let results: JudgedResult[] | undefined;
+let evidence: EvidenceReport | undefined;
+
+/** What `checks` said of each reference resource they judged (results about no one resource are left out). */
+export function referenceRuleResults(checks: readonly Check[]): ReferenceResult[] {
+  results ??= JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as JudgedResult[];
+  const ids = new Set(checks.map((c) => c.id));
+  return results
+    .filter((r) => ids.has(r.checkId) && r.resource)
+    .map((r) => ({
+      ruleId: r.checkId,
+      stackName: r.resource!.stackName,
+      region: r.resource!.region,
+      logicalId: r.resource!.logicalId,
+      type: r.resource!.type,
+      status: r.status,
+      detail: r.detail,
+      properties: r.properties ?? {},
+    }));
+}
+
+/** The evidence of `claim` on the reference platform, judged by every check naming it. */
 export function referenceClaimEvidence(claim: ClaimId): ClaimEvidence {
   evidence ??= JSON.parse(fs.readFileSync(EVIDENCE_FILE, 'utf8')) as EvidenceReport;
   const found = evidence.environments[0].claims.find((c) => c.id === claim);

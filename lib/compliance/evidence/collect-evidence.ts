@@ -1,18 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ASSEMBLY_CHECKS, AssemblyCheck } from '../assembly';
-import { PlatformAssembly, StackTemplate } from '../assembly/platform-assembly';
-import { PlatformMetadata, platformMetadataOf } from '../assembly/platform-metadata';
-import { runAssemblyChecks, RecordedAssemblyResult } from '../assembly/run-assembly-checks';
-import { ACKNOWLEDGMENT_CLAIM_METADATA_KEY } from '../../core/acknowledge';
-import type { ClaimId } from '../../core/claims/claim';
-import { Claim } from '../../core/claims/claim';
+import type { Claim } from '../../core/claims/claim';
 import { CLAIMS } from '../../core/claims/register';
-import { CLAIMS_ASSEMBLY_PLUGIN_NAME } from '../packs/claims-assembly-checks';
-import { CLAIMS_PACK_NAME } from '../packs/claims-checks';
+import { takenOptOuts } from '../../core/opt-outs';
+import { PlatformMetadata, platformMetadataOf } from '../../core/platform-metadata';
+import { Check, CHECKS } from '../checks';
+import { claimsRuleName } from '../gate/claims-plugin';
 import { analyseRedundancy } from '../redundancy/analyse-redundancy';
-import { CLAIM_RULES, ClaimRule } from '../rules';
-import { evaluateClaimRules, RuleResult } from './evaluate-claim-rules';
+import { Acknowledgments } from '../template/acknowledgments';
+import { PlatformAssembly, StackTemplate } from '../template/platform-assembly';
 import {
   AcknowledgmentEvidence,
   CheckEvidence,
@@ -23,35 +19,32 @@ import {
   ResourceEvidence,
   StockPackEvidence,
 } from './evidence-model';
-import { OPT_OUT_CLAIMS } from './opt-out-claims';
+import { JudgedResult, judgeChecks } from './judge-checks';
 
 export interface CollectEvidenceOptions {
   /** The cloud assembly directory (`cdk.out`). */
   readonly outdir: string;
   /** Repository root, to confirm the documents claims cite exist. @default process.cwd() */
   readonly repoRoot?: string;
-  /** @default CLAIM_RULES */
-  readonly rules?: readonly ClaimRule[];
-  /** @default ASSEMBLY_CHECKS */
-  readonly assemblyChecks?: readonly AssemblyCheck[];
+  /** @default CHECKS */
+  readonly checks?: readonly Check[];
   /** @default CLAIMS */
   readonly claims?: readonly Claim[];
 }
 
 /** Reads a synthesized cloud assembly and judges every claim of every environment in it. */
 export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport {
-  const rules = options.rules ?? CLAIM_RULES;
-  const checks = options.assemblyChecks ?? ASSEMBLY_CHECKS;
+  const checks = options.checks ?? CHECKS;
   const claims = options.claims ?? CLAIMS;
   const repoRoot = options.repoRoot ?? process.cwd();
   const assembly = PlatformAssembly.fromDirectory(options.outdir);
-  const validation = readValidationReport(options.outdir);
+  const recorded = Acknowledgments.fromDirectory(options.outdir);
+  const validation = readValidationReport(options.outdir, recorded);
   const acknowledgments = validation.acknowledgments;
 
   const environments = groupByEnvironment(assembly.stacks).map(([environment, stacks]): EnvironmentEvidence => {
     const envAssembly = new PlatformAssembly(stacks);
-    const ruleResults = evaluateClaimRules(envAssembly, rules);
-    const checkResults = runAssemblyChecks(envAssembly, checks);
+    const results = judgeChecks(envAssembly, checks, recorded);
     const meta = platformMetadata(stacks[0]);
     const optOuts = meta?.optOuts ?? {};
     const envPrefix = `${environment}/`;
@@ -69,10 +62,8 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
       claims: claims.map((claim) =>
         judgeClaim({
           claim,
-          rules: rules.filter((r) => r.claims.includes(claim.id)),
           checks: checks.filter((c) => c.claims.includes(claim.id)),
-          ruleResults,
-          checkResults,
+          results,
           acknowledgments: acknowledgments.filter(
             (a) => a.claim === claim.id && a.resources.some((r) => r.startsWith(envPrefix) || !r.includes('/')),
           ),
@@ -103,10 +94,8 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
 
 interface JudgeInput {
   readonly claim: Claim;
-  readonly rules: readonly ClaimRule[];
-  readonly checks: readonly AssemblyCheck[];
-  readonly ruleResults: readonly RuleResult[];
-  readonly checkResults: readonly RecordedAssemblyResult[];
+  readonly checks: readonly Check[];
+  readonly results: readonly JudgedResult[];
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
   readonly optOuts: Record<string, unknown>;
   readonly repoRoot: string;
@@ -114,35 +103,20 @@ interface JudgeInput {
 
 function judgeClaim(input: JudgeInput): ClaimEvidence {
   const { claim } = input;
-  const checkEvidence: CheckEvidence[] = [
-    ...input.rules.map((rule) => {
-      const results = input.ruleResults.filter((r) => r.ruleId === rule.id);
-      return summarise(
-        `${CLAIMS_PACK_NAME}-${rule.id}`,
-        'pack rule',
-        rule.explanation,
-        results,
-        (r) => `${r.stackName}/${r.logicalId} (${r.type})${r.detail ? `: ${r.detail}` : ''}`,
-      );
-    }),
-    ...input.checks.map((check) => {
-      const results = input.checkResults.filter((r) => r.checkId === check.id);
-      return summarise(
-        `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${check.id}`,
-        'app-wide check',
-        check.description,
-        results,
-        (r) => `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId}: ` : ''}${r.detail}`,
-      );
-    }),
-  ];
+  const checkEvidence: CheckEvidence[] = input.checks.map((check) =>
+    summarise(
+      claimsRuleName(check.id),
+      check.description,
+      input.results.filter((r) => r.checkId === check.id),
+    ),
+  );
   const documents = (claim.documents ?? []).map((p) => ({
     path: p,
     present: fs.existsSync(path.join(input.repoRoot, p)),
   }));
-  const optOuts = Object.entries(OPT_OUT_CLAIMS)
-    .filter(([key, { claim: c }]) => c === claim.id && input.optOuts[key] !== undefined && input.optOuts[key] !== false)
-    .map(([key, { effect }]) => `optOuts.${key} = ${JSON.stringify(input.optOuts[key])}: ${effect}`);
+  const optOuts = takenOptOuts(input.optOuts)
+    .filter(({ optOut }) => optOut.claim === claim.id)
+    .map(({ optOut, value }) => `${optOut.configPath} = ${JSON.stringify(value)}: ${optOut.effect}`);
   const [status, statusReason] = statusOf(claim, checkEvidence, documents);
   return {
     id: claim.id,
@@ -163,23 +137,19 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
   };
 }
 
-function summarise<T extends { status: string }>(
-  id: string,
-  kind: CheckEvidence['kind'],
-  description: string,
-  results: readonly T[],
-  describe: (r: T) => string,
-): CheckEvidence {
+function summarise(id: string, description: string, results: readonly JudgedResult[]): CheckEvidence {
+  const describe = (r: JudgedResult) =>
+    `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId} (${r.resource.type}): ` : ''}${r.detail}`;
+  const withStatus = (status: JudgedResult['status']) => results.filter((r) => r.status === status);
   return {
     id,
-    kind,
     description,
-    passed: results.filter((r) => r.status === 'pass').length,
-    failed: results.filter((r) => r.status === 'fail').length,
-    acknowledged: results.filter((r) => r.status === 'acknowledged').length,
-    weakened: results.filter((r) => r.status === 'weakened').length,
-    failures: results.filter((r) => r.status === 'fail').map(describe),
-    weakenings: results.filter((r) => r.status === 'weakened').map(describe),
+    passed: withStatus('pass').length,
+    failed: withStatus('fail').length,
+    acknowledged: withStatus('acknowledged').length,
+    weakened: withStatus('weakened').length,
+    failures: withStatus('fail').map(describe),
+    weakenings: withStatus('weakened').map(describe),
   };
 }
 
@@ -239,13 +209,10 @@ function resourcesOf(input: JudgeInput): ResourceEvidence[] {
     if (!entry.checks.includes(check)) entry.checks.push(check);
     byKey.set(key, entry);
   };
-  const ruleIds = new Set(input.rules.map((r) => r.id));
-  for (const r of input.ruleResults)
-    if (ruleIds.has(r.ruleId) && r.status === 'pass') add(r, `${CLAIMS_PACK_NAME}-${r.ruleId}`, r.properties);
-  const checkIds = new Set(input.checks.map((c) => c.id));
-  for (const r of input.checkResults) {
-    if (checkIds.has(r.checkId) && r.status === 'pass' && r.resource)
-      add(r.resource, `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${r.checkId}`, {});
+  const ids = new Set(input.checks.map((c) => c.id));
+  for (const r of input.results) {
+    if (ids.has(r.checkId) && r.status === 'pass' && r.resource)
+      add(r.resource, claimsRuleName(r.checkId), r.properties ?? {});
   }
   return [...byKey.values()].sort((a, b) =>
     `${a.stackName}/${a.logicalId}`.localeCompare(`${b.stackName}/${b.logicalId}`),
@@ -281,21 +248,23 @@ interface ValidationReportFile {
 }
 
 /** Stock-pack results and every acknowledgment, from the validation report CDK writes beside the templates. */
-function readValidationReport(outdir: string): {
+function readValidationReport(
+  outdir: string,
+  recorded: Acknowledgments,
+): {
   stockPacks: StockPackEvidence[];
   acknowledgments: AcknowledgmentEvidence[];
 } {
   const file = path.join(outdir, 'validation-report.json');
   if (!fs.existsSync(file)) return { stockPacks: [], acknowledgments: [] };
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidationReportFile;
-  const claims = acknowledgmentClaims(outdir);
   const acknowledgments: AcknowledgmentEvidence[] = [];
   const stockPacks = (report.pluginReports ?? []).map((p): StockPackEvidence => {
     for (const s of p.suppressedViolations ?? []) {
       acknowledgments.push({
         pack: p.pluginName,
         rule: s.ruleName,
-        claim: claims.get(`${s.acknowledgedAt ?? ''}#${s.acknowledgedId ?? ''}`),
+        claim: recorded.all.find((a) => a.id === s.acknowledgedId && a.constructPath === s.acknowledgedAt)?.claim,
         reason: s.reason ?? '',
         resources: (s.violatingConstructs ?? []).map((c) => c.constructPath ?? '?'),
       });
@@ -323,27 +292,4 @@ function toolVersions(): Record<string, string> {
     }
   };
   return { 'aws-cdk-lib': version('aws-cdk-lib'), 'cdk-nag': version('cdk-nag') };
-}
-
-/** `<construct path>#<acknowledged id>` -> claim, from the acknowledgment metadata of every stack. */
-function acknowledgmentClaims(dir: string): Map<string, ClaimId> {
-  const claims = new Map<string, ClaimId>();
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      for (const [k, v] of acknowledgmentClaims(file)) claims.set(k, v);
-      continue;
-    }
-    if (!entry.name.endsWith('.metadata.json')) continue;
-    const metadata = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { type: string; data?: unknown }[]>;
-    for (const [constructPath, entries] of Object.entries(metadata)) {
-      for (const e of entries) {
-        if (e.type !== ACKNOWLEDGMENT_CLAIM_METADATA_KEY) continue;
-        for (const [id, claim] of Object.entries(e.data as Record<string, ClaimId>)) {
-          claims.set(`${constructPath.replace(/^\//, '')}#${id}`, claim);
-        }
-      }
-    }
-  }
-  return claims;
 }

@@ -5,9 +5,8 @@ export type ClaimStatus =
   'proven' | 'exceeds claim' | 'weakened' | 'inherited' | 'organisational' | 'FAILING' | 'not implemented';
 
 export interface CheckEvidence {
-  /** `Claims-<id>` for pack rules, `ClaimsAssembly-<id>` for app-wide checks. */
+  /** `Claims-<check id>`, the rule name the synth gate reports. */
   readonly id: string;
-  readonly kind: 'pack rule' | 'app-wide check';
   readonly description: string;
   readonly passed: number;
   readonly failed: number;

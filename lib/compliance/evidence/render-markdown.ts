@@ -93,9 +93,9 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
   for (const o of c.optOuts) out.push(`- Weakened by opt-out: ${o}`);
   if (c.inheritedParts.length + c.organisationalParts.length + c.documents.length + c.optOuts.length) out.push('');
   if (c.checks.length) {
-    out.push('| check | kind | pass | fail | ack | proves |', '|---|---|---|---|---|---|');
+    out.push('| check | pass | fail | ack | proves |', '|---|---|---|---|---|');
     for (const k of c.checks)
-      out.push(`| ${k.id} | ${k.kind} | ${k.passed} | ${k.failed} | ${k.acknowledged} | ${cell(k.description)} |`);
+      out.push(`| ${k.id} | ${k.passed} | ${k.failed} | ${k.acknowledged} | ${cell(k.description)} |`);
     out.push('');
     const failures = c.checks.flatMap((k) => k.failures.map((f) => `- ${k.id}: ${f}`));
     if (failures.length) out.push('Failures:', '', ...failures, '');

@@ -1,5 +1,5 @@
-import type { LocatedResource, PlatformAssembly } from '../assembly/platform-assembly';
-import { resolveResource, subnetZones } from '../assembly/resolve-references';
+import type { LocatedResource, PlatformAssembly } from '../template/platform-assembly';
+import { resolveResource, subnetZones } from '../template/resolve-references';
 
 export type Tier = 'edge' | 'service' | 'egress' | 'database' | 'storage' | 'backups';
 

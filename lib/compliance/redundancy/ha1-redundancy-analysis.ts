@@ -1,16 +1,11 @@
-import { AssemblyCheck, fail, pass, weakened } from '../assembly/assembly-check';
-import type { PlatformAssembly } from '../assembly/platform-assembly';
-import { platformMetadataOf } from '../assembly/platform-metadata';
-import { analyseRedundancy, Tier } from './analyse-redundancy';
-
-/** The opt-out that may explain a tier's reduced redundancy; without it, reduced redundancy is a failure. */
-const TIER_OPT_OUTS: Partial<Record<Tier, string>> = {
-  egress: 'natGateways',
-  service: 'allowFewerThanThreeTasks',
-};
+import { Check, fail, pass, weakened } from '../checks/check';
+import type { PlatformAssembly } from '../template/platform-assembly';
+import { platformMetadataOf } from '../../core/platform-metadata';
+import { takenOptOuts } from '../../core/opt-outs';
+import { analyseRedundancy } from './analyse-redundancy';
 
 /** HA-1 as a whole: every tier keeps serving after the loss of any one zone, or of any two of its instances. */
-export const redundancyAnalysis: AssemblyCheck = {
+export const redundancyAnalysis: Check = {
   id: 'HA1-RedundancyAnalysis',
   claims: ['HA-1'],
   description:
@@ -20,10 +15,10 @@ export const redundancyAnalysis: AssemblyCheck = {
     return analyseRedundancy(assembly).map((t) => {
       const verdict = `${t.tier}: ${t.reasoning}; zone loss ${t.survivesZoneLoss ? 'survived' : 'NOT survived'}, two instances lost ${t.survivesTwoInstanceLoss ? 'survived' : 'NOT survived'}`;
       if (t.survivesZoneLoss && t.survivesTwoInstanceLoss) return pass(verdict);
-      const optOut = TIER_OPT_OUTS[t.tier];
-      const chosen = optOut ? optOuts[optOut] : undefined;
-      return chosen !== undefined && chosen !== false
-        ? weakened(`${verdict} (optOuts.${optOut} = ${JSON.stringify(chosen)})`)
+      // Reduced redundancy is a failure unless an opt-out of the config explains this very tier.
+      const taken = takenOptOuts(optOuts).find(({ optOut }) => optOut.redundancyTier === t.tier);
+      return taken
+        ? weakened(`${verdict} (${taken.optOut.configPath} = ${JSON.stringify(taken.value)})`)
         : fail(verdict);
     });
   },

@@ -11,3 +11,6 @@ export const REPLICATION_TIME_CONTROL_MINUTES = 15;
 
 /** Storage classes that keep data in one zone: never allowed (DATA-1). */
 export const SINGLE_ZONE_STORAGE_CLASSES: readonly string[] = ['ONEZONE_IA', 'EXPRESS_ONEZONE'];
+
+/** A daily schedule: `cron(min hour * * ? *)`, one run a day, every day. */
+export const DAILY_CRON = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;

@@ -1,0 +1,120 @@
+import type { ClaimId } from '../../core/claims/claim';
+import type { LocatedResource, PlatformAssembly, ResourceRef } from '../template/platform-assembly';
+import { toRef } from '../template/platform-assembly';
+
+/** One result of a check: passing results are recorded too, because the evidence needs them. */
+export interface CheckResult {
+  /**
+   * `weakened`: not true at full strength, but only because of an explicit opt-out of the config; it does not fail
+   * synth, and the evidence reports the claim as weakened rather than proven.
+   */
+  readonly status: 'pass' | 'fail' | 'weakened';
+  /** The resource judged, when the result is about one resource. */
+  readonly resource?: ResourceRef;
+  /** What was found, in words an auditor can check against the template. */
+  readonly detail: string;
+  /**
+   * For a failure: the name of what is missing (`FewerThanThreeTasks`). The gate reports it as
+   * `Claims-<check id>[<finding>]`, the id an acknowledgment names.
+   */
+  readonly finding?: string;
+  /** Template values that make the claim true, quoted in the evidence. */
+  readonly properties?: Record<string, unknown>;
+}
+
+/**
+ * The one check API: a pure function of a typed model of one stage's synthesized templates (both regions,
+ * references between stacks resolved). The synth gate and the evidence run the same checks.
+ */
+export interface Check {
+  /** `<CLAIM WITHOUT DASH>-<PascalCaseName>`, unique; reported as `Claims-<id>`. */
+  readonly id: string;
+  readonly claims: readonly ClaimId[];
+  /** What the check proves when it passes. */
+  readonly description: string;
+  /**
+   * Results for the model. A check that finds nothing to judge must return a failing result saying so
+   * (a claim is never proven by absence); `runChecks` adds one when a check returns nothing.
+   */
+  readonly run: (model: PlatformAssembly) => CheckResult[];
+}
+
+export const pass = (detail: string, resource?: ResourceRef, properties?: Record<string, unknown>): CheckResult => ({
+  status: 'pass',
+  detail,
+  resource,
+  properties,
+});
+export const fail = (detail: string, resource?: ResourceRef, finding?: string): CheckResult => ({
+  status: 'fail',
+  detail,
+  resource,
+  finding,
+});
+export const weakened = (detail: string, resource?: ResourceRef): CheckResult => ({
+  status: 'weakened',
+  detail,
+  resource,
+});
+
+/**
+ * What a per-resource judgement returns: `true` (compliant), `false` (non-compliant, nothing more to name), or the
+ * findings (names of what is missing; none is compliant), or NOT_APPLICABLE.
+ */
+export type Judgement = boolean | readonly string[] | typeof NOT_APPLICABLE;
+
+/** A judgement that leaves the resource out: the check does not apply to it after all. */
+export const NOT_APPLICABLE = 'not applicable';
+
+export interface ResourceCheckDefinition {
+  readonly id: string;
+  readonly claims: readonly ClaimId[];
+  /** What the check proves of each resource it applies to, in terms of the claim. */
+  readonly description: string;
+  /** What was found when a resource fails, in words an auditor can check against the template. */
+  readonly failure: string;
+  /** Whether the check judges this resource. */
+  readonly appliesTo: (resource: LocatedResource, model: PlatformAssembly) => boolean;
+  /** Template property paths (dot-separated) quoted in the evidence as the values that make the claim true. */
+  readonly evidenceProperties?: readonly string[];
+  /** The judgement of one resource. Must not change the model. */
+  readonly judge: (resource: LocatedResource, model: PlatformAssembly) => Judgement;
+}
+
+/** A check that judges resources one by one: one result per resource it applies to, one failure per finding. */
+export function resourceCheck(definition: ResourceCheckDefinition): Check & ResourceCheckDefinition {
+  return {
+    ...definition,
+    run: (model) =>
+      model
+        .allResources()
+        .filter((r) => definition.appliesTo(r, model))
+        .flatMap((r): CheckResult[] => {
+          const judgement = definition.judge(r, model);
+          if (judgement === NOT_APPLICABLE) return [];
+          const findings = judgement === true ? [] : judgement === false ? [undefined] : judgement;
+          return findings.length === 0
+            ? [pass('compliant', toRef(r), pick(r.resource.Properties ?? {}, definition.evidenceProperties ?? []))]
+            : findings.map((finding) =>
+                fail(finding ? `${definition.failure} (${finding})` : definition.failure, toRef(r), finding),
+              );
+        }),
+  };
+}
+
+/** `resourceCheck`'s `appliesTo` for every resource of the given types. */
+export const ofTypes =
+  (...types: string[]) =>
+  (resource: LocatedResource): boolean =>
+    types.includes(resource.type);
+
+function pick(properties: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of paths) {
+    let value: unknown = properties;
+    for (const key of p.split('.'))
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    if (value !== undefined) out[p] = value;
+  }
+  return out;
+}

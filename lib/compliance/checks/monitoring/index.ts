@@ -1,0 +1,41 @@
+import { Check } from '../check';
+import { noCardDataStore } from './billing1-no-card-data-store';
+import { noStripeKeyInEnvironment } from './billing1-no-stripe-key-in-environment';
+import { serviceEgressHttpsOnly } from './billing1-service-egress-https-only';
+import { stripeSecretCustomerManagedKey } from './billing1-stripe-secret-customer-managed-key';
+import { stripeSecretsReadOnlyByService } from './billing1-stripe-secrets-read-only-by-service';
+import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-customer-data';
+import { pgauditExported } from './monitor1-pgaudit-exported';
+import { trailMultiRegionValidatedEncrypted } from './monitor1-trail-multi-region-validated-encrypted';
+import { cisAlarmsOnTrail } from './monitor2-cis-alarms-on-trail';
+import { threatDetectionPresentOrDelegated } from './monitor2-threat-detection-present-or-delegated';
+import { highSeverityFindingsAlerted } from './monitor3-high-severity-findings-alerted';
+
+export {
+  noCardDataStore,
+  noStripeKeyInEnvironment,
+  serviceEgressHttpsOnly,
+  stripeSecretCustomerManagedKey,
+  stripeSecretsReadOnlyByService,
+  dataEventsCoverCustomerData,
+  pgauditExported,
+  trailMultiRegionValidatedEncrypted,
+  cisAlarmsOnTrail,
+  threatDetectionPresentOrDelegated,
+  highSeverityFindingsAlerted,
+};
+
+/** Checks owned by the monitoring and billing (MONITOR-1..3, BILLING-1) area; one check per file beside this index, named after its id. */
+export const MONITORING_CHECKS: readonly Check[] = [
+  noCardDataStore,
+  noStripeKeyInEnvironment,
+  serviceEgressHttpsOnly,
+  stripeSecretCustomerManagedKey,
+  stripeSecretsReadOnlyByService,
+  dataEventsCoverCustomerData,
+  pgauditExported,
+  trailMultiRegionValidatedEncrypted,
+  cisAlarmsOnTrail,
+  threatDetectionPresentOrDelegated,
+  highSeverityFindingsAlerted,
+];

@@ -1,0 +1,35 @@
+import type { LocatedResource } from '../template/platform-assembly';
+import { referencedLogicalId } from '../template/platform-assembly';
+
+/** Readers the per-resource checks share: a resource's properties and its neighbours in the same template. */
+
+/** The resource's properties as written in the template. */
+export function props(resource: LocatedResource): Record<string, unknown> {
+  return resource.resource.Properties ?? {};
+}
+
+/** Every resource of `type` in the template of `resource`. */
+export function inStack(resource: LocatedResource, type: string): LocatedResource[] {
+  const stack = resource.stack;
+  return Object.entries(stack.template.Resources ?? {})
+    .filter(([, r]) => r.Type === type)
+    .map(([logicalId, r]) => ({
+      stack,
+      stackName: stack.stackName,
+      region: stack.region,
+      logicalId,
+      type: r.Type,
+      resource: r,
+    }));
+}
+
+/** The resource of `type` in the template of `from` that `value` (a Ref or GetAtt) points at. */
+export function referenced(from: LocatedResource, value: unknown, type: string): LocatedResource | undefined {
+  const id = referencedLogicalId(value);
+  return id ? inStack(from, type).find((r) => r.logicalId === id) : undefined;
+}
+
+/** True when `value` is a Ref / GetAtt of `target`. */
+export function pointsAt(value: unknown, target: LocatedResource): boolean {
+  return referencedLogicalId(value) === target.logicalId;
+}
