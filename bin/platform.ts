@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import * as fs from 'fs';
 import { App } from 'aws-cdk-lib';
 import { validateCloudFormationInBackground } from '../lib/synth';
 import type { PlatformConfig } from '../lib';
@@ -7,11 +6,12 @@ import type { PlatformConfig } from '../lib';
 /**
  * The reference platform: one PlatformStage per environment, synthesizable offline (zones come from config, no
  * lookups).
- *   -c configFile=path.json  merge a JSON config over the reference (how you try your own settings)
+ *   -c configFile=path.json  deep-merge a JSON config file over the reference (how you try your own settings)
  *   -c environments=N        synthesize N copies of the environment (used by the benchmarks)
  *   -c cloudFormationValidationInBackground=false
  *                            run CDK's CloudFormation validation in-process after synthesis, as CDK does by default
  *                            (the benchmarks compare the two)
+ * A config problem prints one block (every problem with its setting, value and fix) and exits 1, writing nothing.
  */
 const app = new App();
 if (String(app.node.tryGetContext('cloudFormationValidationInBackground')) !== 'false') {
@@ -19,12 +19,27 @@ if (String(app.node.tryGetContext('cloudFormationValidationInBackground')) !== '
 }
 // Loaded only now, so the worker starts CDK's validation engine while the platform's modules load, not after.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PlatformStage, referencePlatformConfig } = require('../lib') as typeof import('../lib');
-const configFile = app.node.tryGetContext('configFile') as string | undefined;
-const overrides = configFile ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as Partial<PlatformConfig>) : {};
-const copies = Number(app.node.tryGetContext('environments') ?? 1);
-for (let i = 0; i < copies; i++) {
-  const base = overrides.environmentName ?? 'prod';
-  const environmentName = i === 0 ? base : `${base}${i + 1}`;
-  new PlatformStage(app, environmentName, { config: referencePlatformConfig({ ...overrides, environmentName }) });
+const lib = require('../lib') as typeof import('../lib');
+
+async function main(): Promise<void> {
+  const now = new Date();
+  const configFile = app.node.tryGetContext('configFile') as string | undefined;
+  const copies = Number(app.node.tryGetContext('environments') ?? 1);
+  const base: PlatformConfig = configFile
+    ? await lib.loadPlatformConfigFile(configFile, lib.referencePlatformConfig({}, now), now)
+    : lib.referencePlatformConfig({}, now);
+  for (let i = 0; i < copies; i++) {
+    const config = { ...base, environmentName: i === 0 ? base.environmentName : `${base.environmentName}${i + 1}` };
+    // Checked (the dump key read by openpgp) before the stage, which then judges the same config and moment.
+    await lib.checkPlatformConfig(config, now, configFile ? { source: configFile } : {});
+    new lib.PlatformStage(app, config.environmentName, { config, now });
+  }
 }
+
+main().catch((e: unknown) => {
+  if (e instanceof lib.PlatformConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+});
