@@ -1,5 +1,6 @@
 /**
- * The commercial AWS regions and the names of their availability zones, as listed by AWS on 2025-07-01.
+ * The commercial AWS regions and the names of their availability zones, compiled from AWS's published region and
+ * zone lists; last reviewed 2025-07-01 (regions announced but not yet generally available then are left out).
  * Zone *names* map to different physical zones per account, but the set of names a region offers is the same for
  * every account (except where noted). A region launched after that date is accepted only with the explicit
  * `allowUnlistedRegion: true` of its RegionConfig; add it here when you confirm its zones.
