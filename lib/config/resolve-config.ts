@@ -1,3 +1,5 @@
+import { Token } from 'aws-cdk-lib';
+import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import {
   DEFAULT_BACKUP,
   DEFAULT_DATABASE,
@@ -5,6 +7,8 @@ import {
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
 } from './defaults';
+import { dumpKeyFactsSync } from './dump-key/dump-key-facts';
+import type { DumpKeyFacts } from './dump-key/inspect-dump-key';
 import {
   BackupConfig,
   DatabaseConfig,
@@ -14,7 +18,9 @@ import {
   SecurityContactConfig,
   ServiceConfig,
 } from './platform-config';
-import { validatePlatformConfig } from './validate-config';
+import { ConfigSourceError } from './config-source-error';
+import { schemaViolations } from './schema-violations';
+import { armorProblem, configViolations } from './validate-config';
 
 /** A config with every default filled in: what the constructs read. */
 export interface ResolvedPlatformConfig extends PlatformConfig {
@@ -24,13 +30,26 @@ export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;
   readonly optOuts: OptOutConfig;
+  /** What openpgp read from `dump.gpgPublicKey` (its fingerprint goes into the evidence). */
+  readonly dumpKey: DumpKeyFacts;
+}
+
+export interface ResolveOptions {
+  /** Where the config came from (a file name), named in the error. @default - not named */
+  readonly source?: string;
 }
 
 /**
- * Validates the config (throwing one error that lists every violation) and fills in the defaults.
- * @param now the moment the security.txt expiry is judged against; tests pin it.
+ * Checks the config against the schema (unknown keys, wrong types) and the rules table (ranges, relations, the dump
+ * key as openpgp reads it), throwing one PlatformConfigError that lists every violation, and fills in the defaults.
+ * @param now the moment the security.txt expiry and the dump key's lifetime are judged against; tests pin it.
  */
-export function resolvePlatformConfig(config: PlatformConfig, now: Date = new Date()): ResolvedPlatformConfig {
+export function resolvePlatformConfig(
+  config: PlatformConfig,
+  now: Date = new Date(),
+  options: ResolveOptions = {},
+): ResolvedPlatformConfig {
+  const schema = schemaViolations(config);
   const resolved: ResolvedPlatformConfig = {
     ...config,
     database: { ...DEFAULT_DATABASE, ...config.database },
@@ -39,7 +58,35 @@ export function resolvePlatformConfig(config: PlatformConfig, now: Date = new Da
     dump: { dailyHourUtc: DEFAULT_DUMP_HOUR_UTC, ...config.dump },
     securityContact: { preferredLanguages: DEFAULT_PREFERRED_LANGUAGES, ...config.securityContact },
     optOuts: { ...config.optOuts },
+    dumpKey: readDumpKey(config, now),
   };
-  validatePlatformConfig(resolved, now);
+  const rules = configViolations(resolved, now);
+  // A wrong type is reported once, as a type error, not again as "out of range" by a rule that read it anyway.
+  const echoes = (setting: string) =>
+    schema.typeErrorPaths.some((p) => p === setting || p.startsWith(`${setting}.`) || setting.startsWith(`${p}.`));
+  const violations: ConfigViolation[] = [
+    ...schema.violations.filter(
+      (v) => schema.typeErrorPaths.includes(v.setting) || !rules.some((r) => r.setting === v.setting),
+    ),
+    ...rules.filter((r) => !echoes(r.setting)),
+  ].map(abbreviateValue);
+  if (violations.length > 0) {
+    const environment = String(config.environmentName);
+    throw options.source
+      ? new ConfigSourceError(options.source, environment, violations)
+      : new PlatformConfigError(environment, violations);
+  }
   return resolved;
+}
+
+function readDumpKey(config: PlatformConfig, now: Date): DumpKeyFacts {
+  const key: unknown = config.dump?.gpgPublicKey;
+  if (typeof key !== 'string' || Token.isUnresolved(key) || armorProblem(key)) return {};
+  return dumpKeyFactsSync(key, now);
+}
+
+/** A key block or another long text would drown the one-line problem: show its start and its length. */
+function abbreviateValue(v: ConfigViolation): ConfigViolation {
+  if (typeof v.value !== 'string' || v.value.length <= 120) return v;
+  return { ...v, value: `${v.value.slice(0, 60).replace(/\s+/g, ' ')}… (${v.value.length} characters)` };
 }

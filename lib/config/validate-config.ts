@@ -1,5 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { ConfigViolation, PlatformConfigError } from '../core/errors';
+import { AWS_REGION_ZONES, zonesOfRegion } from './aws-regions';
+import { DUMP_KEY_MIN_VALIDITY_DAYS } from './dump-key/inspect-dump-key';
+import type { RegionConfig } from './platform-config';
 import type { ResolvedPlatformConfig } from './resolve-config';
 
 /**
@@ -10,7 +13,8 @@ interface ConfigRule {
   readonly setting: string;
   readonly read: (c: ResolvedPlatformConfig) => unknown;
   readonly problem: (value: never, c: ResolvedPlatformConfig, now: Date) => string | undefined;
-  readonly fix: string;
+  /** How to fix it; a function when the fix depends on the config (for example the zones of the chosen region). */
+  readonly fix: string | ((c: ResolvedPlatformConfig) => string);
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -34,14 +38,45 @@ const intIn = (min: number, max: number) => (v: number) =>
 const matches = (re: RegExp, what: string) => (v: string) =>
   typeof v === 'string' && re.test(v) ? undefined : `is not ${what}`;
 
-function zonesProblem(zones: readonly string[], region: string): string | undefined {
+function zonesProblem(zones: readonly string[], regionConfig: RegionConfig | undefined): string | undefined {
+  const region = regionConfig?.region;
   if (!Array.isArray(zones) || zones.length !== 3) {
     return `lists ${Array.isArray(zones) ? zones.length : 0} zones; the platform spans exactly three (HA-1, DATA-1)`;
   }
   if (new Set(zones).size !== 3) return 'lists a zone twice; the three zones must be distinct';
   const foreign = zones.filter((z) => !new RegExp(`^${region}[a-z]$`).test(z));
-  return foreign.length ? `has ${foreign.join(', ')} outside region ${region}` : undefined;
+  if (foreign.length) return `has ${foreign.join(', ')} outside region ${region}`;
+  const listed = zonesOfRegion(String(region));
+  const unknown = listed ? zones.filter((z) => !listed.includes(z)) : [];
+  return unknown.length
+    ? `has ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not a zone' : 'are not zones'} of ${region} (it has ${listed!.join(', ')})`
+    : undefined;
 }
+
+/** The fix for a region's zones: valid zones of that region, never one of those the config gave and was refused. */
+function zonesFix(regionConfig: RegionConfig | undefined, which: 'primaryRegion' | 'recoveryRegion'): string {
+  const region = regionConfig?.region;
+  if (typeof region !== 'string' || !REGION.test(region))
+    return `first set ${which}.region, then list three of its zones`;
+  const given = Array.isArray(regionConfig?.availabilityZones) ? regionConfig.availabilityZones : [];
+  const candidates = zonesOfRegion(region) ?? [...'abcdef'].map((letter) => `${region}${letter}`);
+  // Zones the config gave that are valid stay first; a rejected zone (foreign, unknown, or a duplicate) is never shown.
+  const keep = [...new Set(given.filter((z) => candidates.includes(z)))];
+  const suggestion = [...keep, ...candidates.filter((z) => !keep.includes(z) && !given.includes(z))].slice(0, 3);
+  if (suggestion.length < 3)
+    return `${region} has only ${candidates.length} zones (${candidates.join(', ')}); choose a region with three`;
+  return `list three distinct zones of ${region}, for example ${suggestion.join(', ')}`;
+}
+
+function regionProblem(regionConfig: RegionConfig | undefined): string | undefined {
+  const region = regionConfig?.region;
+  if (typeof region !== 'string' || !REGION.test(region)) return 'is not an AWS region name';
+  if (zonesOfRegion(region) || regionConfig?.allowUnlistedRegion === true) return undefined;
+  return 'is not in the table of AWS regions (lib/config/aws-regions.ts)';
+}
+
+const regionFix = (which: 'primaryRegion' | 'recoveryRegion', example: string) =>
+  `use a region name such as '${example}' (listed: ${Object.keys(AWS_REGION_ZONES).join(', ')}), or, for a region AWS launched after that table, set ${which}.allowUnlistedRegion: true`;
 
 const RULES: readonly ConfigRule[] = [
   {
@@ -59,14 +94,14 @@ const RULES: readonly ConfigRule[] = [
   {
     setting: 'primaryRegion.region',
     read: (c) => c.primaryRegion?.region,
-    problem: matches(REGION, 'an AWS region name'),
-    fix: "use a region name such as 'eu-west-1'",
+    problem: (_v: string, c) => regionProblem(c.primaryRegion),
+    fix: regionFix('primaryRegion', 'eu-west-1'),
   },
   {
     setting: 'recoveryRegion.region',
     read: (c) => c.recoveryRegion?.region,
-    problem: matches(REGION, 'an AWS region name'),
-    fix: "use a region name such as 'eu-central-1'",
+    problem: (_v: string, c) => regionProblem(c.recoveryRegion),
+    fix: regionFix('recoveryRegion', 'eu-central-1'),
   },
   {
     setting: 'recoveryRegion.region',
@@ -80,14 +115,14 @@ const RULES: readonly ConfigRule[] = [
   {
     setting: 'primaryRegion.availabilityZones',
     read: (c) => c.primaryRegion?.availabilityZones,
-    problem: (v: readonly string[], c) => zonesProblem(v, c.primaryRegion?.region),
-    fix: 'list three distinct zones of the primary region, for example eu-west-1a, eu-west-1b, eu-west-1c',
+    problem: (v: readonly string[], c) => zonesProblem(v, c.primaryRegion),
+    fix: (c) => zonesFix(c.primaryRegion, 'primaryRegion'),
   },
   {
     setting: 'recoveryRegion.availabilityZones',
     read: (c) => c.recoveryRegion?.availabilityZones,
-    problem: (v: readonly string[], c) => zonesProblem(v, c.recoveryRegion?.region),
-    fix: 'list three distinct zones of the recovery region',
+    problem: (v: readonly string[], c) => zonesProblem(v, c.recoveryRegion),
+    fix: (c) => zonesFix(c.recoveryRegion, 'recoveryRegion'),
   },
   {
     setting: 'domainName',
@@ -258,14 +293,19 @@ const RULES: readonly ConfigRule[] = [
   {
     setting: 'dump.gpgPublicKey',
     read: (c) => c.dump?.gpgPublicKey,
-    problem: (v: string) => {
-      if (typeof v !== 'string') return 'is missing';
-      if (/PRIVATE KEY/.test(v)) return 'contains a PRIVATE key block; the private half must never enter AWS (REST-3)';
-      return /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]+-----END PGP PUBLIC KEY BLOCK-----/.test(v)
-        ? undefined
-        : 'is not an ASCII-armored PGP public key block';
+    problem: (v: string, c, now) => {
+      const armor = armorProblem(v);
+      if (armor) return armor;
+      const key = c.dumpKey;
+      if (key.unreadable) return `is not an OpenPGP key that openpgp can read (${key.unreadable})`;
+      if (key.isPrivate) return 'is a private key; the private half must never enter AWS (REST-3)';
+      if (key.noEncryptionKeyNow) return `has no usable encryption subkey (openpgp: ${key.noEncryptionKeyNow})`;
+      if (key.noEncryptionKeyLater) {
+        return `has an encryption key that stops being usable at ${key.encryptionKeyExpires}, within ${DUMP_KEY_MIN_VALIDITY_DAYS} days of ${now.toISOString()}`;
+      }
+      return undefined;
     },
-    fix: "export the recipient's public key with 'gpg --armor --export KEYID' and paste it here",
+    fix: "export the recipient's public key (not the secret key) with 'gpg --armor --export KEYID', with an encryption subkey valid for at least another year (extend it with gpg --quick-set-expire FINGERPRINT 2y '*')",
   },
   {
     setting: 'dump.dailyHourUtc',
@@ -281,8 +321,26 @@ const RULES: readonly ConfigRule[] = [
   },
 ];
 
+/**
+ * What the text of the key shows before openpgp reads it: a private key block, or no public key block at all
+ * (undefined when it looks like an armored public key). The config resolver skips openpgp when this finds a problem.
+ */
+export function armorProblem(v: unknown): string | undefined {
+  if (typeof v !== 'string') return 'is missing';
+  if (/PRIVATE KEY/.test(v)) return 'contains a PRIVATE key block; the private half must never enter AWS (REST-3)';
+  return /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]+-----END PGP PUBLIC KEY BLOCK-----/.test(v)
+    ? undefined
+    : 'is not an ASCII-armored PGP public key block';
+}
+
 /** Runs every rule and throws one PlatformConfigError listing all violations; token values are skipped. */
 export function validatePlatformConfig(config: ResolvedPlatformConfig, now: Date): void {
+  const violations = configViolations(config, now);
+  if (violations.length > 0) throw new PlatformConfigError(String(config.environmentName), violations);
+}
+
+/** Every violation of the rules table, in table order; token values are skipped. */
+export function configViolations(config: ResolvedPlatformConfig, now: Date): ConfigViolation[] {
   const violations: ConfigViolation[] = [];
   for (const rule of RULES) {
     const value = safeRead(rule, config);
@@ -292,9 +350,12 @@ export function validatePlatformConfig(config: ResolvedPlatformConfig, now: Date
       config,
       now,
     );
-    if (problem) violations.push({ setting: rule.setting, value, problem, fix: rule.fix });
+    if (problem) {
+      const fix = typeof rule.fix === 'string' ? rule.fix : rule.fix(config);
+      violations.push({ setting: rule.setting, value, problem, fix });
+    }
   }
-  if (violations.length > 0) throw new PlatformConfigError(String(config.environmentName), violations);
+  return violations;
 }
 
 function safeRead(rule: ConfigRule, config: ResolvedPlatformConfig): unknown {

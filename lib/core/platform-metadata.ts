@@ -9,6 +9,8 @@ export interface PlatformMetadata {
   readonly primaryRegion: string;
   readonly recoveryRegion: string;
   readonly optOuts: Record<string, unknown>;
+  /** Fingerprint of the OpenPGP key the database dumps are encrypted to, as openpgp read it (REST-3). */
+  readonly dumpKeyFingerprint?: string;
 }
 
 /** The platform metadata of a template, if it has any. */

@@ -82,6 +82,7 @@ function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): v
     primaryRegion: config.primaryRegion.region,
     recoveryRegion: config.recoveryRegion.region,
     optOuts: { ...config.optOuts },
+    dumpKeyFingerprint: config.dumpKey.fingerprint,
   };
   stack.templateOptions.metadata = { ...stack.templateOptions.metadata, [PLATFORM_METADATA_KEY]: metadata };
 }

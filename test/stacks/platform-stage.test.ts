@@ -36,13 +36,15 @@ describe('PlatformStage', () => {
     expect(stage.monitoring.dependencies).toContain(stage.service);
   });
 
-  test('records environment and opt-outs in every template for the evidence', () => {
+  test('records environment, opt-outs and the dump key fingerprint in every template for the evidence', () => {
     for (const stack of [stage.network, stage.data, stage.service, stage.monitoring, stage.recovery]) {
       expect(stack.templateOptions.metadata?.[PLATFORM_METADATA_KEY]).toEqual({
         environment: 'prod',
         primaryRegion: 'eu-west-1',
         recoveryRegion: 'eu-central-1',
         optOuts: {},
+        // The reference key's fingerprint, as `gpg --fingerprint` shows it.
+        dumpKeyFingerprint: 'e178b74e5816733c6696589d1225bc752b9dc9da',
       });
     }
   });

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { OPT_OUTS, OptOutKey } from '../core/opt-outs';
+
+/*
+ * The one schema of the platform config: it rejects unknown keys (every object is strict) and values of the wrong
+ * type, each with its path. The TypeScript types in platform-config.ts derive from it, and each key's JSDoc here is
+ * what an IDE shows on the derived type. Ranges and relations between settings are judged afterwards by the table
+ * of rules in validate-config.ts; defaults live in defaults.ts.
+ */
+
+const text = z.string();
+// Whole-number and range checks are rules of validate-config.ts, so they can name the range and the claim.
+const numeric = z.number();
+const texts = z.array(z.string());
+
+export const regionConfigSchema = z.strictObject({
+  /** Region name, for example `eu-west-1`; one of the regions listed in `aws-regions.ts`. */
+  region: text,
+  /** Exactly the three availability zones the platform spans in that region, for example `eu-west-1a`. */
+  availabilityZones: texts,
+  /**
+   * Accept a region that the table in `aws-regions.ts` does not list yet (one AWS launched after the table's date).
+   * Its zones are then checked only for their form (`<region><letter>`).
+   * @default false
+   */
+  allowUnlistedRegion: z.boolean().optional(),
+});
+
+export const securityContactConfigSchema = z.strictObject({
+  /** `Contact:` URIs (`mailto:` or `https:`). At least one. */
+  contacts: texts,
+  /** `Expires:` date, ISO 8601. Must lie in the future and at most one year ahead (RFC 9116 section 2.5.5). */
+  expires: text,
+  /** `Policy:` URL of the disclosure policy. */
+  policyUrl: text,
+  /** `Preferred-Languages:` tags. @default ['en'] */
+  preferredLanguages: texts.optional(),
+});
+
+export const databaseConfigSchema = z.strictObject({
+  /** Instance class of writer and readers, for example `r6g.large`. @default 'r6g.large' */
+  instanceType: text.optional(),
+  /** Number of readers beside the writer; each in its own AZ. @default 2 */
+  readers: numeric.optional(),
+  /** Aurora automated backup retention in days, 7 to 35. @default 35 */
+  backupRetentionDays: numeric.optional(),
+  /** Database name created in the cluster. @default 'app' */
+  databaseName: text.optional(),
+});
+
+export const backupConfigSchema = z.strictObject({
+  /** UTC hour (0-23) at which the daily backup starts. @default 3 */
+  dailyHourUtc: numeric.optional(),
+  /** Days a daily recovery point is kept, in both regions, 7 to 3650. @default 35 */
+  retentionDays: numeric.optional(),
+  /**
+   * Vault lock mode. `governance` can be lifted by privileged users; `compliance` can never be lifted once its
+   * 72-hour grace period ends.
+   * @default 'governance'
+   */
+  vaultLockMode: z.enum(['governance', 'compliance']).optional(),
+});
+
+export const serviceConfigSchema = z.strictObject({
+  /** Container image reference. @default 'public.ecr.aws/nginx/nginx-unprivileged:stable' */
+  image: text.optional(),
+  /** Port the container listens on (1024-65535, a non-root port). @default 8080 */
+  containerPort: numeric.optional(),
+  /** Running tasks; at least 3 (one per AZ). @default 3 */
+  desiredCount: numeric.optional(),
+  /** Upper bound for autoscaling. @default 12 */
+  maxCount: numeric.optional(),
+  /** Task CPU units. @default 512 */
+  cpu: numeric.optional(),
+  /** Task memory in MiB. @default 1024 */
+  memoryMiB: numeric.optional(),
+  /** Health check path answered by the container. @default '/' */
+  healthCheckPath: text.optional(),
+});
+
+export const dumpConfigSchema = z.strictObject({
+  /**
+   * ASCII-armored OpenPGP public key the dumps are encrypted to (`gpg --armor --export KEYID`). Its private half never
+   * enters AWS. It must carry an encryption subkey that stays valid for at least a year.
+   */
+  gpgPublicKey: text,
+  /** UTC hour (0-23) of the daily dump. @default 4 */
+  dailyHourUtc: numeric.optional(),
+});
+
+/** Opt-outs that hold a count; every other opt-out is a flag. Checked against OPT_OUTS by a test. */
+type CountOptOut = Extract<OptOutKey, 'natGateways'>;
+
+/**
+ * The keys under `optOuts` are exactly those of the opt-out table (OPT_OUTS); whether a key is a flag or a count is
+ * read from the table's own `isTaken` (a flag is taken by `true`, a count by a number).
+ */
+const optOutShape = Object.fromEntries(
+  Object.values(OPT_OUTS).map((o) => [
+    o.key,
+    (o.isTaken(true) ? z.boolean() : numeric).optional().describe(`${o.configPath}: ${o.effect} (${o.claim})`),
+  ]),
+) as { [K in OptOutKey]: z.ZodOptional<K extends CountOptOut ? z.ZodNumber : z.ZodBoolean> };
+
+export const optOutConfigSchema = z.strictObject(optOutShape);
+
+export const platformConfigSchema = z.strictObject({
+  /** Short lower-case name of the environment (`prod`, `staging`); prefixes stage and physical names. */
+  environmentName: text,
+  /** 12-digit AWS account id the environment deploys to. */
+  account: text,
+  /** The region that serves traffic. */
+  primaryRegion: regionConfigSchema,
+  /** The second region that holds backup copies and the upload replica. Must differ from the primary. */
+  recoveryRegion: regionConfigSchema,
+  /** Public DNS name the load balancer answers for (used in security.txt Canonical). */
+  domainName: text,
+  /** ARN of an ACM certificate for `domainName`, in the primary region. */
+  certificateArn: text,
+  /** E-mail addresses subscribed to security and backup alerts. At least one. */
+  alertEmails: texts,
+  /** security.txt (RFC 9116) fields answered at `/.well-known/security.txt`. */
+  securityContact: securityContactConfigSchema,
+  /** Database sizing and retention. @default see `DEFAULT_DATABASE` */
+  database: databaseConfigSchema.optional(),
+  /** Backup schedule and retention. @default see `DEFAULT_BACKUP` */
+  backup: backupConfigSchema.optional(),
+  /** The application container. @default see `DEFAULT_SERVICE` */
+  service: serviceConfigSchema.optional(),
+  /** GPG-encrypted logical dumps of the database. */
+  dump: dumpConfigSchema,
+  /**
+   * Explicit, named opt-outs from the secure defaults: exactly the keys of OPT_OUTS. Each one weakens a claim and is
+   * listed in the evidence.
+   * @default - none: every claim at full strength
+   */
+  optOuts: optOutConfigSchema.optional(),
+});
