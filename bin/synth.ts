@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 /**
@@ -17,5 +18,7 @@ const step = (command: string, commandArgs: readonly string[]): void => {
   if (run.status !== 0) process.exit(run.status ?? 1);
 };
 
+// A synth that fails leaves nothing behind for the evidence to certify: the output starts empty.
+fs.rmSync(path.resolve(root, outdir), { recursive: true, force: true });
 step(path.join(root, 'node_modules/.bin/cdk'), ['synth', '**', '--quiet', ...args]);
 step(process.execPath, ['-r', 'ts-node/register', path.join(root, 'bin/evidence.ts'), '--out', outdir]);

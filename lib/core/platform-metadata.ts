@@ -11,6 +11,8 @@ export interface PlatformMetadata {
   readonly optOuts: Record<string, unknown>;
   /** Fingerprint of the OpenPGP key the database dumps are encrypted to, as openpgp read it (REST-3). */
   readonly dumpKeyFingerprint?: string;
+  /** SHA-256 of the resolved config the stage was built from, so a report names the config it certifies. */
+  readonly configDigest?: string;
 }
 
 /** The platform metadata of a template, if it has any. */

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
@@ -70,8 +71,12 @@ export class PlatformStage extends Stage {
     }
 
     Aspects.of(this).add(new ProtectLogGroups());
-    const stockPacks = createStockPacks(this, props.stockPacks ?? ALL_STOCK_PACKS);
-    Validations.of(this).addPlugins(new ClaimsPlugin(), ...stockPacks.map((pack) => new ScopedPack(pack, this)));
+    const stockPackNames = props.stockPacks ?? ALL_STOCK_PACKS;
+    const stockPacks = createStockPacks(this, stockPackNames);
+    Validations.of(this).addPlugins(
+      new ClaimsPlugin(undefined, stockPackNames),
+      ...stockPacks.map((pack) => new ScopedPack(pack, this)),
+    );
   }
 }
 
@@ -83,6 +88,7 @@ function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): v
     recoveryRegion: config.recoveryRegion.region,
     optOuts: { ...config.optOuts },
     dumpKeyFingerprint: config.dumpKey.fingerprint,
+    configDigest: createHash('sha256').update(JSON.stringify(config)).digest('hex'),
   };
   stack.templateOptions.metadata = { ...stack.templateOptions.metadata, [PLATFORM_METADATA_KEY]: metadata };
 }

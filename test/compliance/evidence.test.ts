@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeFinding } from '../../lib/core/acknowledge';
+import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../../lib/core/platform-metadata';
 import { Check, fail, ofTypes, pass, resourceCheck } from '../../lib/compliance/checks/check';
 import { props } from '../../lib/compliance/checks/resource-readers';
 import { claimById } from '../../lib/core/claims/register';
@@ -42,15 +43,28 @@ const twoRegions: Check = {
 const fixtureClaims = ['DATA-3', 'DATA-4', 'REST-2', 'TRANSIT-1', 'ORG-1'].map((id) => claimById(id as never));
 const options = { checks: [versionedRule, encryptedRule, twoRegions], claims: fixtureClaims };
 
+/** A stack that says, as PlatformStage's stacks do, which environment it belongs to. */
+function platformStack(stage: Stage, id: string, region: string): Stack {
+  const stack = new Stack(stage, id, { env: { account: '123456789012', region } });
+  const metadata: PlatformMetadata = {
+    environment: 'fixture',
+    primaryRegion: 'eu-west-1',
+    recoveryRegion: 'eu-central-1',
+    optOuts: {},
+  };
+  stack.templateOptions.metadata = { [PLATFORM_METADATA_KEY]: metadata };
+  return stack;
+}
+
 function synthFixture(kind: 'good' | 'bad'): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `evidence-${kind}-`));
   const app = new App({ outdir });
   const stage = new Stage(app, 'fixture');
-  const primary = new Stack(stage, 'Primary', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const primary = platformStack(stage, 'Primary', 'eu-west-1');
   new s3.Bucket(primary, 'Versioned', { versioned: true, encryption: s3.BucketEncryption.S3_MANAGED });
   const legacy = new s3.Bucket(primary, 'Legacy', { encryption: s3.BucketEncryption.S3_MANAGED });
   const secondRegion = kind === 'good' ? 'eu-central-1' : 'eu-west-1';
-  new s3.Bucket(new Stack(stage, 'Secondary', { env: { account: '123456789012', region: secondRegion } }), 'Replica', {
+  new s3.Bucket(platformStack(stage, 'Secondary', secondRegion), 'Replica', {
     versioned: true,
     encryption: s3.BucketEncryption.S3_MANAGED,
   });
@@ -156,6 +170,8 @@ describe('evidence report on a fixture assembly', () => {
         /^fixture DATA-4 weakened: .*Claims-DATA4-FixtureVersioned acknowledged on 1 resource\(s\) \(strict\)$/,
       ),
       'fixture TRANSIT-1 not implemented (strict)',
+      // The fixture's gate runs without stock packs: fine for a draft, not for a certified assembly.
+      expect.stringMatching(/^environment fixture: judged with stock packs off: AwsSolutions, .* \(strict\)$/),
     ]);
     expect(fs.existsSync(path.join(goodDir, 'evidence', 'security-evidence.md'))).toBe(true);
     expect(JSON.parse(fs.readFileSync(strict.jsonPath, 'utf8')).summary.notImplemented).toBe(1);

@@ -40,6 +40,7 @@ describe('PlatformStage', () => {
     for (const stack of [stage.network, stage.data, stage.service, stage.monitoring, stage.recovery]) {
       expect(stack.templateOptions.metadata?.[PLATFORM_METADATA_KEY]).toEqual({
         environment: 'prod',
+        configDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
         primaryRegion: 'eu-west-1',
         recoveryRegion: 'eu-central-1',
         optOuts: {},

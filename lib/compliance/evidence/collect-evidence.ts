@@ -5,7 +5,7 @@ import { CLAIMS } from '../../core/claims/register';
 import { takenOptOuts } from '../../core/opt-outs';
 import { PlatformMetadata, platformMetadataOf } from '../../core/platform-metadata';
 import { Check, CHECKS } from '../checks';
-import { claimsRuleName } from '../gate/claims-plugin';
+import { claimsRuleName, templateDigest } from '../gate/claims-plugin';
 import { analyseRedundancy } from '../redundancy/analyse-redundancy';
 import { Acknowledgments } from '../template/acknowledgments';
 import { PlatformAssembly, StackTemplate } from '../template/platform-assembly';
@@ -19,6 +19,8 @@ import {
   ResourceEvidence,
   StockPackEvidence,
 } from './evidence-model';
+import { gateRecordProblems, IntegrityProblem, strayStacks, validationReportProblems } from './assembly-integrity';
+import { reportIdentity } from './report-identity';
 import { JudgedResult, judgeChecks } from './judge-checks';
 
 export interface CollectEvidenceOptions {
@@ -30,6 +32,14 @@ export interface CollectEvidenceOptions {
   readonly checks?: readonly Check[];
   /** @default CLAIMS */
   readonly claims?: readonly Claim[];
+  /**
+   * Hold every environment's templates against the synth gate's record of them. Only fixtures assembled without
+   * the gate turn this off.
+   * @default true
+   */
+  readonly verifyGate?: boolean;
+  /** When the report is generated. @default - now */
+  readonly now?: Date;
 }
 
 /** Reads a synthesized cloud assembly and judges every claim of every environment in it. */
@@ -41,21 +51,41 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
   const recorded = Acknowledgments.fromDirectory(options.outdir);
   const validation = readValidationReport(options.outdir, recorded);
   const acknowledgments = validation.acknowledgments;
+  const integrity: IntegrityProblem[] = [...validationReportProblems(options.outdir)];
+  const strays = strayStacks(assembly.stacks);
+  for (const stray of strays) {
+    integrity.push({
+      problem: `stack ${stray.stackName} (${stray.constructPath}) is outside every PlatformStage: no claim covers it`,
+      strictOnly: true,
+    });
+  }
 
-  const environments = groupByEnvironment(assembly.stacks).map(([environment, stacks]): EnvironmentEvidence => {
+  const groups = groupByEnvironment(assembly.stacks.filter((s) => platformMetadata(s) !== undefined));
+  const environments = groups.map(([environment, stacks]): EnvironmentEvidence => {
     const envAssembly = new PlatformAssembly(stacks);
     const results = judgeChecks(envAssembly, checks, recorded);
+    const stages = new Set(stacks.map((s) => s.constructPath.split('/')[0]));
+    if (stages.size > 1)
+      integrity.push({
+        problem: `environment ${environment} is declared by more than one stage: ${[...stages].join(', ')}`,
+      });
+    if (options.verifyGate !== false) integrity.push(...gateRecordProblems(environment, stacks, results));
     const meta = platformMetadata(stacks[0]);
     const optOuts = meta?.optOuts ?? {};
     const envPrefix = `${environment}/`;
     return {
       environment,
+      account: stacks.find((s) => s.account)?.account,
       primaryRegion: meta?.primaryRegion,
       recoveryRegion: meta?.recoveryRegion,
+      configDigest: meta?.configDigest,
+      dumpKeyFingerprint: meta?.dumpKeyFingerprint,
       stacks: stacks.map((s) => ({
         stackName: s.stackName,
         region: s.region,
         resources: Object.keys(s.template.Resources ?? {}).length,
+        templateFile: path.basename(s.templatePath),
+        sha256: fs.existsSync(s.templatePath) ? templateDigest(s.templatePath) : undefined,
       })),
       optOuts,
       redundancy: analyseRedundancy(envAssembly),
@@ -79,7 +109,10 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
   for (const c of allClaims) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
   return {
     title: 'Security evidence: claims of the security overview, the resources that carry them, and their checks',
+    identity: reportIdentity(options.now ?? new Date(), repoRoot),
     toolVersions: toolVersions(),
+    integrity: integrity.map((p) => ({ problem: p.problem, strictOnly: p.strictOnly === true })),
+    strayStacks: strays,
     environments,
     stockPacks: validation.stockPacks,
     acknowledgments,

@@ -1,5 +1,6 @@
 import type { ClaimId, ClaimKind } from '../../core/claims/claim';
 import type { TierRedundancy } from '../redundancy/analyse-redundancy';
+import type { ReportIdentity } from './report-identity';
 
 export type ClaimStatus =
   'proven' | 'exceeds claim' | 'weakened' | 'inherited' | 'organisational' | 'FAILING' | 'not implemented';
@@ -68,9 +69,21 @@ export interface StockPackEvidence {
 
 export interface EnvironmentEvidence {
   readonly environment: string;
+  readonly account?: string;
   readonly primaryRegion?: string;
   readonly recoveryRegion?: string;
-  readonly stacks: readonly { stackName: string; region?: string; resources: number }[];
+  /** SHA-256 of the environment's resolved config, as its stage recorded it. */
+  readonly configDigest?: string;
+  /** Fingerprint of the OpenPGP key the dumps are encrypted to. */
+  readonly dumpKeyFingerprint?: string;
+  readonly stacks: readonly {
+    stackName: string;
+    region?: string;
+    resources: number;
+    templateFile: string;
+    /** SHA-256 of the template file certified here. */
+    sha256?: string;
+  }[];
   readonly optOuts: Record<string, unknown>;
   /** HA-1's redundancy analysis: per tier, what it spans and what it survives. */
   readonly redundancy: readonly TierRedundancy[];
@@ -79,7 +92,13 @@ export interface EnvironmentEvidence {
 
 export interface EvidenceReport {
   readonly title: string;
+  /** When, from what commit and with which versions the report was generated. */
+  readonly identity: ReportIdentity;
   readonly toolVersions: Record<string, string>;
+  /** Why the assembly cannot be certified as it stands; empty when it can. */
+  readonly integrity: readonly { problem: string; strictOnly: boolean }[];
+  /** Stacks outside every PlatformStage, with the claims they escape. */
+  readonly strayStacks: readonly { stackName: string; constructPath: string; escapes: readonly string[] }[];
   readonly environments: readonly EnvironmentEvidence[];
   readonly stockPacks: readonly StockPackEvidence[];
   /** Every acknowledgment of every pack, with its reason and claim. */

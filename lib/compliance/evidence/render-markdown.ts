@@ -22,6 +22,12 @@ export function renderEvidenceMarkdown(report: EvidenceReport): string {
       .join(', ')}. Every figure below was computed from \`cdk.out\`; nothing here is hand-written.`,
     '',
   );
+  renderIdentity(out, report);
+  if (report.integrity.length) {
+    out.push('## This assembly cannot be certified', '');
+    for (const p of report.integrity) out.push(`- ${p.problem}${p.strictOnly ? ' (fails --strict)' : ''}`);
+    out.push('');
+  }
   out.push('## Summary', '', '| status | claims |', '|---|---|');
   for (const [status, n] of Object.entries(report.summary.byStatus))
     out.push(`| ${STATUS_MARK[status] ?? status} | ${n} |`);
@@ -32,11 +38,35 @@ export function renderEvidenceMarkdown(report: EvidenceReport): string {
   return out.join('\n') + '\n';
 }
 
+/** Markers around what changes with every run (time, commit, digests); `--check-committed` compares outside them. */
+export const IDENTITY_BEGIN = '<!-- identity:begin -->';
+export const IDENTITY_END = '<!-- identity:end -->';
+
+function renderIdentity(out: string[], report: EvidenceReport): void {
+  const { identity } = report;
+  out.push(IDENTITY_BEGIN, '', '| identity | |', '|---|---|', `| generated at | ${identity.generatedAt} |`);
+  out.push(`| commit | ${identity.commit ?? 'not a git checkout'} |`);
+  for (const [name, version] of Object.entries(identity.versions)) out.push(`| ${name} | ${version} |`);
+  for (const env of report.environments) {
+    out.push(
+      `| \`${env.environment}\` account, regions | ${env.account ?? '?'}, ${env.primaryRegion ?? '?'} + ${env.recoveryRegion ?? '?'} |`,
+    );
+    out.push(`| \`${env.environment}\` config sha256 | ${env.configDigest ?? '?'} |`);
+    out.push(`| \`${env.environment}\` dump key fingerprint | ${env.dumpKeyFingerprint ?? '?'} |`);
+    for (const s of env.stacks) out.push(`| \`${env.environment}\` ${s.templateFile} sha256 | ${s.sha256 ?? '?'} |`);
+  }
+  for (const stray of report.strayStacks)
+    out.push(
+      `| stack outside every PlatformStage | ${stray.stackName} (${stray.constructPath}): escapes ${stray.escapes.join(', ')} |`,
+    );
+  out.push('', IDENTITY_END, '');
+}
+
 function renderEnvironment(out: string[], env: EnvironmentEvidence): void {
   out.push(`## Environment \`${env.environment}\``, '');
   out.push(`Primary region ${env.primaryRegion ?? '?'}, recovery region ${env.recoveryRegion ?? '?'}.`, '');
-  out.push('| stack | region | resources |', '|---|---|---|');
-  for (const s of env.stacks) out.push(`| ${s.stackName} | ${s.region ?? '?'} | ${s.resources} |`);
+  out.push('| stack | template | region | resources |', '|---|---|---|---|');
+  for (const s of env.stacks) out.push(`| ${s.stackName} | ${s.templateFile} | ${s.region ?? '?'} | ${s.resources} |`);
   out.push('');
   const optOuts = Object.entries(env.optOuts).filter(([, v]) => v !== undefined && v !== false);
   out.push(

@@ -34,6 +34,9 @@ export function writeEvidence(
         problems.push(`${env.environment} ${c.id} weakened: ${c.statusReason} (strict)`);
     }
   }
+  for (const p of report.integrity) {
+    if (!p.strictOnly || options.strict) problems.push(`${p.problem}${p.strictOnly ? ' (strict)' : ''}`);
+  }
   if (report.summary.unacknowledgedStockViolations > 0) {
     problems.push(`${report.summary.unacknowledgedStockViolations} unacknowledged stock-pack violation(s)`);
   }

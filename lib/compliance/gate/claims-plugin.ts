@@ -4,6 +4,9 @@ import type {
   PolicyValidationPluginReport,
   PolicyViolation,
 } from 'aws-cdk-lib';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Check, CHECKS, CheckResult, runChecks } from '../checks';
 import { PlatformAssembly } from '../template/platform-assembly';
 
@@ -24,7 +27,15 @@ export class ClaimsPlugin implements IPolicyValidationPlugin {
   readonly name = CLAIMS_PLUGIN_NAME;
   readonly ruleIds: string[];
 
-  constructor(private readonly checks: readonly Check[] = CHECKS) {
+  /**
+   * @param checks the checks to run
+   * @param stockPacks the stock packs registered beside it, recorded in the report so the evidence can refuse an
+   * assembly judged with packs switched off
+   */
+  constructor(
+    private readonly checks: readonly Check[] = CHECKS,
+    private readonly stockPacks: readonly string[] = [],
+  ) {
     this.ruleIds = checks.map((c) => claimsRuleName(c.id));
   }
 
@@ -45,8 +56,49 @@ export class ClaimsPlugin implements IPolicyValidationPlugin {
       violation.violatingResources.push(violatingResource(result, templateOf));
       violations.set(ruleName, violation);
     }
-    return { success: violations.size === 0, violations: [...violations.values()] };
+    const report = { success: violations.size === 0, violations: [...violations.values()] };
+    writeGateRecord(context.templatePaths, {
+      success: report.success,
+      findings: report.violations.flatMap((v) =>
+        v.violatingResources.map((r) => `${v.ruleName} ${r.resourceLogicalId ?? '-'}`),
+      ),
+      templates: templateDigests(context.templatePaths),
+      stockPacks: this.stockPacks,
+    });
+    return report;
   }
+}
+
+/**
+ * What the gate judged, written beside the templates it judged (CDK's validation report leaves out a plugin with
+ * nothing to report, and drops its metadata): the evidence refuses an assembly whose templates differ from these
+ * digests, that failed the gate, or that was judged with stock packs switched off.
+ */
+export interface GateRecord {
+  readonly success: boolean;
+  /** `<rule> <logical id>` of each finding before acknowledgments. */
+  readonly findings: readonly string[];
+  /** SHA-256 of every template judged, by file name. */
+  readonly templates: Readonly<Record<string, string>>;
+  /** The stock packs registered beside the gate on the same stage. */
+  readonly stockPacks: readonly string[];
+}
+
+/** The file name of the gate record in each stage's assembly directory. */
+export const GATE_RECORD_FILE = 'claims-gate.json';
+
+/** SHA-256 of a template file's bytes, as the gate and the evidence both compute it. */
+export function templateDigest(templatePath: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(templatePath)).digest('hex');
+}
+
+function writeGateRecord(templatePaths: readonly string[], record: GateRecord): void {
+  const dirs = new Set(templatePaths.map((p) => path.dirname(p)));
+  for (const dir of dirs) fs.writeFileSync(path.join(dir, GATE_RECORD_FILE), JSON.stringify(record, null, 2));
+}
+
+function templateDigests(templatePaths: readonly string[]): Record<string, string> {
+  return Object.fromEntries(templatePaths.map((p) => [path.basename(p), templateDigest(p)]));
 }
 
 function violatingResource(
