@@ -47,8 +47,11 @@ export function onPlatform(template: CfnTemplate, optOuts: Record<string, unknow
   return { ...template, Metadata: { ...template.Metadata, [PLATFORM_METADATA_KEY]: metadata } };
 }
 
-/** A deep copy of `template` whose resources `change` edited as free-form JSON. */
-export function edited(template: CfnTemplate, change: (resources: Record<string, RawJson>) => void): CfnTemplate {
+/** An edit of a template's resources, as free-form JSON. */
+export type Change = (resources: Record<string, RawJson>) => unknown;
+
+/** A deep copy of `template` whose resources `change` edited. */
+export function edited(template: CfnTemplate, change: Change): CfnTemplate {
   const copy = JSON.parse(JSON.stringify(template)) as { Resources: Record<string, RawJson> };
   change(copy.Resources);
   return copy;

@@ -1,5 +1,8 @@
-import { auroraInstancesInDistinctZones as check } from '../../../../lib/compliance/checks/data/data1-aurora-instances-in-distinct-zones';
-import { edited, modelOf, ref, verdicts } from '../../../support/check-fixtures';
+import {
+  Change,
+  auroraInstancesInDistinctZones as check,
+} from '../../../../lib/compliance/checks/data/data1-aurora-instances-in-distinct-zones';
+import { Change, edited, modelOf, ref, verdicts } from '../../../support/check-fixtures';
 
 const instance = (zone: string) => ({
   Type: 'AWS::RDS::DBInstance',
@@ -13,8 +16,7 @@ const database = {
     Reader2: instance('eu-west-1c'),
   },
 };
-const judged = (change: Parameters<typeof edited>[1]) =>
-  verdicts(check, modelOf({ 'prod-Data': edited(database, change) }));
+const judged = (change: Change) => verdicts(check, modelOf({ 'prod-Data': edited(database, change) }));
 
 describe('DATA1-AuroraWriterAndReadersInDistinctZones', () => {
   test('Compliance', () => {

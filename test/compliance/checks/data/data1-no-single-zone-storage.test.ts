@@ -1,5 +1,8 @@
-import { noSingleZoneStorage as check } from '../../../../lib/compliance/checks/data/data1-no-single-zone-storage';
-import { edited, modelOf, verdicts } from '../../../support/check-fixtures';
+import {
+  Change,
+  noSingleZoneStorage as check,
+} from '../../../../lib/compliance/checks/data/data1-no-single-zone-storage';
+import { Change, edited, modelOf, verdicts } from '../../../support/check-fixtures';
 
 const storage = {
   Resources: {
@@ -12,8 +15,7 @@ const storage = {
     Files: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
   },
 };
-const judged = (change: Parameters<typeof edited>[1]) =>
-  verdicts(check, modelOf({ 'prod-Data': edited(storage, change) }));
+const judged = (change: Change) => verdicts(check, modelOf({ 'prod-Data': edited(storage, change) }));
 
 describe('DATA1-NoSingleZoneStorageClass', () => {
   test('Compliance', () => {

@@ -1,5 +1,8 @@
-import { storesInDailyBackupSelection as check } from '../../../../lib/compliance/checks/data/data2-stores-in-daily-backup-selection';
-import { classified, edited, getAtt, modelOf, onPlatform, outcomes } from '../../../support/check-fixtures';
+import {
+  Change,
+  storesInDailyBackupSelection as check,
+} from '../../../../lib/compliance/checks/data/data2-stores-in-daily-backup-selection';
+import { Change, classified, edited, getAtt, modelOf, onPlatform, outcomes } from '../../../support/check-fixtures';
 
 const data = onPlatform({
   Resources: {
@@ -18,8 +21,7 @@ const data = onPlatform({
     },
   },
 });
-const judged = (change: Parameters<typeof edited>[1]) =>
-  outcomes(check, modelOf({ 'prod-Data': edited(data, change) }));
+const judged = (change: Change) => outcomes(check, modelOf({ 'prod-Data': edited(data, change) }));
 
 describe('DATA2-StoresInDailyBackupSelection', () => {
   test('Compliance', () => {
