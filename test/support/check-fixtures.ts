@@ -57,6 +57,12 @@ export function edited(template: CfnTemplate, change: Change): CfnTemplate {
   return copy;
 }
 
+/** A resource of `type` with `properties`. */
+export const resource = (type: string, properties: Record<string, unknown> = {}) => ({
+  Type: type,
+  Properties: properties,
+});
+
 export const ref = (logicalId: string) => ({ Ref: logicalId });
 export const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 

@@ -1,7 +1,4 @@
-import {
-  Change,
-  auroraInstancesInDistinctZones as check,
-} from '../../../../lib/compliance/checks/data/data1-aurora-instances-in-distinct-zones';
+import { auroraInstancesInDistinctZones as check } from '../../../../lib/compliance/checks/data/data1-aurora-instances-in-distinct-zones';
 import { Change, edited, modelOf, ref, verdicts } from '../../../support/check-fixtures';
 
 const instance = (zone: string) => ({

@@ -1,7 +1,4 @@
-import {
-  Change,
-  noSingleZoneStorage as check,
-} from '../../../../lib/compliance/checks/data/data1-no-single-zone-storage';
+import { noSingleZoneStorage as check } from '../../../../lib/compliance/checks/data/data1-no-single-zone-storage';
 import { Change, edited, modelOf, verdicts } from '../../../support/check-fixtures';
 
 const storage = {

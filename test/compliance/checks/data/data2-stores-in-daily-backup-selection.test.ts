@@ -1,7 +1,4 @@
-import {
-  Change,
-  storesInDailyBackupSelection as check,
-} from '../../../../lib/compliance/checks/data/data2-stores-in-daily-backup-selection';
+import { storesInDailyBackupSelection as check } from '../../../../lib/compliance/checks/data/data2-stores-in-daily-backup-selection';
 import { Change, classified, edited, getAtt, modelOf, onPlatform, outcomes } from '../../../support/check-fixtures';
 
 const data = onPlatform({

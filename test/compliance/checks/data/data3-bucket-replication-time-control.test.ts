@@ -1,7 +1,4 @@
-import {
-  Change,
-  bucketReplicationTimeControl as check,
-} from '../../../../lib/compliance/checks/data/data3-bucket-replication-time-control';
+import { bucketReplicationTimeControl as check } from '../../../../lib/compliance/checks/data/data3-bucket-replication-time-control';
 import { Change, classified, edited, modelOf, verdicts } from '../../../support/check-fixtures';
 
 const rule = {

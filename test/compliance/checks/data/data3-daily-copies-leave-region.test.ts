@@ -1,7 +1,4 @@
-import {
-  Change,
-  dailyCopiesLeaveRegion as check,
-} from '../../../../lib/compliance/checks/data/data3-daily-copies-leave-region';
+import { dailyCopiesLeaveRegion as check } from '../../../../lib/compliance/checks/data/data3-daily-copies-leave-region';
 import { Change, edited, inRegion, modelOf, onPlatform, outcomes, RECOVERY } from '../../../support/check-fixtures';
 
 const RECOVERY_VAULT = 'arn:aws:backup:eu-central-1:123456789012:backup-vault:prod-recovery';

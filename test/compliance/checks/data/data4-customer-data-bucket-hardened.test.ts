@@ -1,6 +1,7 @@
 import { customerDataBucketHardened as check } from '../../../../lib/compliance/checks/data/data4-customer-data-bucket-hardened';
 import { Change, classified, edited, modelOf, verdicts } from '../../../support/check-fixtures';
 
+const BLOCKS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 const buckets = {
   Resources: {
     Uploads: {
@@ -8,12 +9,7 @@ const buckets = {
       Properties: {
         Tags: classified('database-dump'),
         VersioningConfiguration: { Status: 'Enabled' },
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
+        PublicAccessBlockConfiguration: Object.fromEntries(BLOCKS.map((block) => [block, true])),
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
         LifecycleConfiguration: {
           Rules: [

@@ -1,5 +1,5 @@
 import { noStripeKeyInEnvironment as check } from '../../../../lib/compliance/checks/monitoring/billing1-no-stripe-key-in-environment';
-import { Change, edited, modelOf, ref, verdicts } from '../../../support/check-fixtures';
+import { edited, modelOf, ref, verdicts } from '../../../support/check-fixtures';
 
 const service = {
   Resources: {

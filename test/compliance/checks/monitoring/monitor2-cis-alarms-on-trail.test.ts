@@ -1,4 +1,5 @@
 import { cisAlarmsOnTrail as check } from '../../../../lib/compliance/checks/monitoring/monitor2-cis-alarms-on-trail';
+import { CfnTemplate, TemplateResource } from '../../../../lib/compliance/template/platform-assembly';
 import { Change, edited, getAtt, modelOf, outcomes, ref } from '../../../support/check-fixtures';
 
 /** One filter pattern per CIS monitoring item, as the check names them. */
@@ -13,7 +14,7 @@ const CIS_FILTERS: [string, string][] = [
   ['security group changes', '{ $.eventName = AuthorizeSecurityGroupIngress }'],
   ['network ACL changes', '{ $.eventName = CreateNetworkAclEntry }'],
 ];
-const resources: Record<string, unknown> = {
+const resources: Record<string, TemplateResource> = {
   TrailLogs: { Type: 'AWS::Logs::LogGroup', Properties: {} },
   Trail: { Type: 'AWS::CloudTrail::Trail', Properties: { CloudWatchLogsLogGroupArn: getAtt('TrailLogs') } },
 };
@@ -31,7 +32,7 @@ CIS_FILTERS.forEach(([, pattern], i) => {
     Properties: { MetricName: `Cis${i}`, Namespace: 'CIS', AlarmActions: [ref('Alerts')] },
   };
 });
-const monitoring = { Resources: resources } as Parameters<typeof modelOf>[0][string];
+const monitoring = { Resources: resources } as CfnTemplate;
 const judged = (change: Change) => outcomes(check, modelOf({ 'prod-Monitoring': edited(monitoring, change) }));
 
 describe('MONITOR2-CisAlarmsOnTrail', () => {

@@ -1,18 +1,15 @@
 import { serviceRedundantDeployment as check } from '../../../../lib/compliance/checks/network/ha1-service-redundant-deployment';
-import { Change, edited, modelOf, verdicts } from '../../../support/check-fixtures';
+import { Change, edited, modelOf, resource, verdicts } from '../../../support/check-fixtures';
 
 const service = {
   Resources: {
-    Service: {
-      Type: 'AWS::ECS::Service',
-      Properties: {
-        DesiredCount: 3,
-        DeploymentConfiguration: {
-          MinimumHealthyPercent: 100,
-          DeploymentCircuitBreaker: { Enable: true, Rollback: true },
-        },
+    Service: resource('AWS::ECS::Service', {
+      DesiredCount: 3,
+      DeploymentConfiguration: {
+        MinimumHealthyPercent: 100,
+        DeploymentCircuitBreaker: { Enable: true, Rollback: true },
       },
-    },
+    }),
   },
 };
 const judged = (change: Change) => verdicts(check, modelOf({ 'prod-Service': edited(service, change) }));
