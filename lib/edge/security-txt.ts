@@ -47,8 +47,3 @@ export function renderSecurityTxt(fields: SecurityTxtFields): string {
   }
   return body;
 }
-
-/** The `Expires:` value of a rendered file, or undefined when there is none. */
-export function securityTxtExpiry(body: string): string | undefined {
-  return /^Expires:\s*(\S+)\s*$/m.exec(body)?.[1];
-}

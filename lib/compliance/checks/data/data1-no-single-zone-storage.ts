@@ -1,7 +1,7 @@
 import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
 import { asArray, props } from './private/cfn';
 
-const SINGLE_ZONE_CLASSES = ['ONEZONE_IA', 'EXPRESS_ONEZONE'];
+import { SINGLE_ZONE_STORAGE_CLASSES } from '../../../core/requirements/data';
 
 /**
  * DATA-1: no storage lives in a single zone: no S3 lifecycle or replication rule moves objects to ONEZONE_IA, no
@@ -36,7 +36,7 @@ export const noSingleZoneStorage = resourceCheck({
           (p.ReplicationConfiguration as { Rules?: { Destination?: { StorageClass?: string } }[] } | undefined)?.Rules,
         );
         classes.push(...replication.map((r) => r.Destination?.StorageClass));
-        return classes.some((c) => SINGLE_ZONE_CLASSES.includes(String(c))) ? ['OneZoneStorageClass'] : true;
+        return classes.some((c) => SINGLE_ZONE_STORAGE_CLASSES.includes(String(c))) ? ['OneZoneStorageClass'] : true;
       }
       default:
         return NOT_APPLICABLE;

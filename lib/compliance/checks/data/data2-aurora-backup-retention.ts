@@ -1,3 +1,4 @@
+import { MIN_AURORA_BACKUP_RETENTION_DAYS } from '../../../core/requirements/data';
 import { ofTypes, resourceCheck } from '../check';
 import { props } from './private/cfn';
 
@@ -11,6 +12,6 @@ export const auroraBackupRetention = resourceCheck({
   appliesTo: ofTypes('AWS::RDS::DBCluster'),
   judge: (node) => {
     const days = Number(props(node).BackupRetentionPeriod ?? 1);
-    return days >= 7 ? true : false;
+    return days >= MIN_AURORA_BACKUP_RETENTION_DAYS;
   },
 });

@@ -1,3 +1,4 @@
+import { DAILY_CRON } from '../../../core/requirements/data';
 import { Check, CheckResult, fail, pass } from '../check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
 import {
@@ -11,8 +12,6 @@ import {
   refersTo,
   resourcesIn,
 } from './private/cfn';
-
-const DAILY_SCHEDULE = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
 
 interface Container {
   Environment?: { Name?: string; Value?: unknown }[];
@@ -40,7 +39,7 @@ function judgeEnvironment(env: PlatformEnvironment): CheckResult {
     .map((b) => bucketName(b) ?? '');
   const problems: string[] = [];
   for (const schedule of resourcesIn(env.stacks, 'AWS::Scheduler::Schedule')) {
-    if (!DAILY_SCHEDULE.test(String(prop(schedule, 'ScheduleExpression') ?? ''))) continue;
+    if (!DAILY_CRON.test(String(prop(schedule, 'ScheduleExpression') ?? ''))) continue;
     const taskRef = (prop(schedule, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)
       ?.EcsParameters?.TaskDefinitionArn;
     const task = resourcesIn([schedule.stack], 'AWS::ECS::TaskDefinition').find((t) => refersTo(taskRef, t.logicalId));

@@ -29,6 +29,8 @@ function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
   const buckets = customerDataBuckets(env);
   const trails = resourcesIn(env.stacks, 'AWS::CloudTrail::Trail');
   if (trails.length === 0) return [fail(`environment ${env.name}: no CloudTrail trail records data events`)];
+  if (buckets.size === 0)
+    return [fail(`environment ${env.name}: no bucket is declared as holding customer data, so none is covered`)];
   return [...buckets].sort().map((bucket) => {
     const trail = trails.find((t) => recordsAllObjectEvents(t, bucket));
     return trail

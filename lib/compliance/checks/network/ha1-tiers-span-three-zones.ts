@@ -54,7 +54,7 @@ export const tiersSpanThreeZones: Check = {
       };
       const detail = `${nats.length} NAT gateway(s) in ${zones.size} zone(s)`;
       if (zones.size >= REQUIRED_ZONES) results.push(pass(`${detail}, one per zone`, ref));
-      else if (natOptOut !== undefined) {
+      else if (natOptOutEntry.isTaken(natOptOut)) {
         results.push(
           weakened(
             `${detail}: HA-1 reduced by ${natOptOutEntry.configPath} = ${String(natOptOut)}; losing a NAT zone cuts egress for the others`,

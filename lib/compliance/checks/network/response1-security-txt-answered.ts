@@ -1,5 +1,4 @@
-import { SECURITY_TXT_PATH } from '../../../core/requirements';
-import { securityTxtExpiry } from '../../../edge/security-txt';
+import { SECURITY_TXT_PATH, securityTxtExpiry } from '../../../core/requirements';
 import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
 import { inStack, props, pointsAt } from '../resource-readers';
 import { asArray } from '../../template/template-values';
@@ -42,8 +41,11 @@ export const securityTxtAnswered = resourceCheck({
     const findings = REQUIRED_FIELDS.filter((f) => !new RegExp(`^${f}:\\s*\\S`, 'm').test(body)).map(
       (f) => `Missing${f}`,
     );
-    const expires = Date.parse(securityTxtExpiry(body) ?? '');
-    if (!Number.isNaN(expires) && expires <= Date.now()) findings.push('Expired');
+    const expiry = securityTxtExpiry(body);
+    const expires = Date.parse(expiry ?? '');
+    // A date that cannot be read cannot be shown to lie in the future.
+    if (expiry !== undefined && Number.isNaN(expires)) findings.push('ExpiresUnreadable');
+    else if (expires <= Date.now()) findings.push('Expired');
     return findings.length ? findings : true;
   },
 });

@@ -1,3 +1,4 @@
+import { MIN_S3_TLS_VERSION } from '../../../core/requirements/transit';
 import { ofTypes, resourceCheck } from '../check';
 import { inStack, props, pointsAt } from '../resource-readers';
 import { asArray } from '../../template/template-values';
@@ -28,7 +29,7 @@ export const bucketPolicyDeniesWeakTls = resourceCheck({
       .filter((s) => s.Effect === 'Deny');
     const deniesPlain = statements.some((s) => values(s.Condition?.Bool?.['aws:SecureTransport']).includes('false'));
     const deniesOld = statements.some((s) =>
-      values(s.Condition?.NumericLessThan?.['s3:TlsVersion']).some((v) => Number(v) >= 1.2),
+      values(s.Condition?.NumericLessThan?.['s3:TlsVersion']).some((v) => Number(v) >= MIN_S3_TLS_VERSION),
     );
     const findings = [...(deniesPlain ? [] : ['NoDenyWithoutTls']), ...(deniesOld ? [] : ['NoDenyBelowTls12'])];
     return findings.length ? findings : true;

@@ -122,4 +122,10 @@ describe('HA1-TiersSpanThreeZones', () => {
       'weakened NatA: 1 NAT gateway(s) in 1 zone(s): HA-1 reduced by optOuts.natGateways = 1; losing a NAT zone cuts egress for the others',
     );
   });
+
+  test('Noncompliance 6: one NAT gateway with a recorded natGateways that is not an opt-out (false)', () => {
+    expect(judged(oneNat, () => {}, { natGateways: false })[2]).toBe(
+      'fail NatA: 1 NAT gateway(s) in 1 zone(s) without an opt-out; one per zone is required',
+    );
+  });
 });

@@ -64,4 +64,8 @@ describe('RESPONSE1-SecurityTxtAnswered', () => {
   test('Noncompliance 7: expired', () => {
     expect(judged(answering(bodyOf({ ...FIELDS, Expires: '2020-01-01T00:00:00Z' })))).toEqual(['Https: Expired']);
   });
+
+  test('Noncompliance 8: an Expires date that cannot be read', () => {
+    expect(judged(answering(bodyOf({ ...FIELDS, Expires: 'soon' })))).toEqual(['Https: ExpiresUnreadable']);
+  });
 });
