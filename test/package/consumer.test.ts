@@ -12,7 +12,7 @@ import { EXAMPLE_DIR, REPO_ROOT } from './consumer-example';
  * npm cache `npm ci` filled where it can, else the registry); the app is type-checked by ts-node and synthesized
  * by `npx cdk synth '**'`, and `npx secure-platform evidence --strict` writes its evidence. Nothing of the
  * repository's node_modules is reachable from the app, so the library must load with its own dependencies and
- * the consumer's peers alone.
+ * the consumer's peers alone. `SKIP_CONSUMER_TEST=1 npx jest` leaves it out of a quick local run; CI never sets it.
  */
 const MINUTES = 60_000;
 let work: string;
@@ -53,26 +53,28 @@ function succeeded(r: Run): string {
 const evidence = (): EvidenceReport =>
   JSON.parse(fs.readFileSync(path.join(app, 'cdk.out/evidence/security-evidence.json'), 'utf8')) as EvidenceReport;
 
-beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-platform-consumer-'));
-  const pack = run('npm', ['pack', '--json', '--pack-destination', work], REPO_ROOT);
-  succeeded(pack);
-  const [{ filename }] = JSON.parse(pack.stdout) as { filename: string }[];
-  app = path.join(work, 'app');
-  fs.cpSync(EXAMPLE_DIR, app, {
-    recursive: true,
-    filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src),
+const describeConsumer = process.env.SKIP_CONSUMER_TEST === '1' ? describe.skip : describe;
+
+describeConsumer('a CDK app of another team, using the packed library as the README says', () => {
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-platform-consumer-'));
+    const pack = run('npm', ['pack', '--json', '--pack-destination', work], REPO_ROOT);
+    succeeded(pack);
+    const [{ filename }] = JSON.parse(pack.stdout) as { filename: string }[];
+    app = path.join(work, 'app');
+    fs.cpSync(EXAMPLE_DIR, app, {
+      recursive: true,
+      filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src),
+    });
+    succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], app));
+    synth = run('npx', ['cdk', 'synth', '**', '--quiet'], app);
+  }, 20 * MINUTES);
+
+  afterAll(() => {
+    console.log(`consumer app (${work}):\n  ${timings.join('\n  ')}`);
+    if (work && !process.env.KEEP_CONSUMER_APP) fs.rmSync(work, { recursive: true, force: true });
   });
-  succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], app));
-  synth = run('npx', ['cdk', 'synth', '**', '--quiet'], app);
-}, 20 * MINUTES);
 
-afterAll(() => {
-  console.log(`consumer app (${work}):\n  ${timings.join('\n  ')}`);
-  if (work && !process.env.KEEP_CONSUMER_APP) fs.rmSync(work, { recursive: true, force: true });
-});
-
-describe('a CDK app of another team, using the packed library as the README says', () => {
   test('installs the library with one aws-cdk-lib (the consumer’s) and none of the repository’s dev tools', () => {
     const modules = path.join(app, 'node_modules');
     expect(fs.existsSync(path.join(modules, '@pocketcity/secure-platform/dist/lib/index.js'))).toBe(true);

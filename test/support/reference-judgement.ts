@@ -24,10 +24,7 @@ export function writeReferenceJudgement(): void {
     RESULTS_FILE,
     JSON.stringify(judgeChecks(model, CHECKS, Acknowledgments.fromDirectory(REFERENCE_ASSEMBLY_DIR))),
   );
-  fs.writeFileSync(
-    EVIDENCE_FILE,
-    JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR })),
-  );
+  fs.writeFileSync(EVIDENCE_FILE, JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR })));
 }
 
 /** One check's result on one reference resource. */
