@@ -127,6 +127,15 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
     expect(r.output).toContain('FAIL prod RESPONSE-1 FAILING: missing documents: nowhere/security-response.md');
   });
 
+  test('fails when the installed package lacks its copy of a document, naming it', () => {
+    fs.rmSync(path.join(app, 'node_modules/@pocketcity/secure-platform/docs/security-response.md'));
+    const r = run('npx', ['secure-platform', 'evidence'], app);
+    expect(r.status).toBe(1);
+    expect(r.output).toContain(
+      'FAIL prod RESPONSE-1 FAILING: missing documents: @pocketcity/secure-platform/docs/security-response.md',
+    );
+  });
+
   test('fails on a mistyped option with the usage and no stack trace', () => {
     const r = run('npx', ['secure-platform', 'evidence', '--stirct'], app);
     expect(r.status).toBe(1);
