@@ -1,27 +1,19 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseEvidenceArgs } from '../lib/cli/evidence-args';
+import { runEvidence } from '../lib/cli/evidence-command';
 import { IDENTITY_BEGIN, IDENTITY_END } from '../lib/compliance/evidence/render-markdown';
-import { writeEvidence } from '../lib/compliance/evidence/write-evidence';
 
 /**
- * `npm run evidence [-- --strict] [--out cdk.out] [--check-committed | --write-committed]`: writes
- * cdk.out/evidence/security-evidence.{md,json}. `--strict` also fails on claims not implemented or weakened;
- * `--check-committed` fails when docs/evidence/ differs from what was just generated (CI), `--write-committed`
- * refreshes it.
+ * `npm run evidence [-- --strict] [--out cdk.out] [--docs DIR] [--check-committed | --write-committed]`: what the
+ * package's `secure-platform evidence` does (same code), plus two repository-only options: `--check-committed` fails
+ * when docs/evidence/ differs from what was just generated (CI), `--write-committed` refreshes it.
  */
+const REPO_ONLY = ['--check-committed', '--write-committed'];
 const args = process.argv.slice(2);
-const outIndex = args.indexOf('--out');
-const outdir = outIndex >= 0 ? args[outIndex + 1] : 'cdk.out';
+const run = runEvidence(parseEvidenceArgs(args.filter((a) => !REPO_ONLY.includes(a))));
 const committedDir = 'docs/evidence';
-const run = writeEvidence({ outdir, strict: args.includes('--strict') });
-const { byStatus } = run.report.summary;
-console.log(`Evidence written to ${run.markdownPath} and ${run.jsonPath}`);
-console.log(
-  `Claims: ${Object.entries(byStatus)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ')}`,
-);
 const problems = [...run.problems];
 for (const generated of [run.markdownPath, run.jsonPath]) {
   const committed = path.join(committedDir, path.basename(generated));

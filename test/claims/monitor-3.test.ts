@@ -22,7 +22,14 @@ describe('MONITOR-3: affected customers notified immediately', () => {
   test('the evidence marks MONITOR-3 proven, finds the runbook and names the organisational part', () => {
     const evidence = referenceClaimEvidence('MONITOR-3');
     expect(evidence.status).toBe('proven');
-    expect(evidence.documents).toEqual([{ path: 'docs/runbooks/breach-notification.md', present: true }]);
+    expect(evidence.documents).toEqual([
+      {
+        path: 'docs/runbooks/breach-notification.md',
+        source: 'package default',
+        location: '@pocketcity/secure-platform/docs/runbooks/breach-notification.md',
+        present: true,
+      },
+    ]);
     expect(evidence.organisationalParts.join(' ')).toMatch(/breach-notification/);
   });
 

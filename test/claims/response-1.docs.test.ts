@@ -12,7 +12,12 @@ describe('RESPONSE-1: the security response page (docs part)', () => {
 
   test('the evidence finds the page', () => {
     expect(referenceClaimEvidence('RESPONSE-1').documents).toEqual([
-      { path: 'docs/security-response.md', present: true },
+      {
+        path: 'docs/security-response.md',
+        source: 'package default',
+        location: '@pocketcity/secure-platform/docs/security-response.md',
+        present: true,
+      },
     ]);
   });
 

@@ -16,7 +16,6 @@ import { REFERENCE_ASSEMBLY_DIR, REFERENCE_ASSEMBLY_ROOT } from './reference-con
  */
 const RESULTS_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'check-results.json');
 const EVIDENCE_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'evidence.json');
-const REPO_ROOT = path.join(__dirname, '../..');
 
 /** Called by the global setup, after it has synthesized the reference assembly. */
 export function writeReferenceJudgement(): void {
@@ -25,10 +24,7 @@ export function writeReferenceJudgement(): void {
     RESULTS_FILE,
     JSON.stringify(judgeChecks(model, CHECKS, Acknowledgments.fromDirectory(REFERENCE_ASSEMBLY_DIR))),
   );
-  fs.writeFileSync(
-    EVIDENCE_FILE,
-    JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR, repoRoot: REPO_ROOT })),
-  );
+  fs.writeFileSync(EVIDENCE_FILE, JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR })));
 }
 
 /** One check's result on one reference resource. */

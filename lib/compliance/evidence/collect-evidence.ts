@@ -14,6 +14,7 @@ import {
   CheckEvidence,
   ClaimEvidence,
   ClaimStatus,
+  DocumentEvidence,
   EnvironmentEvidence,
   EvidenceReport,
   ResourceEvidence,
@@ -22,12 +23,17 @@ import {
 import { gateRecordProblems, IntegrityProblem, strayStacks, validationReportProblems } from './assembly-integrity';
 import { reportIdentity } from './report-identity';
 import { JudgedResult, judgeChecks } from './judge-checks';
+import { locateDocuments } from './locate-documents';
 
 export interface CollectEvidenceOptions {
   /** The cloud assembly directory (`cdk.out`). */
   readonly outdir: string;
-  /** Repository root, to confirm the documents claims cite exist. @default process.cwd() */
-  readonly repoRoot?: string;
+  /**
+   * Your own folder of the documents claims cite, laid out as the library's `docs/` (`security-response.md`,
+   * `runbooks/breach-notification.md`); each must exist there.
+   * @default - the library's own copies, shipped in the package
+   */
+  readonly documentsDir?: string;
   /** @default CHECKS */
   readonly checks?: readonly Check[];
   /** @default CLAIMS */
@@ -46,7 +52,6 @@ export interface CollectEvidenceOptions {
 export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport {
   const checks = options.checks ?? CHECKS;
   const claims = options.claims ?? CLAIMS;
-  const repoRoot = options.repoRoot ?? process.cwd();
   const assembly = PlatformAssembly.fromDirectory(options.outdir);
   const recorded = Acknowledgments.fromDirectory(options.outdir);
   const validation = readValidationReport(options.outdir, recorded);
@@ -98,7 +103,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
             (a) => a.claim === claim.id && a.resources.some((r) => r.startsWith(envPrefix) || !r.includes('/')),
           ),
           optOuts,
-          repoRoot,
+          documentsDir: options.documentsDir,
         }),
       ),
     };
@@ -109,7 +114,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
   for (const c of allClaims) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
   return {
     title: 'Security evidence: claims of the security overview, the resources that carry them, and their checks',
-    identity: reportIdentity(options.now ?? new Date(), repoRoot),
+    identity: reportIdentity(options.now ?? new Date(), process.cwd()),
     toolVersions: toolVersions(),
     integrity: integrity.map((p) => ({ problem: p.problem, strictOnly: p.strictOnly === true })),
     strayStacks: strays,
@@ -131,7 +136,7 @@ interface JudgeInput {
   readonly results: readonly JudgedResult[];
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
   readonly optOuts: Record<string, unknown>;
-  readonly repoRoot: string;
+  readonly documentsDir?: string;
 }
 
 function judgeClaim(input: JudgeInput): ClaimEvidence {
@@ -143,10 +148,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
       input.results.filter((r) => r.checkId === check.id),
     ),
   );
-  const documents = (claim.documents ?? []).map((p) => ({
-    path: p,
-    present: fs.existsSync(path.join(input.repoRoot, p)),
-  }));
+  const documents = locateDocuments(claim.documents ?? [], input.documentsDir);
   const optOuts = takenOptOuts(input.optOuts)
     .filter(({ optOut }) => optOut.claim === claim.id)
     .map(({ optOut, value }) => `${optOut.configPath} = ${JSON.stringify(value)}: ${optOut.effect}`);
@@ -193,7 +195,7 @@ function summarise(id: string, description: string, results: readonly JudgedResu
 function statusOf(
   claim: Claim,
   checks: readonly CheckEvidence[],
-  documents: readonly { path: string; present: boolean }[],
+  documents: readonly DocumentEvidence[],
 ): [ClaimStatus, string] {
   if (claim.kind === 'organisational')
     return ['organisational', 'a promise about people and process; not provable by infrastructure'];
@@ -204,7 +206,7 @@ function statusOf(
   const empty = checks.filter((c) => c.passed + c.acknowledged + c.weakened === 0);
   if (empty.length > 0) return ['FAILING', `found nothing to judge: ${empty.map((c) => c.id).join(', ')}`];
   const missing = documents.filter((d) => !d.present);
-  if (missing.length > 0) return ['FAILING', `missing documents: ${missing.map((d) => d.path).join(', ')}`];
+  if (missing.length > 0) return ['FAILING', `missing documents: ${missing.map((d) => d.location).join(', ')}`];
   // An opt-out, or an acknowledged finding of the claims pack itself, is an accepted exception to the claim:
   // the claim then holds only at reduced strength, and says so.
   const weakenings = checks.flatMap((c) => c.weakenings);

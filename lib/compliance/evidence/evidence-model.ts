@@ -40,6 +40,17 @@ export interface AcknowledgmentEvidence {
   readonly resources: readonly string[];
 }
 
+/** A document a claim cites (the security response page, the breach runbook), and which copy was judged. */
+export interface DocumentEvidence {
+  /** As the claims register cites it: `docs/security-response.md`. */
+  readonly path: string;
+  /** `given`: the consumer's own folder (`--docs DIR`, `documentsDir`); `package default`: the library's copy. */
+  readonly source: 'given' | 'package default';
+  /** The file judged: the given path, or `<package name>/<path>` inside the installed library. */
+  readonly location: string;
+  readonly present: boolean;
+}
+
 export interface ClaimEvidence {
   readonly id: ClaimId;
   readonly title: string;
@@ -52,7 +63,7 @@ export interface ClaimEvidence {
   readonly exceeds?: string;
   readonly inheritedParts: readonly string[];
   readonly organisationalParts: readonly string[];
-  readonly documents: readonly { path: string; present: boolean }[];
+  readonly documents: readonly DocumentEvidence[];
   readonly resources: readonly ResourceEvidence[];
   readonly checks: readonly CheckEvidence[];
   readonly acknowledgments: readonly AcknowledgmentEvidence[];

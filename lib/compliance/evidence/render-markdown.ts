@@ -119,7 +119,10 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
   if (c.exceeds) out.push(`Exceeds the claim: ${c.exceeds}`, '');
   for (const p of c.inheritedParts) out.push(`- Inherited: ${p}`);
   for (const p of c.organisationalParts) out.push(`- Organisational, not provable by infrastructure: ${p}`);
-  for (const d of c.documents) out.push(`- Document: \`${d.path}\` (${d.present ? 'present' : '**missing**'})`);
+  for (const d of c.documents)
+    out.push(
+      `- Document: \`${d.path}\` (${d.source} copy \`${d.location}\`: ${d.present ? 'present' : '**missing**'})`,
+    );
   for (const o of c.optOuts) out.push(`- Weakened by opt-out: ${o}`);
   if (c.inheritedParts.length + c.organisationalParts.length + c.documents.length + c.optOuts.length) out.push('');
   if (c.checks.length) {
