@@ -4,6 +4,7 @@ import {
   DEFAULT_DUMP_HOUR_UTC,
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
+  ResolvedServiceConfig,
 } from './defaults';
 import {
   BackupConfig,
@@ -20,7 +21,7 @@ import { validatePlatformConfig } from './validate-config';
 export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly database: Required<DatabaseConfig>;
   readonly backup: Required<BackupConfig>;
-  readonly service: Required<ServiceConfig>;
+  readonly service: ResolvedServiceConfig;
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;
   readonly optOuts: OptOutConfig;

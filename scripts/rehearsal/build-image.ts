@@ -188,7 +188,9 @@ export function buildImage(options: BuildImageOptions): BuiltImage {
         }
         break;
       case 'ENV':
-        Object.assign(env, i.vars);
+        for (const [k, v] of Object.entries(i.vars)) {
+          env[k] = v.replace(/\$\{?(\w+)\}?/g, (_, name: string) => env[name] ?? args[name] ?? '');
+        }
         break;
       case 'ARG':
         args[i.name] = options.buildArgs?.[i.name] ?? i.value ?? '';

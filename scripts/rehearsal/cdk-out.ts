@@ -11,6 +11,8 @@ export interface SynthesizedContainer {
   readonly stackName: string;
   readonly logicalId: string;
   readonly taskDefinition: TaskDefinitionProperties;
+  /** Every resource of the stack's template, for what a test compares the task definition with. */
+  readonly resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
   /** The asset's build context, staged by CDK inside the assembly. */
   readonly contextDir: string;
   /** `source.platform` of the asset, as `cdk deploy` hands it to `docker build --platform`. */
@@ -52,6 +54,7 @@ export function synthesizedContainer(assemblyDir: string, stackPath: string, con
     stackName,
     logicalId,
     taskDefinition: resource.Properties,
+    resources: template.Resources as unknown as SynthesizedContainer['resources'],
     contextDir: path.join(assemblyDir, asset[1].source.directory),
     platform: asset[1].source.platform,
   };

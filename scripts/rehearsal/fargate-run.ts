@@ -9,6 +9,7 @@ import { ChildProcess, execFileSync, spawn, spawnSync, SpawnSyncReturns } from '
 import * as fs from 'fs';
 import * as path from 'path';
 import { BuiltImage, resolveUser } from './build-image';
+import { Bind, sandboxArgv } from './sandbox';
 
 /** The part of an `AWS::ECS::TaskDefinition` the runner reads (CloudFormation property names). */
 export interface TaskDefinitionProperties {
@@ -40,8 +41,13 @@ export interface FargateRunOptions {
   readonly container?: string;
   /** A fresh directory the runner owns: task volumes and a writable root copy go there. */
   readonly workDir: string;
-  /** Values of Environment entries that are unresolved in the template (references), by name. @default - none */
-  readonly bindings?: Record<string, string>;
+  /**
+   * Values of the template references in Environment values: `Ref`s by logical id, `Fn::GetAtt`s as
+   * `LogicalId.Attribute` (e.g. the cluster's `ReadEndpoint.Address`); `Fn::Join` and `Fn::Sub`-free strings are
+   * resolved around them. A reference with no value is an error naming it.
+   * @default - none
+   */
+  readonly references?: (reference: string) => string | undefined;
   /** Test values of the Secrets, by name; every secret of the container must have one. @default - none */
   readonly secrets?: Record<string, string>;
   /**
@@ -55,6 +61,13 @@ export interface FargateRunOptions {
    * rehearsal substitutes (a test CA over the real bundle, a keyring). @default - none
    */
   readonly extraBinds?: Record<string, string>;
+  /**
+   * Literal values of the task definition the rehearsal must change to run on loopback (the database port, when the
+   * throwaway server cannot take the cluster's). Applied last; keep it to what loopback forces. @default - none
+   */
+  readonly loopbackOverrides?: Record<string, string>;
+  /** Writable directories bound in (host path by container path), e.g. a keyring for restore.sh. @default - none */
+  readonly writableBinds?: Record<string, string>;
   /** Replaces EntryPoint and Command, as `aws ecs run-task` overrides do. @default - the task definition's */
   readonly commandOverride?: string[];
 }
@@ -78,20 +91,34 @@ function containerOf(options: FargateRunOptions): ContainerDefinition {
   return found;
 }
 
+/** A template value with its references resolved by `references`. */
+export function resolveValue(value: unknown, references: FargateRunOptions['references'], name: string): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, unknown>;
+  const lookup = (ref: string) => {
+    const found = references?.(ref);
+    if (found === undefined) throw new Error(`Environment ${name}: no value for the reference ${ref} (give it in references)`);
+    return found;
+  };
+  if (typeof v.Ref === 'string') return lookup(v.Ref);
+  if (Array.isArray(v['Fn::GetAtt'])) return lookup((v['Fn::GetAtt'] as string[]).join('.'));
+  if (Array.isArray(v['Fn::Join'])) {
+    const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
+    return parts.map((p) => resolveValue(p, references, name)).join(sep);
+  }
+  throw new Error(`Environment ${name}: cannot resolve ${JSON.stringify(value)}`);
+}
+
 /** Environment as the container sees it: image ENV, then the task definition, then secrets, then Fargate's own. */
 export function containerEnvironment(options: FargateRunOptions, container: ContainerDefinition): Record<string, string> {
   const env: Record<string, string> = { PATH: FARGATE_DEFAULT_PATH, HOSTNAME: 'rehearsal', HOME: '/', ...options.image.config.env };
-  for (const { Name, Value } of container.Environment ?? []) {
-    if (typeof Value === 'string') env[Name] = Value;
-    else if (options.bindings?.[Name] !== undefined) env[Name] = options.bindings[Name];
-    else throw new Error(`Environment ${Name} is a reference (${JSON.stringify(Value)}); give its value in bindings.${Name}`);
-  }
+  for (const { Name, Value } of container.Environment ?? []) env[Name] = resolveValue(Value, options.references, Name);
   for (const { Name, ValueFrom } of container.Secrets ?? []) {
     const value = options.secrets?.[Name];
     if (value === undefined) throw new Error(`Secret ${Name} (${JSON.stringify(ValueFrom)}) has no test value; give secrets.${Name}`);
     env[Name] = value;
   }
-  return { ...env, ...options.platformEnv };
+  return { ...env, ...options.platformEnv, ...options.loopbackOverrides };
 }
 
 /** Fargate's bind mount: empty, root-owned 0755, unless the image declares the path a VOLUME; then its content, owner and mode are copied. */
@@ -119,16 +146,17 @@ export function prepareRun(options: FargateRunOptions): PreparedRun {
   const { uid, gid } = resolveUser(options.image.rootfs, container.User ?? options.image.config.user ?? '0');
   const env = containerEnvironment(options, container);
   fs.mkdirSync(options.workDir, { recursive: true });
+  // The task's uid must reach its volumes, as Fargate's runtime does, so the folders above them are 0755.
+  fs.chmodSync(options.workDir, 0o755);
 
   let root = options.image.rootfs;
-  let rootBind = '--ro-bind';
+  const rootReadOnly = container.ReadonlyRootFilesystem === true;
   if (!container.ReadonlyRootFilesystem) {
     // A writable root is the container's own layer: a copy, so the cached image is never written.
     root = path.join(options.workDir, 'rootfs');
     if (!fs.existsSync(root)) execFileSync('cp', ['-a', options.image.rootfs, root]);
-    rootBind = '--bind';
   }
-  const mounts: string[] = [];
+  const binds: Bind[] = [];
   const volumeDirs: Record<string, string> = {};
   for (const mount of container.MountPoints ?? []) {
     const volume = options.taskDefinition.Volumes?.find((v) => v.Name === mount.SourceVolume);
@@ -141,13 +169,17 @@ export function prepareRun(options: FargateRunOptions): PreparedRun {
     volumeDirs[volume.Name] = dir;
     // The runtime creates a missing mount point in the container's layer; bubblewrap cannot on a read-only bind.
     fs.mkdirSync(path.join(root, mount.ContainerPath), { recursive: true });
-    mounts.push(mount.ReadOnly ? '--ro-bind' : '--bind', dir, mount.ContainerPath);
+    binds.push({ host: dir, container: mount.ContainerPath, writable: !mount.ReadOnly });
   }
   for (const [containerPath, hostPath] of Object.entries(options.extraBinds ?? {})) {
     if (!fs.existsSync(path.join(root, containerPath)) && fs.statSync(hostPath).isDirectory()) {
       fs.mkdirSync(path.join(root, containerPath), { recursive: true });
     }
-    mounts.push('--ro-bind', hostPath, containerPath);
+    binds.push({ host: hostPath, container: containerPath });
+  }
+  for (const [containerPath, hostPath] of Object.entries(options.writableBinds ?? {})) {
+    fs.mkdirSync(path.join(root, containerPath), { recursive: true });
+    binds.push({ host: hostPath, container: containerPath, writable: true });
   }
   const command = options.commandOverride ?? [
     ...(container.EntryPoint ?? options.image.config.entrypoint ?? []),
@@ -155,24 +187,16 @@ export function prepareRun(options: FargateRunOptions): PreparedRun {
   ];
   if (!command.length) throw new Error(`container ${container.Name}: neither the task definition nor the image names a command`);
 
-  // setpriv drops to the task's uid and gid with no capabilities before bubblewrap starts, so every permission check
-  // is the kernel's own for that uid; bubblewrap then builds the mounts in an unprivileged user namespace.
-  const argv = [
-    'setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--inh-caps=-all', '--',
-    'bwrap',
-    '--unshare-user', '--uid', String(uid), '--gid', String(gid),
-    '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--hostname', 'rehearsal', '--die-with-parent',
-    rootBind, root, '/',
-    '--proc', '/proc',
-    '--dev', '/dev',
-    '--perms', '1777', '--tmpfs', '/dev/shm',
-    ...mounts,
-    '--clearenv',
-    ...Object.entries(env).flatMap(([k, v]) => ['--setenv', k, v]),
-    '--chdir', container.WorkingDirectory ?? options.image.config.workdir ?? '/',
-    '--',
-    ...command,
-  ];
+  const argv = sandboxArgv({
+    rootfs: root,
+    uid,
+    gid,
+    argv: command,
+    binds,
+    env,
+    readOnlyRoot: rootReadOnly,
+    cwd: container.WorkingDirectory ?? options.image.config.workdir ?? '/',
+  });
   return { argv, uid, gid, volumeDirs };
 }
 
