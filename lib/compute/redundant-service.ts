@@ -199,6 +199,15 @@ export class RedundantService extends Construct {
       linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
     });
     container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
+    const pull = executionRole.policy;
+    if (!props.image && pull) {
+      acknowledgeFinding(pull, {
+        rule: 'AwsSolutions-IAM5[Resource::*]',
+        claim: 'HA-1',
+        reason:
+          'ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; pulling the default image is otherwise scoped to its asset repository, and the other actions name the log group and the secrets',
+      });
+    }
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,

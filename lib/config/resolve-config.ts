@@ -13,7 +13,6 @@ import {
   OptOutConfig,
   PlatformConfig,
   SecurityContactConfig,
-  ServiceConfig,
 } from './platform-config';
 import { validatePlatformConfig } from './validate-config';
 

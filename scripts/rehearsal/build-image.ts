@@ -48,7 +48,9 @@ export interface BuildImageOptions {
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BUILDER_SOURCES = ['build-image.ts', 'dockerfile.ts', 'debian-rootfs.sh', 'in-rootfs.sh'].map((f) => path.join(__dirname, f));
+const BUILDER_SOURCES = ['build-image.ts', 'dockerfile.ts', 'debian-rootfs.sh', 'in-rootfs.sh'].map((f) =>
+  path.join(__dirname, f),
+);
 
 function digestOf(options: BuildImageOptions, text: string, instructions: Instruction[]): string {
   const hash = crypto.createHash('sha256');
@@ -69,8 +71,14 @@ function digestOf(options: BuildImageOptions, text: string, instructions: Instru
 /** uid:gid of a `--chown` value or a USER, names resolved in the image's /etc/passwd and /etc/group. */
 export function resolveUser(rootfs: string, spec: string): { uid: number; gid: number } {
   const [user, group] = spec.split(':');
-  const passwd = fs.readFileSync(path.join(rootfs, 'etc/passwd'), 'utf8').split('\n').map((l) => l.split(':'));
-  const groups = fs.readFileSync(path.join(rootfs, 'etc/group'), 'utf8').split('\n').map((l) => l.split(':'));
+  const passwd = fs
+    .readFileSync(path.join(rootfs, 'etc/passwd'), 'utf8')
+    .split('\n')
+    .map((l) => l.split(':'));
+  const groups = fs
+    .readFileSync(path.join(rootfs, 'etc/group'), 'utf8')
+    .split('\n')
+    .map((l) => l.split(':'));
   const entry = passwd.find((p) => p[0] === user || p[2] === user);
   const uid = /^\d+$/.test(user) ? Number(user) : entry ? Number(entry[2]) : NaN;
   if (Number.isNaN(uid)) throw new Error(`user '${user}' is neither numeric nor in the image's /etc/passwd`);
@@ -89,7 +97,8 @@ function copyInto(source: string, target: string, chmod: number | undefined, own
   const stat = fs.statSync(source);
   if (stat.isDirectory()) {
     fs.mkdirSync(target, { recursive: true });
-    for (const entry of fs.readdirSync(source)) copyInto(path.join(source, entry), path.join(target, entry), chmod, owner);
+    for (const entry of fs.readdirSync(source))
+      copyInto(path.join(source, entry), path.join(target, entry), chmod, owner);
   } else {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(source, target);
@@ -118,17 +127,25 @@ export function buildImage(options: BuildImageOptions): BuiltImage {
   const dir = path.join(REHEARSAL_DIR, 'images', key);
   const configFile = path.join(dir, 'config.json');
   if (fs.existsSync(configFile)) {
-    return { rootfs: path.join(dir, 'rootfs'), config: JSON.parse(fs.readFileSync(configFile, 'utf8')) as ImageConfig, buildSeconds: 0 };
+    return {
+      rootfs: path.join(dir, 'rootfs'),
+      config: JSON.parse(fs.readFileSync(configFile, 'utf8')) as ImageConfig,
+      buildSeconds: 0,
+    };
   }
   const started = Date.now();
   const from = instructions[0];
   if (from?.kind !== 'FROM') throw new Error(`${dockerfile}: the first instruction must be FROM`);
   const suite = debianSuiteOf(from.image);
-  const base = execFileSync('bash', [path.join(__dirname, 'debian-rootfs.sh'), `image-${suite}`, suite, ...aptPackagesOf(instructions)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, REHEARSAL_DIR },
-  }).trim();
+  const base = execFileSync(
+    'bash',
+    [path.join(__dirname, 'debian-rootfs.sh'), `image-${suite}`, suite, ...aptPackagesOf(instructions)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, REHEARSAL_DIR },
+    },
+  ).trim();
 
   const tmp = `${dir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -166,7 +183,9 @@ export function buildImage(options: BuildImageOptions): BuiltImage {
           if (isUrl) {
             const substitute = options.urlSubstitutes?.[source];
             if (!substitute) {
-              throw new Error(`${dockerfile}: ADD ${source} needs a local substitute (urlSubstitutes); this machine reaches no web server`);
+              throw new Error(
+                `${dockerfile}: ADD ${source} needs a local substitute (urlSubstitutes); this machine reaches no web server`,
+              );
             }
             file = substitute;
           }

@@ -27,7 +27,11 @@ interface AssetManifest {
 }
 
 /** The container `containerName` of stack `stackPath` (e.g. `ref/Data`) in the assembly at `assemblyDir`. */
-export function synthesizedContainer(assemblyDir: string, stackPath: string, containerName: string): SynthesizedContainer {
+export function synthesizedContainer(
+  assemblyDir: string,
+  stackPath: string,
+  containerName: string,
+): SynthesizedContainer {
   const manifest = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as Manifest;
   const entry = Object.entries(manifest.artifacts).find(
     ([, a]) => a.type === 'aws:cloudformation:stack' && a.displayName === stackPath,
@@ -45,10 +49,14 @@ export function synthesizedContainer(assemblyDir: string, stackPath: string, con
   const [logicalId, resource] = found;
   const container = resource.Properties.ContainerDefinitions.find((c) => c.Name === containerName)!;
   const imageText = JSON.stringify(container.Image);
-  const assets = JSON.parse(fs.readFileSync(path.join(assemblyDir, `${stackName}.assets.json`), 'utf8')) as AssetManifest;
+  const assets = JSON.parse(
+    fs.readFileSync(path.join(assemblyDir, `${stackName}.assets.json`), 'utf8'),
+  ) as AssetManifest;
   const asset = Object.entries(assets.dockerImages ?? {}).find(([hash]) => imageText.includes(`:${hash}`));
   if (!asset?.[1].source.directory) {
-    throw new Error(`container ${containerName} of ${stackPath} has no image asset built from a Dockerfile (Image ${imageText})`);
+    throw new Error(
+      `container ${containerName} of ${stackPath} has no image asset built from a Dockerfile (Image ${imageText})`,
+    );
   }
   return {
     stackName,

@@ -6,7 +6,13 @@
 export type Instruction =
   | { readonly kind: 'FROM'; readonly image: string }
   | { readonly kind: 'RUN'; readonly shell: string[] }
-  | { readonly kind: 'COPY' | 'ADD'; readonly sources: string[]; readonly dest: string; readonly chmod?: number; readonly chown?: string }
+  | {
+      readonly kind: 'COPY' | 'ADD';
+      readonly sources: string[];
+      readonly dest: string;
+      readonly chmod?: number;
+      readonly chown?: string;
+    }
   | { readonly kind: 'USER'; readonly user: string }
   | { readonly kind: 'VOLUME'; readonly paths: string[] }
   | { readonly kind: 'ENV'; readonly vars: Record<string, string> }
@@ -42,7 +48,7 @@ function argvOf(rest: string, instruction: string): string[] {
     if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string')) {
       throw new Error(`Dockerfile ${instruction} ${rest}: the exec form must be a JSON array of strings`);
     }
-    return parsed as string[];
+    return parsed;
   }
   return ['/bin/sh', '-c', rest];
 }

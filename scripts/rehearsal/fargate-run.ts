@@ -14,7 +14,12 @@ import { Bind, sandboxArgv } from './sandbox';
 /** The part of an `AWS::ECS::TaskDefinition` the runner reads (CloudFormation property names). */
 export interface TaskDefinitionProperties {
   readonly ContainerDefinitions: ContainerDefinition[];
-  readonly Volumes?: { Name: string; Host?: unknown; EFSVolumeConfiguration?: unknown; DockerVolumeConfiguration?: unknown }[];
+  readonly Volumes?: {
+    Name: string;
+    Host?: unknown;
+    EFSVolumeConfiguration?: unknown;
+    DockerVolumeConfiguration?: unknown;
+  }[];
   readonly RuntimePlatform?: { CpuArchitecture?: string; OperatingSystemFamily?: string };
   readonly RequiresCompatibilities?: string[];
 }
@@ -84,7 +89,11 @@ const FARGATE_DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:
 
 function containerOf(options: FargateRunOptions): ContainerDefinition {
   const all = options.taskDefinition.ContainerDefinitions;
-  const found = options.container ? all.find((c) => c.Name === options.container) : all.length === 1 ? all[0] : undefined;
+  const found = options.container
+    ? all.find((c) => c.Name === options.container)
+    : all.length === 1
+      ? all[0]
+      : undefined;
   if (!found) {
     throw new Error(`task definition has containers ${all.map((c) => c.Name).join(', ')}; name one (container: ...)`);
   }
@@ -97,7 +106,8 @@ export function resolveValue(value: unknown, references: FargateRunOptions['refe
   const v = value as Record<string, unknown>;
   const lookup = (ref: string) => {
     const found = references?.(ref);
-    if (found === undefined) throw new Error(`Environment ${name}: no value for the reference ${ref} (give it in references)`);
+    if (found === undefined)
+      throw new Error(`Environment ${name}: no value for the reference ${ref} (give it in references)`);
     return found;
   };
   if (typeof v.Ref === 'string') return lookup(v.Ref);
@@ -110,12 +120,21 @@ export function resolveValue(value: unknown, references: FargateRunOptions['refe
 }
 
 /** Environment as the container sees it: image ENV, then the task definition, then secrets, then Fargate's own. */
-export function containerEnvironment(options: FargateRunOptions, container: ContainerDefinition): Record<string, string> {
-  const env: Record<string, string> = { PATH: FARGATE_DEFAULT_PATH, HOSTNAME: 'rehearsal', HOME: '/', ...options.image.config.env };
+export function containerEnvironment(
+  options: FargateRunOptions,
+  container: ContainerDefinition,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: FARGATE_DEFAULT_PATH,
+    HOSTNAME: 'rehearsal',
+    HOME: '/',
+    ...options.image.config.env,
+  };
   for (const { Name, Value } of container.Environment ?? []) env[Name] = resolveValue(Value, options.references, Name);
   for (const { Name, ValueFrom } of container.Secrets ?? []) {
     const value = options.secrets?.[Name];
-    if (value === undefined) throw new Error(`Secret ${Name} (${JSON.stringify(ValueFrom)}) has no test value; give secrets.${Name}`);
+    if (value === undefined)
+      throw new Error(`Secret ${Name} (${JSON.stringify(ValueFrom)}) has no test value; give secrets.${Name}`);
     env[Name] = value;
   }
   return { ...env, ...options.platformEnv, ...options.loopbackOverrides };
@@ -141,7 +160,9 @@ function prepareVolume(dir: string, image: BuiltImage, containerPath: string) {
 export function prepareRun(options: FargateRunOptions): PreparedRun {
   const container = containerOf(options);
   if (container.LinuxParameters?.Tmpfs?.length) {
-    throw new Error(`container ${container.Name}: LinuxParameters.Tmpfs is not supported on Fargate; ECS rejects this task definition`);
+    throw new Error(
+      `container ${container.Name}: LinuxParameters.Tmpfs is not supported on Fargate; ECS rejects this task definition`,
+    );
   }
   const { uid, gid } = resolveUser(options.image.rootfs, container.User ?? options.image.config.user ?? '0');
   const env = containerEnvironment(options, container);
@@ -160,7 +181,10 @@ export function prepareRun(options: FargateRunOptions): PreparedRun {
   const volumeDirs: Record<string, string> = {};
   for (const mount of container.MountPoints ?? []) {
     const volume = options.taskDefinition.Volumes?.find((v) => v.Name === mount.SourceVolume);
-    if (!volume) throw new Error(`MountPoint ${mount.ContainerPath}: no volume named ${mount.SourceVolume} in the task definition`);
+    if (!volume)
+      throw new Error(
+        `MountPoint ${mount.ContainerPath}: no volume named ${mount.SourceVolume} in the task definition`,
+      );
     if (volume.Host || volume.EFSVolumeConfiguration || volume.DockerVolumeConfiguration) {
       throw new Error(`volume ${volume.Name}: only Fargate's ephemeral bind volumes are rehearsed`);
     }
@@ -185,7 +209,8 @@ export function prepareRun(options: FargateRunOptions): PreparedRun {
     ...(container.EntryPoint ?? options.image.config.entrypoint ?? []),
     ...(container.Command ?? (container.EntryPoint ? [] : (options.image.config.cmd ?? []))),
   ];
-  if (!command.length) throw new Error(`container ${container.Name}: neither the task definition nor the image names a command`);
+  if (!command.length)
+    throw new Error(`container ${container.Name}: neither the task definition nor the image names a command`);
 
   const argv = sandboxArgv({
     rootfs: root,

@@ -31,7 +31,14 @@ export function freePort(): Promise<number> {
 export function postgresRootfs(major: number, suite = 'trixie'): string {
   return execFileSync(
     'bash',
-    [path.join(__dirname, 'debian-rootfs.sh'), `postgres-${major}`, suite, `postgresql-${major}`, `postgresql-${major}-pgaudit`, 'openssl'],
+    [
+      path.join(__dirname, 'debian-rootfs.sh'),
+      `postgres-${major}`,
+      suite,
+      `postgresql-${major}`,
+      `postgresql-${major}-pgaudit`,
+      'openssl',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REHEARSAL_DIR } },
   ).trim();
 }
@@ -42,20 +49,66 @@ export function postgresRootfs(major: number, suite = 'trixie'): string {
  */
 export function testCa(rootfs: string, name: string): TestCa {
   const dir = path.join(REHEARSAL_DIR, 'test-ca', name);
-  const files = { caCert: path.join(dir, 'ca.crt'), serverCert: path.join(dir, 'server.crt'), serverKey: path.join(dir, 'server.key') };
+  const files = {
+    caCert: path.join(dir, 'ca.crt'),
+    serverCert: path.join(dir, 'server.crt'),
+    serverKey: path.join(dir, 'server.key'),
+  };
   if (fs.existsSync(files.serverKey)) return files;
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  fs.writeFileSync(
+    path.join(dir, 'server.ext'),
+    'subjectAltName=IP:127.0.0.1\nbasicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\n',
+  );
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   const script = [
-    ['openssl', 'req', '-x509', ...ec, '-days', '3650', '-subj', `/CN=Rehearsal test CA ${name}`, '-keyout', '/ca/ca.key', '-out', '/ca/ca.crt',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    [
+      'openssl',
+      'req',
+      '-x509',
+      ...ec,
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=Rehearsal test CA ${name}`,
+      '-keyout',
+      '/ca/ca.key',
+      '-out',
+      '/ca/ca.crt',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
     ['openssl', 'req', ...ec, '-subj', '/CN=127.0.0.1', '-keyout', '/ca/server.key', '-out', '/ca/server.csr'],
-    ['openssl', 'x509', '-req', '-in', '/ca/server.csr', '-CA', '/ca/ca.crt', '-CAkey', '/ca/ca.key', '-CAcreateserial', '-days', '3650',
-      '-extfile', '/ca/server.ext', '-out', '/ca/server.crt'],
+    [
+      'openssl',
+      'x509',
+      '-req',
+      '-in',
+      '/ca/server.csr',
+      '-CA',
+      '/ca/ca.crt',
+      '-CAkey',
+      '/ca/ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3650',
+      '-extfile',
+      '/ca/server.ext',
+      '-out',
+      '/ca/server.crt',
+    ],
   ];
   for (const argv of script) {
-    sandboxOk({ rootfs, uid: 0, gid: 0, argv, binds: [{ host: dir, container: '/ca', writable: true }], env: { PATH: '/usr/bin:/bin' } });
+    sandboxOk({
+      rootfs,
+      uid: 0,
+      gid: 0,
+      argv,
+      binds: [{ host: dir, container: '/ca', writable: true }],
+      env: { PATH: '/usr/bin:/bin' },
+    });
   }
   fs.chmodSync(files.caCert, 0o644);
   return files;
@@ -88,7 +141,11 @@ export async function startPostgres(options: {
     fs.chownSync(d, uid, gid);
   }
   const [data, run, certs] = dirs;
-  for (const [from, to] of [[options.ca.serverCert, 'server.crt'], [options.ca.serverKey, 'server.key'], [options.ca.caCert, 'ca.crt']]) {
+  for (const [from, to] of [
+    [options.ca.serverCert, 'server.crt'],
+    [options.ca.serverKey, 'server.key'],
+    [options.ca.caCert, 'ca.crt'],
+  ]) {
     fs.copyFileSync(from, path.join(certs, to));
     fs.chownSync(path.join(certs, to), uid, gid);
     fs.chmodSync(path.join(certs, to), 0o600);
@@ -101,24 +158,69 @@ export async function startPostgres(options: {
     { host: certs, container: '/certs' },
   ];
   const base = { rootfs: options.rootfs, uid, gid, binds, env: { PATH: `${bin}:/usr/bin:/bin`, LANG: 'C' } };
-  sandboxOk({ ...base, argv: ['initdb', '--pgdata', '/data', '--username', options.user, '--auth', 'scram-sha-256',
-    '--pwfile', '/run/postgresql/pw', '--encoding', 'UTF8', '--locale', 'C', '--no-sync'] });
-  fs.writeFileSync(path.join(data, 'pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 0.0.0.0/0 reject\nlocal all all reject\n');
+  sandboxOk({
+    ...base,
+    argv: [
+      'initdb',
+      '--pgdata',
+      '/data',
+      '--username',
+      options.user,
+      '--auth',
+      'scram-sha-256',
+      '--pwfile',
+      '/run/postgresql/pw',
+      '--encoding',
+      'UTF8',
+      '--locale',
+      'C',
+      '--no-sync',
+    ],
+  });
+  fs.writeFileSync(
+    path.join(data, 'pg_hba.conf'),
+    'hostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 0.0.0.0/0 reject\nlocal all all reject\n',
+  );
   const port = await freePort();
   let log = '';
   const server: ChildProcess = sandboxStart({
     ...base,
-    argv: ['postgres', '-D', '/data', '-c', `port=${port}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'ssl=on',
-      '-c', 'ssl_cert_file=/certs/server.crt', '-c', 'ssl_key_file=/certs/server.key', '-c', 'fsync=off',
-      '-c', "shared_preload_libraries=pgaudit"],
+    argv: [
+      'postgres',
+      '-D',
+      '/data',
+      '-c',
+      `port=${port}`,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'ssl=on',
+      '-c',
+      'ssl_cert_file=/certs/server.crt',
+      '-c',
+      'ssl_key_file=/certs/server.key',
+      '-c',
+      'fsync=off',
+      '-c',
+      'shared_preload_libraries=pgaudit',
+    ],
   });
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const env = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: options.user, PGPASSWORD: options.password,
-    PGSSLMODE: 'verify-full', PGSSLROOTCERT: '/certs/ca.crt' };
+  const env = {
+    PGHOST: '127.0.0.1',
+    PGPORT: String(port),
+    PGUSER: options.user,
+    PGPASSWORD: options.password,
+    PGSSLMODE: 'verify-full',
+    PGSSLROOTCERT: '/certs/ca.crt',
+  };
   const psql = (database: string, sql: string) =>
-    sandboxOk({ ...base, env: { ...base.env, ...env, PGDATABASE: database },
-      argv: ['psql', '--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--command', sql] });
+    sandboxOk({
+      ...base,
+      env: { ...base.env, ...env, PGDATABASE: database },
+      argv: ['psql', '--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--command', sql],
+    });
   for (let i = 0; ; i++) {
     try {
       psql('postgres', 'SELECT 1');

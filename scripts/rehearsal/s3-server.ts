@@ -23,7 +23,9 @@ export interface RunningS3 {
 export async function startS3(logFile: string): Promise<RunningS3> {
   const moto = path.join(VENV_BIN, 'moto_server');
   if (!fs.existsSync(moto)) {
-    throw new Error(`no ${moto}: install the CI tools first (python3 -m venv .venv && .venv/bin/pip install -r requirements-ci.txt, as .ci/run does)`);
+    throw new Error(
+      `no ${moto}: install the CI tools first (python3 -m venv .venv && .venv/bin/pip install -r requirements-ci.txt, as .ci/run does)`,
+    );
   }
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
@@ -35,7 +37,14 @@ export async function startS3(logFile: string): Promise<RunningS3> {
   fs.closeSync(fd);
   const log = () => fs.readFileSync(logFile, 'utf8');
   const python = (code: string) => {
-    const r = spawnSync(path.join(VENV_BIN, 'python'), ['-c', `import boto3\ns3 = boto3.client('s3', endpoint_url='${endpoint}', region_name='eu-west-1', aws_access_key_id='testing', aws_secret_access_key='testing')\n${code}`], { encoding: 'utf8' });
+    const r = spawnSync(
+      path.join(VENV_BIN, 'python'),
+      [
+        '-c',
+        `import boto3\ns3 = boto3.client('s3', endpoint_url='${endpoint}', region_name='eu-west-1', aws_access_key_id='testing', aws_secret_access_key='testing')\n${code}`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`boto3 snippet failed: ${r.stderr}`);
     return r.stdout;
   };

@@ -71,13 +71,14 @@ describe('GpgDumpTask', () => {
     });
   });
 
-  test('passes the public key and TLS mode in the environment and the credentials as secrets', () => {
+  test('verifies the server (verify-full against the baked RDS CA bundle), passes the public key, and the credentials as secrets', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [
         Match.objectLike({
           ReadonlyRootFilesystem: true,
           Environment: Match.arrayWith([
-            { Name: 'PGSSLMODE', Value: 'require' },
+            { Name: 'PGSSLMODE', Value: 'verify-full' },
+            { Name: 'PGSSLROOTCERT', Value: '/etc/ssl/certs/rds-global-bundle.pem' },
             { Name: 'GPG_RECIPIENT_KEY', Value: REFERENCE_DUMP_PUBLIC_KEY },
           ]),
           Secrets: Match.arrayWith([Match.objectLike({ Name: 'PGUSER' }), Match.objectLike({ Name: 'PGPASSWORD' })]),

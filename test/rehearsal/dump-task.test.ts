@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildImage, BuiltImage, resolveUser } from '../../scripts/rehearsal/build-image';
 import { synthesizedContainer, SynthesizedContainer } from '../../scripts/rehearsal/cdk-out';
-import { ContainerDefinition, FargateRunOptions, runContainer } from '../../scripts/rehearsal/fargate-run';
+import { FargateRunOptions, runContainer } from '../../scripts/rehearsal/fargate-run';
 import { postgresRootfs, RunningPostgres, startPostgres, testCa } from '../../scripts/rehearsal/postgres-server';
 import { RunningS3, startS3 } from '../../scripts/rehearsal/s3-server';
 import { sandboxOk, sandboxRun } from '../../scripts/rehearsal/sandbox';
@@ -36,7 +36,11 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
   const bucket = 'rehearsal-dumps';
   /** What the rehearsal stands in for: the cluster's reader endpoint (only that one) and the dump bucket. */
   const references = (ref: string) =>
-    /^DatabaseCluster[0-9A-F]{8}\.ReadEndpoint\.Address$/.test(ref) ? '127.0.0.1' : /^DumpsBucket[0-9A-F]{8}$/.test(ref) ? bucket : undefined;
+    /^DatabaseCluster[0-9A-F]{8}\.ReadEndpoint\.Address$/.test(ref)
+      ? '127.0.0.1'
+      : /^DumpsBucket[0-9A-F]{8}$/.test(ref)
+        ? bucket
+        : undefined;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rehearsal-dump-'));
@@ -48,11 +52,24 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     image = buildImage({ contextDir: task.contextDir, urlSubstitutes: { [RDS_CA_URL]: ca.caCert } });
     imageSeconds = (Date.now() - t0) / 1000;
     s3 = await startS3(path.join(dir, 's3.log'));
-    pg = await startPostgres({ rootfs: pgRoot, major: 17, ca, workDir: path.join(dir, 'pg'), user: 'dumper', password: PASSWORD });
+    pg = await startPostgres({
+      rootfs: pgRoot,
+      major: 17,
+      ca,
+      workDir: path.join(dir, 'pg'),
+      user: 'dumper',
+      password: PASSWORD,
+    });
     s3.python(`s3.create_bucket(Bucket='${bucket}', CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})`);
     pg.psql('postgres', 'CREATE DATABASE app');
-    pg.psql('app', "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL); INSERT INTO customers VALUES (1, 'Zebulon Quartzfeather'), (2, 'Łukasz Żółć')");
-    pg.psql('app', `CREATE TABLE blobs (id int PRIMARY KEY, data bytea NOT NULL); INSERT INTO blobs SELECT g, (SELECT decode(string_agg(md5(random()::text || g || h), ''), 'hex') FROM generate_series(1, 4096) h) FROM generate_series(1, ${ROWS}) g`);
+    pg.psql(
+      'app',
+      "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL); INSERT INTO customers VALUES (1, 'Zebulon Quartzfeather'), (2, 'Łukasz Żółć')",
+    );
+    pg.psql(
+      'app',
+      `CREATE TABLE blobs (id int PRIMARY KEY, data bytea NOT NULL); INSERT INTO blobs SELECT g, (SELECT decode(string_agg(md5(random()::text || g || h), ''), 'hex') FROM generate_series(1, 4096) h) FROM generate_series(1, ${ROWS}) g`,
+    );
 
     // Key pairs made with the image's own GnuPG: the recipient (in production, outside AWS) and a stranger.
     const { uid, gid } = resolveUser(image.rootfs, '10001');
@@ -60,13 +77,34 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
       const home = path.join(dir, `gnupg-${name}`);
       fs.mkdirSync(home, { mode: 0o700 });
       fs.chownSync(home, uid, gid);
-      sandboxOk({ rootfs: image.rootfs, uid, gid, binds: [{ host: home, container: '/gnupg', writable: true }],
+      sandboxOk({
+        rootfs: image.rootfs,
+        uid,
+        gid,
+        binds: [{ host: home, container: '/gnupg', writable: true }],
         env: { GNUPGHOME: '/gnupg', PATH: '/usr/bin:/bin' },
-        argv: ['gpg', '--batch', '--passphrase', '', '--quick-gen-key', `${name} <${name}@rehearsal.invalid>`, 'future-default', 'default', 'never'] });
+        argv: [
+          'gpg',
+          '--batch',
+          '--passphrase',
+          '',
+          '--quick-gen-key',
+          `${name} <${name}@rehearsal.invalid>`,
+          'future-default',
+          'default',
+          'never',
+        ],
+      });
       homes[name] = home;
     }
-    const publicKey = sandboxOk({ rootfs: image.rootfs, uid, gid, binds: [{ host: homes.recipient, container: '/gnupg', writable: true }],
-      env: { GNUPGHOME: '/gnupg', PATH: '/usr/bin:/bin' }, argv: ['gpg', '--armor', '--export'] });
+    const publicKey = sandboxOk({
+      rootfs: image.rootfs,
+      uid,
+      gid,
+      binds: [{ host: homes.recipient, container: '/gnupg', writable: true }],
+      env: { GNUPGHOME: '/gnupg', PATH: '/usr/bin:/bin' },
+      argv: ['gpg', '--armor', '--export'],
+    });
 
     run = (extra = {}) =>
       runContainer({
@@ -77,8 +115,10 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
         loopbackOverrides: { PGPORT: String(pg.port) },
         secrets: { PGUSER: 'dumper', PGPASSWORD: PASSWORD },
         platformEnv: {
-          AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing',
+          AWS_REGION: 'eu-west-1',
+          AWS_DEFAULT_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
           AWS_ENDPOINT_URL_S3: s3.endpoint,
           // The real public key: the synthesized one is the reference config's.
           GPG_RECIPIENT_KEY: publicKey,
@@ -86,7 +126,9 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
         ...extra,
       });
     dumpResult = run();
-    const listed = s3.python(`print('\\n'.join(o['Key'] for o in s3.list_objects_v2(Bucket='${bucket}').get('Contents', [])))`).trim();
+    const listed = s3
+      .python(`print('\\n'.join(o['Key'] for o in s3.list_objects_v2(Bucket='${bucket}').get('Contents', [])))`)
+      .trim();
     key = listed.split('\n')[0];
   }, 600_000);
 
@@ -94,11 +136,13 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     pg?.stop();
     s3?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    console.log(`rehearsal (dump): image ${imageSeconds.toFixed(1)} s (${image?.buildSeconds ? 'built' : 'cached'}), whole file ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `rehearsal (dump): image ${imageSeconds.toFixed(1)} s (${image?.buildSeconds ? 'built' : 'cached'}), whole file ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 
   test('the task definition is the one the fixes make: verify-full against the baked bundle, the reader endpoint, x86_64', () => {
-    const container = task.taskDefinition.ContainerDefinitions[0] as ContainerDefinition;
+    const container = task.taskDefinition.ContainerDefinitions[0];
     const env = Object.fromEntries(container.Environment!.map((e) => [e.Name, e.Value]));
     expect(env.PGSSLMODE).toBe('verify-full');
     expect(env.PGSSLROOTCERT).toBe('/etc/ssl/certs/rds-global-bundle.pem');
@@ -110,14 +154,22 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
   });
 
   test('the image is built from the Dockerfile with a client of the server major (pg_dump 17)', () => {
-    const r = sandboxRun({ rootfs: image.rootfs, uid: 10001, gid: 10001, argv: ['pg_dump', '--version'], env: { PATH: '/usr/bin:/bin' } });
+    const r = sandboxRun({
+      rootfs: image.rootfs,
+      uid: 10001,
+      gid: 10001,
+      argv: ['pg_dump', '--version'],
+      env: { PATH: '/usr/bin:/bin' },
+    });
     expect(r.stdout).toMatch(/pg_dump \(PostgreSQL\) 17\./);
   });
 
   test('dump.sh runs to completion under the task definition and uploads one encrypted object', () => {
     expect(dumpResult.stderr).toBe('');
     expect(dumpResult.status).toBe(0);
-    expect(dumpResult.stdout).toMatch(new RegExp(`^dump: app encrypted to [0-9A-F]{40} and written to s3://${bucket}/postgres/app-`));
+    expect(dumpResult.stdout).toMatch(
+      new RegExp(`^dump: app encrypted to [0-9A-F]{40} and written to s3://${bucket}/postgres/app-`),
+    );
     expect(key).toMatch(/^postgres\/app-\d{8}T\d{6}Z\.pgdump\.gpg$/);
   });
 
@@ -132,13 +184,23 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     pg.psql('postgres', 'CREATE DATABASE restored');
     const r = run({
       commandOverride: ['/usr/local/bin/restore.sh'],
-      platformEnv: { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_ENDPOINT_URL_S3: s3.endpoint,
-        PGDATABASE: 'restored', GNUPGHOME: '/gnupg', DUMP_SOURCE: `s3://${bucket}/${key}` },
+      platformEnv: {
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        PGDATABASE: 'restored',
+        GNUPGHOME: '/gnupg',
+        DUMP_SOURCE: `s3://${bucket}/${key}`,
+      },
       writableBinds: { '/gnupg': homes.recipient },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const q of ['SELECT id || name FROM customers ORDER BY id', 'SELECT md5(string_agg(md5(data), \'\' ORDER BY id)) || count(*) FROM blobs']) {
+    for (const q of [
+      'SELECT id || name FROM customers ORDER BY id',
+      "SELECT md5(string_agg(md5(data), '' ORDER BY id)) || count(*) FROM blobs",
+    ]) {
       expect(pg.psql('restored', q)).toBe(pg.psql('app', q));
     }
     expect(pg.psql('restored', 'SELECT count(*) FROM blobs').trim()).toBe(String(ROWS));
@@ -148,13 +210,28 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     pg.psql('postgres', 'CREATE DATABASE wrong_key');
     const r = run({
       commandOverride: ['/usr/local/bin/restore.sh'],
-      platformEnv: { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_ENDPOINT_URL_S3: s3.endpoint,
-        PGDATABASE: 'wrong_key', GNUPGHOME: '/gnupg', DUMP_SOURCE: `s3://${bucket}/${key}` },
+      platformEnv: {
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        PGDATABASE: 'wrong_key',
+        GNUPGHOME: '/gnupg',
+        DUMP_SOURCE: `s3://${bucket}/${key}`,
+      },
       writableBinds: { '/gnupg': homes.stranger },
     });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/cannot decrypt .*does not hold the recipient's private key/);
     expect(pg.psql('wrong_key', "SELECT count(*) FROM pg_tables WHERE tablename = 'blobs'").trim()).toBe('0');
+  });
+
+  test('fails when /scratch is not a volume the image owns (Fargate mounts it root-owned 0755)', () => {
+    const r = run({ image: { ...image, config: { ...image.config, volumes: [] } } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(
+      /mktemp: failed to create directory via template '\/scratch\/tmp\.[^']*': Permission denied/,
+    );
   });
 
   test('fails when the server certificate does not chain to the baked CA bundle (verify-full really verifies)', () => {

@@ -137,9 +137,23 @@ export function platformPin(assetPlatform: string | undefined, cpuArchitecture: 
   const taskArchitecture = cpuArchitecture ?? 'X86_64';
   const wanted = PLATFORM_OF_ARCHITECTURE[taskArchitecture];
   if (!assetPlatform) {
-    return { pinned: false, taskArchitecture, reason: `no platform: built for whatever machine runs cdk deploy, the task needs ${wanted}` };
+    return {
+      pinned: false,
+      taskArchitecture,
+      reason: `no platform: built for whatever machine runs cdk deploy, the task needs ${wanted}`,
+    };
   }
   return assetPlatform === wanted
-    ? { pinned: true, assetPlatform, taskArchitecture, reason: `built for ${assetPlatform}, the task's ${taskArchitecture}` }
-    : { pinned: false, assetPlatform, taskArchitecture, reason: `built for ${assetPlatform}, the task runs ${taskArchitecture} (${wanted})` };
+    ? {
+        pinned: true,
+        assetPlatform,
+        taskArchitecture,
+        reason: `built for ${assetPlatform}, the task's ${taskArchitecture}`,
+      }
+    : {
+        pinned: false,
+        assetPlatform,
+        taskArchitecture,
+        reason: `built for ${assetPlatform}, the task runs ${taskArchitecture} (${wanted})`,
+      };
 }
