@@ -12,7 +12,23 @@ import * as path from 'path';
 import { aptPackagesOf, debianSuiteOf, Instruction, parseDockerfile } from './dockerfile';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const REHEARSAL_DIR = process.env.REHEARSAL_DIR ?? path.join(REPO_ROOT, '.rehearsal');
+/** Whether every folder down to `dir` lets other users through (the task's uid must reach the image). */
+function traversableByOthers(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if ((fs.statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * The rehearsal's cache: `.rehearsal/` in the repository, unless a folder above it shuts other users out (a clone
+ * under /root, say), since containers run as their own uid; then a folder of /var/tmp named after the repository.
+ */
+export const REHEARSAL_DIR =
+  process.env.REHEARSAL_DIR ??
+  (traversableByOthers(REPO_ROOT)
+    ? path.join(REPO_ROOT, '.rehearsal')
+    : path.join('/var/tmp', `rehearsal-${crypto.createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`));
 
 /** What a container runtime reads from an image. */
 export interface ImageConfig {
