@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -24,12 +25,18 @@ export const DUMP_CONTAINER_DIR =
     path.join(__dirname, '..', '..', '..', 'lib', 'backup', 'dump-task', 'container'),
   ].find((d) => fs.existsSync(path.join(d, 'Dockerfile'))) ?? path.join(__dirname, 'dump-task', 'container');
 
+/** Where the dump image bakes the RDS CA bundle (every RDS and Aurora server certificate chains to it). */
+export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
+
 /** The database the task dumps. */
 export interface DumpDatabase {
   /** Security group of the database; the task's group is allowed in on `port` and nowhere else. */
   readonly securityGroup: ec2.ISecurityGroup;
   readonly port: number;
-  /** Writer endpoint host name. */
+  /**
+   * Host name the dump connects to: the cluster's reader endpoint, so the daily dump never loads the writer. The
+   * server certificate must name it (RDS certificates do) since the task verifies it (`PGSSLMODE=verify-full`).
+   */
   readonly hostname: string;
   readonly databaseName: string;
   /** Secret with JSON fields `username` and `password`. */
@@ -53,6 +60,11 @@ export interface GpgDumpTaskProps {
   readonly keyPrefix?: string;
   /** Days the task's log is kept. @default logs.RetentionDays.ONE_YEAR */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * SHA-256 (hex) the RDS CA bundle downloaded at image build time must have; the build fails on any other bundle.
+   * @default - no pin: the bundle is trusted as served over HTTPS by AWS (truststore.pki.rds.amazonaws.com)
+   */
+  readonly caBundleSha256?: string;
 }
 
 /**
@@ -79,6 +91,11 @@ export class GpgDumpTask extends Construct {
     if (/PRIVATE KEY/.test(props.gpgPublicKey) || !/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(props.gpgPublicKey)) {
       throw new Error(
         'GpgDumpTask gpgPublicKey is not an ASCII-armored PGP public key block (or contains a private key, which must never enter AWS). Fix: pass the output of gpg --armor --export KEYID.',
+      );
+    }
+    if (props.caBundleSha256 !== undefined && !/^[0-9a-f]{64}$/.test(props.caBundleSha256)) {
+      throw new Error(
+        `GpgDumpTask caBundleSha256 = '${props.caBundleSha256}' is not a SHA-256. Fix: give the 64 lower-case hex digits of sha256sum global-bundle.pem, or leave it unset.`,
       );
     }
     const keyPrefix = props.keyPrefix ?? 'postgres/';
@@ -113,7 +130,11 @@ export class GpgDumpTask extends Construct {
     });
     this.taskDefinition.addVolume({ name: 'scratch' });
     const container = this.taskDefinition.addContainer('Dump', {
-      image: ecs.ContainerImage.fromAsset(DUMP_CONTAINER_DIR),
+      // Built for the task's CPU architecture whatever machine runs `cdk deploy` (an ARM laptop included).
+      image: ecs.ContainerImage.fromAsset(DUMP_CONTAINER_DIR, {
+        platform: Platform.LINUX_AMD64,
+        buildArgs: props.caBundleSha256 ? { RDS_CA_BUNDLE_SHA256: props.caBundleSha256 } : undefined,
+      }),
       readonlyRootFilesystem: true,
       user: '10001',
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'dump' }),
@@ -121,7 +142,9 @@ export class GpgDumpTask extends Construct {
         PGHOST: props.database.hostname,
         PGPORT: String(props.database.port),
         PGDATABASE: props.database.databaseName,
-        PGSSLMODE: 'require',
+        // Encrypted and the server verified: its certificate chains to the baked RDS CA bundle and names PGHOST.
+        PGSSLMODE: 'verify-full',
+        PGSSLROOTCERT: RDS_CA_BUNDLE_PATH,
         GPG_RECIPIENT_KEY: props.gpgPublicKey,
         DUMP_TARGET: `s3://${props.bucket.bucket.bucketName}/${keyPrefix}`,
         TMPDIR: '/scratch',

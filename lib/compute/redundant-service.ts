@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +12,16 @@ import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { requireYearLongRetention } from '../private/log-retention';
+
+/**
+ * The directory of the default service image (Dockerfile and a static health page). From source it sits beside this
+ * file; the compiled package ships it at its source path (package.json `files`), three levels above `dist/lib/compute`.
+ */
+export const DEFAULT_SERVICE_IMAGE_DIR =
+  [
+    path.join(__dirname, 'default-image'),
+    path.join(__dirname, '..', '..', '..', 'lib', 'compute', 'default-image'),
+  ].find((d) => fs.existsSync(path.join(d, 'Dockerfile'))) ?? path.join(__dirname, 'default-image');
 
 /** The database the service may reach: one security group, one port. */
 export interface ServiceDatabaseAccess {
@@ -23,8 +36,13 @@ export interface RedundantServiceProps {
   readonly vpc: ec2.IVpc;
   /** The HTTPS listener that forwards to the service (for example `TlsOnlyLoadBalancer.httpsListener`). */
   readonly listener: elbv2.ApplicationListener;
-  /** The container image. */
-  readonly image: ecs.ContainerImage;
+  /**
+   * The container image. Build it for the task's CPU architecture (X86_64): for an asset, pass
+   * `platform: Platform.LINUX_AMD64`.
+   * @default - the repository's own health page image (DEFAULT_SERVICE_IMAGE_DIR): BusyBox httpd as a non-root user
+   * on a read-only root, answering the health check path on the container port, built for linux/amd64
+   */
+  readonly image?: ecs.ContainerImage;
   /** Priority of the listener rule that forwards every path to the service. @default 100 */
   readonly listenerRulePriority?: number;
   /** Port the container listens on; the load balancer reaches the tasks on this port only. @default 8080 */
@@ -162,10 +180,17 @@ export class RedundantService extends Construct {
         cpuArchitecture: ecs.CpuArchitecture.X86_64,
       },
     });
-    // A writable scratch directory, since the root filesystem is read-only.
+    // A writable scratch directory, since the root filesystem is read-only. Fargate's bind mount is root-owned 0755
+    // unless the image declares /tmp a VOLUME, whose owner and mode it then copies (the default image does: 1777).
     this.taskDefinition.addVolume({ name: 'tmp' });
     const container = this.taskDefinition.addContainer('App', {
-      image: props.image,
+      image:
+        props.image ??
+        ecs.ContainerImage.fromAsset(DEFAULT_SERVICE_IMAGE_DIR, {
+          // Built for the task's CPU architecture whatever machine runs `cdk deploy`.
+          platform: Platform.LINUX_AMD64,
+          buildArgs: { PORT: String(containerPort) },
+        }),
       user,
       readonlyRootFilesystem: true,
       portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
@@ -174,6 +199,15 @@ export class RedundantService extends Construct {
       linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
     });
     container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
+    const pull = executionRole.policy;
+    if (!props.image && pull) {
+      acknowledgeFinding(pull, {
+        rule: 'AwsSolutions-IAM5[Resource::*]',
+        claim: 'HA-1',
+        reason:
+          'ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; pulling the default image is otherwise scoped to its asset repository, and the other actions name the log group and the secrets',
+      });
+    }
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,

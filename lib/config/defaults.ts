@@ -1,5 +1,8 @@
 import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig } from './platform-config';
 
+/** Every service setting filled in, except the image, whose default is built by the service itself. */
+export type ResolvedServiceConfig = Required<Omit<ServiceConfig, 'image'>> & Pick<ServiceConfig, 'image'>;
+
 /** Secure defaults: each is what the security page promises without any prop set. */
 export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
   instanceType: 'r6g.large',
@@ -14,8 +17,8 @@ export const DEFAULT_BACKUP: Required<BackupConfig> = {
   vaultLockMode: 'governance',
 };
 
-export const DEFAULT_SERVICE: Required<ServiceConfig> = {
-  image: 'public.ecr.aws/nginx/nginx-unprivileged:stable',
+/** The service's defaults; `image` has none here: unset, the service builds its own (lib/compute/default-image). */
+export const DEFAULT_SERVICE: ResolvedServiceConfig = {
   containerPort: 8080,
   desiredCount: 3,
   maxCount: 12,

@@ -6,6 +6,7 @@ import {
   DEFAULT_DUMP_HOUR_UTC,
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
+  ResolvedServiceConfig,
 } from './defaults';
 import { dumpKeyFactsSync } from './dump-key/dump-key-facts';
 import type { DumpKeyFacts } from './dump-key/inspect-dump-key';
@@ -16,7 +17,6 @@ import {
   OptOutConfig,
   PlatformConfig,
   SecurityContactConfig,
-  ServiceConfig,
 } from './platform-config';
 import { ConfigSourceError } from './config-source-error';
 import { schemaViolations } from './schema-violations';
@@ -26,7 +26,7 @@ import { armorProblem, configViolations } from './validate-config';
 export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly database: Required<DatabaseConfig>;
   readonly backup: Required<BackupConfig>;
-  readonly service: Required<ServiceConfig>;
+  readonly service: ResolvedServiceConfig;
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;
   readonly optOuts: OptOutConfig;

@@ -62,7 +62,11 @@ export const backupConfigSchema = z.strictObject({
 });
 
 export const serviceConfigSchema = z.strictObject({
-  /** Container image reference. @default 'public.ecr.aws/nginx/nginx-unprivileged:stable' */
+  /**
+   * Container image reference, built for linux/amd64 (the tasks run on X86_64), running as a non-root user on a
+   * read-only root (write only to /tmp, and declare it a VOLUME in the image; see docs/rehearsal.md).
+   * @default - the platform's own health page image, built from lib/compute/default-image at deploy time
+   */
   image: text.optional(),
   /** Port the container listens on (1024-65535, a non-root port). @default 8080 */
   containerPort: numeric.optional(),

@@ -236,7 +236,8 @@ const RULES: readonly ConfigRule[] = [
   {
     setting: 'service.image',
     read: (c) => c.service.image,
-    problem: matches(/^\S+$/, 'a container image reference'),
+    problem: (v: string | undefined) =>
+      v === undefined ? undefined : matches(/^\S+$/, 'a container image reference')(v),
     fix: "give an image such as '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.2.3'",
   },
   {

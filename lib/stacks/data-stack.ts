@@ -101,7 +101,7 @@ export class DataStack extends Stack {
       database: {
         securityGroup: this.database.securityGroup,
         port: this.database.port,
-        hostname: this.database.clusterEndpoint.hostname,
+        hostname: this.database.readerEndpoint.hostname,
         databaseName: c.database.databaseName,
         secret: this.database.credentialsSecret,
       },

@@ -102,7 +102,7 @@ export class ServiceStack extends Stack {
     this.app = new RedundantService(this, 'App', {
       vpc: props.vpc,
       listener: this.edge.httpsListener,
-      image: ecs.ContainerImage.fromRegistry(service.image),
+      image: service.image === undefined ? undefined : ecs.ContainerImage.fromRegistry(service.image),
       containerPort: service.containerPort,
       desiredCount: service.desiredCount,
       maxCount: service.maxCount,

@@ -71,13 +71,14 @@ describe('GpgDumpTask', () => {
     });
   });
 
-  test('passes the public key and TLS mode in the environment and the credentials as secrets', () => {
+  test('verifies the server (verify-full against the baked RDS CA bundle), passes the public key, and the credentials as secrets', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [
         Match.objectLike({
           ReadonlyRootFilesystem: true,
           Environment: Match.arrayWith([
-            { Name: 'PGSSLMODE', Value: 'require' },
+            { Name: 'PGSSLMODE', Value: 'verify-full' },
+            { Name: 'PGSSLROOTCERT', Value: '/etc/ssl/certs/rds-global-bundle.pem' },
             { Name: 'GPG_RECIPIENT_KEY', Value: REFERENCE_DUMP_PUBLIC_KEY },
           ]),
           Secrets: Match.arrayWith([Match.objectLike({ Name: 'PGUSER' }), Match.objectLike({ Name: 'PGPASSWORD' })]),
@@ -107,5 +108,20 @@ describe('GpgDumpTask', () => {
 
   test('fails when the hour is out of range', () => {
     expect(() => build({ dailyHourUtc: 24 })).toThrow(/dailyHourUtc = 24 is not an hour/);
+  });
+
+  test('fails when caBundleSha256 is not a SHA-256', () => {
+    expect(() => build({ caBundleSha256: 'abc' })).toThrow(/caBundleSha256 = 'abc' is not a SHA-256\. Fix:/);
+  });
+
+  test('pins the CA bundle through the image build when caBundleSha256 is given', () => {
+    const sha = 'a'.repeat(64);
+    const assembly = build({ caBundleSha256: sha }).node.root as App;
+    const manifest = JSON.parse(fs.readFileSync(path.join(assembly.synth().directory, 'Data.assets.json'), 'utf8')) as {
+      dockerImages: Record<string, { source: { dockerBuildArgs?: Record<string, string>; platform?: string } }>;
+    };
+    const [image] = Object.values(manifest.dockerImages);
+    expect(image.source.dockerBuildArgs).toEqual({ RDS_CA_BUNDLE_SHA256: sha });
+    expect(image.source.platform).toBe('linux/amd64');
   });
 });

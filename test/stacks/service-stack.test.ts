@@ -1,7 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { resolvePlatformConfig } from '../../lib/config/resolve-config';
-import { referenceTemplate } from '../support/reference-assembly';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REFERENCE_ASSEMBLY_DIR, referenceTemplate } from '../support/reference-assembly';
 import { REFERENCE_ENVIRONMENT, TEST_NOW } from '../support/reference-constants';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
@@ -45,12 +47,13 @@ describe('ServiceStack', () => {
     });
   });
 
-  test('runs the configured image as three tasks, database values as ECS secrets and no plain environment values', () => {
+  test('runs the default image (built by the repository) as three tasks, database values as ECS secrets and no plain environment values', () => {
     const t = referenceTemplate('Service');
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
     const defs = Object.values(t.findResources('AWS::ECS::TaskDefinition'));
     const container = defs[0].Properties.ContainerDefinitions[0];
-    expect(container.Image).toBe(config.service.image);
+    expect(config.service.image).toBeUndefined();
+    expect(JSON.stringify(container.Image)).toMatch(/container-assets-[^"]*:[0-9a-f]{64}"/);
     expect(container.Environment).toBeUndefined();
     expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(
       expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']),
@@ -65,6 +68,23 @@ describe('ServiceStack', () => {
       ToPort: databasePort,
       SourceSecurityGroupId: Match.anyValue(),
     });
+  });
+
+  test("builds every image asset of the platform for linux/amd64, the tasks' X86_64", () => {
+    for (const stack of ['Service', 'Data']) {
+      const [manifest] = fs
+        .readdirSync(REFERENCE_ASSEMBLY_DIR)
+        .filter((f) => new RegExp(`^${REFERENCE_ENVIRONMENT}${stack}[0-9A-F]{8}\\.assets\\.json$`).test(f));
+      const images = Object.values(
+        (
+          JSON.parse(fs.readFileSync(path.join(REFERENCE_ASSEMBLY_DIR, manifest), 'utf8')) as {
+            dockerImages: Record<string, { source: { platform?: string } }>;
+          }
+        ).dockerImages,
+      );
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) expect(image.source.platform).toBe('linux/amd64');
+    }
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {

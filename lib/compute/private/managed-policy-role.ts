@@ -13,6 +13,11 @@ export class ManagedPolicyRole extends iam.Role {
     super(scope, id, props);
   }
 
+  /** The customer managed policy holding the grants, once a grant was made. */
+  get policy(): iam.ManagedPolicy | undefined {
+    return this.grantsPolicy;
+  }
+
   addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
     // Created on the first grant: a managed policy without statements is invalid.
     this.grantsPolicy ??= new iam.ManagedPolicy(this, 'GrantsPolicy', { roles: [this] });

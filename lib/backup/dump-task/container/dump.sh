@@ -4,7 +4,7 @@
 #
 # Inputs (environment):
 #   PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD  the database (libpq variables)
-#   PGSSLMODE             require (default), verify-ca or verify-full; anything weaker is refused (TRANSIT-1)
+#   PGSSLMODE             verify-full (default), verify-ca or require; anything weaker is refused (TRANSIT-1)
 #   GPG_RECIPIENT_KEY     ASCII-armored public key, or
 #   GPG_RECIPIENT_KEY_FILE  a file holding it
 #   DUMP_TARGET           file:///path/to/file.pgdump.gpg, or s3://bucket/prefix/ (a name is appended when it ends
@@ -17,7 +17,7 @@ fail() { echo "dump: $*" >&2; exit 1; }
 : "${PGDATABASE:?dump: PGDATABASE is required}"
 : "${PGUSER:?dump: PGUSER is required}"
 : "${DUMP_TARGET:?dump: DUMP_TARGET is required (file:///path or s3://bucket/key)}"
-export PGSSLMODE="${PGSSLMODE:-require}"
+export PGSSLMODE="${PGSSLMODE:-verify-full}"
 case "$PGSSLMODE" in
   require | verify-ca | verify-full) ;;
   *) fail "PGSSLMODE=$PGSSLMODE would allow an unencrypted connection; use require, verify-ca or verify-full" ;;

@@ -6,14 +6,14 @@
 #   GNUPGHOME          keyring holding the recipient's private key (default: the user's keyring)
 #   DUMP_SOURCE        file:///path/to/file.pgdump.gpg, a plain path, or s3://bucket/key
 #   PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD  the target database
-#   PGSSLMODE          require (default), verify-ca or verify-full
+#   PGSSLMODE          verify-full (default), verify-ca or require
 set -euo pipefail
 
 fail() { echo "restore: $*" >&2; exit 1; }
 
 : "${DUMP_SOURCE:?restore: DUMP_SOURCE is required}"
 : "${PGDATABASE:?restore: PGDATABASE is required}"
-export PGSSLMODE="${PGSSLMODE:-require}"
+export PGSSLMODE="${PGSSLMODE:-verify-full}"
 case "$PGSSLMODE" in
   require | verify-ca | verify-full) ;;
   *) fail "PGSSLMODE=$PGSSLMODE would allow an unencrypted connection; use require, verify-ca or verify-full" ;;
