@@ -62,6 +62,12 @@ export interface DatabaseConfig {
   readonly backupRetentionDays?: number;
   /** Database name created in the cluster. @default 'app' */
   readonly databaseName?: string;
+  /**
+   * People who may log in to the database, each as a role of their own (IAM authentication), every read, write,
+   * DDL and role change audited by pgaudit (MONITOR-1). Taking someone off the list removes their LOGIN.
+   * @default [] (nobody)
+   */
+  readonly people?: readonly string[];
 }
 
 export interface BackupConfig {
