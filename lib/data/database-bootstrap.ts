@@ -133,7 +133,11 @@ export class DatabaseBootstrap extends Construct {
       ec2.Port.tcp(443),
       'Secrets Manager endpoint and the CloudFormation response URL',
     );
-    this.securityGroup.connections.allowTo(db.securityGroup, ec2.Port.tcp(db.port), 'Database bootstrap to the database');
+    this.securityGroup.connections.allowTo(
+      db.securityGroup,
+      ec2.Port.tcp(db.port),
+      'Database bootstrap to the database',
+    );
 
     this.function = new lambda.Function(this, 'Function', {
       description: 'Runs bootstrap.sql (roles, pgaudit) against the database on deploy',
@@ -227,15 +231,12 @@ export class DatabaseBootstrap extends Construct {
   private acknowledge(): void {
     const policy = this.role.node.tryFindChild('GrantsPolicy');
     if (policy) {
-      acknowledgeFinding(
-        policy,
-        {
-          rule: 'AwsSolutions-IAM5[Resource::*]',
-          claim: 'MONITOR-1',
-          reason:
-            'Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, its key or the log group.',
-        },
-      );
+      acknowledgeFinding(policy, {
+        rule: 'AwsSolutions-IAM5[Resource::*]',
+        claim: 'MONITOR-1',
+        reason:
+          'Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, its key or the log group.',
+      });
     }
     for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
       acknowledgeFinding(this.function, {

@@ -67,7 +67,8 @@ CREATE SCHEMA IF NOT EXISTS platform_bootstrap;
 REVOKE ALL ON SCHEMA platform_bootstrap FROM PUBLIC;
 
 -- People: one login role each, member of db_people, audited in full. Someone taken off the list keeps the role
--- (the audit log names it) but can no longer log in.
+-- (the audit log names it) but can no longer log in. The master user's own membership (PostgreSQL 16+ grants the
+-- creator of a role ADMIN OPTION on it) is not a person's.
 CREATE OR REPLACE PROCEDURE platform_bootstrap.reconcile_people(people text[])
 LANGUAGE plpgsql AS $reconcile$
 DECLARE
@@ -86,7 +87,8 @@ BEGIN
   END LOOP;
   FOR person IN
     SELECT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid
-    WHERE m.roleid = 'db_people'::regrole AND r.rolcanlogin AND r.rolname <> ALL (coalesce(people, '{}'))
+    WHERE m.roleid = 'db_people'::regrole AND NOT m.admin_option AND r.rolcanlogin
+      AND r.rolname <> ALL (coalesce(people, '{}'))
   LOOP
     EXECUTE format('ALTER ROLE %I WITH NOLOGIN', person);
   END LOOP;
@@ -117,7 +119,7 @@ LANGUAGE sql STABLE AS $report$
       ))
       FROM pg_roles r
       WHERE r.rolname IN ('app_service', 'db_people')
-         OR r.oid IN (SELECT member FROM pg_auth_members WHERE roleid = 'db_people'::regrole)
+         OR r.oid IN (SELECT member FROM pg_auth_members WHERE roleid = 'db_people'::regrole AND NOT admin_option)
     ),
     'databasePgauditLog', (
       SELECT split_part(c, '=', 2) FROM pg_db_role_setting s, unnest(s.setconfig) c

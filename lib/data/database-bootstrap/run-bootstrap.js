@@ -35,7 +35,7 @@ async function runBootstrap(connection, people, expectedDigest) {
     user: connection.user,
     password: connection.password,
     // rejectUnauthorized plus the default checkServerIdentity: chain and host name are verified (verify-full).
-    ssl: { ca: connection.ca, rejectUnauthorized: true, servername: connection.host },
+    ssl: { ca: connection.ca, rejectUnauthorized: true },
     connectionTimeoutMillis: 20000,
     statement_timeout: 120000,
   });
