@@ -184,6 +184,14 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
     expect(report.roles.alice.login).toBe(true);
   });
 
+  test('gives the application back what a restore left to the master user', async () => {
+    expect(master('CREATE TABLE app.restored (id serial PRIMARY KEY, note text); INSERT INTO app.restored (note) VALUES (\'from a dump\');').status).toBe(0);
+    expect(app('SELECT note FROM app.restored;').stderr).toMatch(/permission denied for table restored/);
+    await runBootstrap(connection(), ['alice'], undefined);
+    expect(app("INSERT INTO app.restored (note) VALUES ('after'); SELECT count(*) FROM app.restored;")).toMatchObject({ status: 0, stdout: 'INSERT 0 1\n2' });
+    expect(person('SELECT count(*) FROM app.restored;').stdout).toBe('2');
+  });
+
   test('pg_dump as the master user still dumps every schema', () => {
     const dump = pg.dump(MASTER_USER, MASTER_PASSWORD);
     expect(dump.bytes).toBeGreaterThan(0);

@@ -14,8 +14,15 @@ export const PEOPLE_AUDIT_CLASSES: readonly string[] = ['read', 'write', 'ddl', 
 export const APPLICATION_AUDIT_CLASSES: readonly string[] = ['ddl', 'role'];
 
 /**
- * A manual SQL step in a runbook: a psql invocation, or a statement an operator would type into a database session.
+ * A manual SQL step in a runbook: a database client invocation, or a statement an operator would type into a
+ * database session (SQL keywords in capitals, as SQL is written; prose such as "grant them access" is not matched).
  * Runbooks point at the bootstrap and the restore script instead.
  */
-export const MANUAL_SQL_STEP =
-  /\bpsql\b|\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|EXTENSION|SCHEMA|TABLE|DATABASE|POLICY)\b|\bGRANT\s+\w+(?:\s*,\s*\w+)*\s+(?:ON|TO)\b|\bREVOKE\s+\w+|\bSELECT\s+[\w*,\s]+\s+FROM\b|\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET)\b|\bSET\s+(?:ROLE|SESSION|pgaudit\.)/i;
+export const MANUAL_SQL_STEPS: readonly RegExp[] = [
+  /\b(?:psql|pgcli)\b/i,
+  /\b(?:CREATE|ALTER|DROP)\s+(?:ROLE|USER|EXTENSION|SCHEMA|TABLE|DATABASE|POLICY|INDEX|FUNCTION)\b/,
+  /\b(?:GRANT|REVOKE)\s+[A-Za-z_, ]+\s+(?:ON|TO|FROM)\b/,
+  /\bSELECT\s+.+\s+FROM\b/,
+  /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\S+\s+SET|TRUNCATE|SET\s+ROLE|SET\s+SESSION)\b/,
+  /\bSET\s+pgaudit\./i,
+];

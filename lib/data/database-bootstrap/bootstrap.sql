@@ -40,6 +40,23 @@ GRANT app_service TO CURRENT_USER;
 -- The application's own schema; nothing else in the database is granted to it.
 CREATE SCHEMA IF NOT EXISTS app AUTHORIZATION app_service;
 ALTER SCHEMA app OWNER TO app_service;
+-- Objects of schema app that someone else owns (a dump restored with pg_restore --no-owner is the master user's)
+-- become the application's again; a table takes its own sequences and indexes along.
+DO $owners$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT c.oid::regclass AS object, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'app' AND c.relowner <> 'app_service'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+      AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+    ORDER BY c.relkind = 'S'
+  LOOP
+    EXECUTE format('ALTER %s %s OWNER TO app_service',
+      CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.object);
+  END LOOP;
+END
+$owners$;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA app TO db_people;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA app TO db_people;
