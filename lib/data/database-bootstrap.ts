@@ -11,11 +11,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
-import {
-  APPLICATION_AUDIT_CLASSES,
-  DATABASE_BOOTSTRAP_RESOURCE_TYPE,
-  PEOPLE_AUDIT_CLASSES,
-} from '../core/requirements/database';
+import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
 import { requireYearLongRetention } from '../private/log-retention';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 
@@ -112,6 +108,7 @@ export class DatabaseBootstrap extends Construct {
     }
     const sql = fs.readFileSync(path.join(DATABASE_BOOTSTRAP_DIR, 'bootstrap.sql'), 'utf8');
     this.sqlDigest = crypto.createHash('sha256').update(sql).digest('hex');
+    const auditClasses = auditClassesOf(sql);
     const db = props.database;
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
@@ -144,7 +141,8 @@ export class DatabaseBootstrap extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
-      code: lambda.Code.fromAsset(DATABASE_BOOTSTRAP_DIR, { exclude: ['*.md'] }),
+      // The type declarations are for this repository's tests; the function needs the JavaScript and the SQL.
+      code: lambda.Code.fromAsset(DATABASE_BOOTSTRAP_DIR, { exclude: ['*.md', '*.d.ts'] }),
       role: this.role,
       timeout: Duration.minutes(5),
       memorySize: 256,
@@ -174,10 +172,10 @@ export class DatabaseBootstrap extends Construct {
         ClusterResourceId: db.cluster.clusterResourceIdentifier,
         DatabaseName: db.databaseName,
         ApplicationRole: DATABASE_ROLES.application,
-        ApplicationAuditClasses: APPLICATION_AUDIT_CLASSES.join(','),
+        ApplicationAuditClasses: auditClasses.application,
         ApplicationSchema: DATABASE_ROLES.schema,
         PeopleRole: DATABASE_ROLES.people,
-        PeopleAuditClasses: PEOPLE_AUDIT_CLASSES.join(','),
+        PeopleAuditClasses: auditClasses.people,
         People: people,
       },
     });
@@ -247,6 +245,23 @@ export class DatabaseBootstrap extends Construct {
       });
     }
   }
+}
+
+/**
+ * The audit classes bootstrap.sql sets for the application and for each person, read from the SQL itself so that the
+ * declaration is what the SQL does (the function then checks the database holds it, and the checks judge it).
+ */
+function auditClassesOf(sql: string): { application: string; people: string } {
+  const application = new RegExp(`ALTER ROLE ${DATABASE_ROLES.application} SET pgaudit\\.log = '([a-z,-]+)'`).exec(
+    sql,
+  )?.[1];
+  const people = /ALTER ROLE %I SET pgaudit\.log = %L', person, '([a-z,-]+)'/.exec(sql)?.[1];
+  if (!application || !people) {
+    throw new Error(
+      `DatabaseBootstrap: bootstrap.sql sets no pgaudit.log for ${application ? 'each person' : DATABASE_ROLES.application}. Fix: keep the ALTER ROLE ... SET pgaudit.log statements of the SQL file.`,
+    );
+  }
+  return { application, people };
 }
 
 function validatePeople(people: string[]): void {

@@ -9,7 +9,14 @@ import {
   noManualSqlInRunbooks,
   noManualSqlInShippedRunbooks,
 } from '../../lib/compliance/assembly/monitoring';
-import { failuresOf, ofType, passesOf, RawJson, weakenedReference } from '../support/claims-support';
+import {
+  failuresOf,
+  ofType,
+  passesOf,
+  RawJson,
+  referenceClaimEvidence,
+  weakenedReference,
+} from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 
 const BOOTSTRAP = 'Custom::DatabaseBootstrap';
@@ -59,6 +66,25 @@ function bootstrapOf(t: { Resources: Record<string, RawJson> }): RawJson {
 }
 
 describe('MONITOR-1: the database tells people from the application (bootstrap, roles, master secret)', () => {
+  test("MONITOR-1's evidence shows the role separation and the bootstrap's declared state", () => {
+    const resources = referenceClaimEvidence('MONITOR-1').resources;
+    const bootstrap = resources.find((r) => r.type === BOOTSTRAP);
+    expect(bootstrap?.properties).toEqual({
+      SqlDigest: sqlDigest,
+      ApplicationRole: 'app_service',
+      ApplicationAuditClasses: 'ddl,role',
+      PeopleRole: 'db_people',
+      PeopleAuditClasses: 'read,write,ddl,role',
+      People: [],
+      OrderedBefore: [expect.stringMatching(/^ref-Service\/AppService/)],
+    });
+    const cluster = resources.find((r) => r.type === 'AWS::RDS::DBCluster');
+    expect(cluster?.properties.MasterSecretReadableBy).toEqual([
+      expect.stringMatching(/^DatabaseBootstrapRole/),
+      expect.stringMatching(/^DumpTaskExecutionRole/),
+    ]);
+  });
+
   describe('MONITOR1-MasterSecretOnlyBootstrapAndDump', () => {
     test('the reference hands the master secret to the dump and the bootstrap only, and names their roles', () => {
       expect(passesOf(masterSecretOnlyBootstrapAndDump, referenceAssembly())).toEqual([

@@ -67,6 +67,10 @@ function otherCa(): string {
 
 /** Lines of the server log written since `mark` (a length of the log). */
 const logSince = (mark: number) => pg.log().slice(mark).split('\n').filter(Boolean);
+/** A set-up step that must succeed (outside a test, so it throws instead of expecting). */
+function must(r: { status: number; stderr: string }): void {
+  if (r.status !== 0) throw new Error(`rehearsal set-up failed: ${r.stderr}`);
+}
 const auditLines = (lines: string[]) => lines.filter((l) => l.includes(' AUDIT: '));
 
 beforeAll(
@@ -75,24 +79,22 @@ beforeAll(
     pg = await RehearsalPostgres.start();
     ca = [fs.readFileSync(pg.caFile, 'utf8')];
     // Another schema the application must not read: the master user's own.
-    expect(
+    must(
       master(
         "CREATE SCHEMA internal; CREATE TABLE internal.staff_notes (note text); INSERT INTO internal.staff_notes VALUES ('payroll');",
-      ).status,
-    ).toBe(0);
+      ),
+    );
     const { digest } = bootstrapSql();
     first = (await runBootstrap(connection(), ['alice', 'bob'], digest)).report;
     second = (await runBootstrap(connection(), ['alice', 'bob'], digest)).report;
     // IAM authentication is RDS's; here a password stands in for the token.
     const su = (sql: string) => pg.psql('postgres', 'rehearsal-superuser', sql);
-    expect(
-      su(`ALTER ROLE app_service PASSWORD '${APP_PASSWORD}'; ALTER ROLE alice PASSWORD '${PERSON_PASSWORD}';`).status,
-    ).toBe(0);
-    expect(
+    must(su(`ALTER ROLE app_service PASSWORD '${APP_PASSWORD}'; ALTER ROLE alice PASSWORD '${PERSON_PASSWORD}';`));
+    must(
       app(
         'CREATE TABLE app.orders (id bigserial PRIMARY KEY, customer_id text, status text, total_cents int, created_at timestamptz DEFAULT now());',
-      ).status,
-    ).toBe(0);
+      ),
+    );
   },
   30 * 60 * 1000,
 );
@@ -185,10 +187,17 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
   });
 
   test('gives the application back what a restore left to the master user', async () => {
-    expect(master('CREATE TABLE app.restored (id serial PRIMARY KEY, note text); INSERT INTO app.restored (note) VALUES (\'from a dump\');').status).toBe(0);
+    expect(
+      master(
+        "CREATE TABLE app.restored (id serial PRIMARY KEY, note text); INSERT INTO app.restored (note) VALUES ('from a dump');",
+      ).status,
+    ).toBe(0);
     expect(app('SELECT note FROM app.restored;').stderr).toMatch(/permission denied for table restored/);
     await runBootstrap(connection(), ['alice'], undefined);
-    expect(app("INSERT INTO app.restored (note) VALUES ('after'); SELECT count(*) FROM app.restored;")).toMatchObject({ status: 0, stdout: 'INSERT 0 1\n2' });
+    expect(app("INSERT INTO app.restored (note) VALUES ('after'); SELECT count(*) FROM app.restored;")).toMatchObject({
+      status: 0,
+      stdout: 'INSERT 0 1\n2',
+    });
     expect(person('SELECT count(*) FROM app.restored;').stdout).toBe('2');
   });
 

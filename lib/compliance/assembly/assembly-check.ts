@@ -12,6 +12,8 @@ export interface AssemblyCheckResult {
   readonly resource?: ResourceRef;
   /** What was found, in words an auditor can check against the template. */
   readonly detail: string;
+  /** Values a passing result rests on, shown beside its resource in the evidence. @default - none */
+  readonly evidence?: Record<string, unknown>;
 }
 
 /**
@@ -31,10 +33,15 @@ export interface AssemblyCheck {
   readonly run: (assembly: PlatformAssembly) => AssemblyCheckResult[];
 }
 
-export const pass = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
+export const pass = (
+  detail: string,
+  resource?: ResourceRef,
+  evidence?: Record<string, unknown>,
+): AssemblyCheckResult => ({
   status: 'pass',
   detail,
   resource,
+  ...(evidence ? { evidence } : {}),
 });
 export const fail = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({
   status: 'fail',

@@ -245,7 +245,7 @@ function resourcesOf(input: JudgeInput): ResourceEvidence[] {
   const checkIds = new Set(input.checks.map((c) => c.id));
   for (const r of input.checkResults) {
     if (checkIds.has(r.checkId) && r.status === 'pass' && r.resource)
-      add(r.resource, `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${r.checkId}`, {});
+      add(r.resource, `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${r.checkId}`, r.evidence ?? {});
   }
   return [...byKey.values()].sort((a, b) =>
     `${a.stackName}/${a.logicalId}`.localeCompare(`${b.stackName}/${b.logicalId}`),

@@ -8,7 +8,7 @@ export const PEOPLE_AUDIT_CLASSES: readonly string[] = ['read', 'write', 'ddl', 
 
 /**
  * pgaudit classes the application's own role must still log: its schema changes and any role change. Reads and
- * writes are left out on purpose (every application statement would be logged, see docs/audit-log-cost.md), and an
+ * writes are left out on purpose (every application statement would be logged, see docs/database-audit-log.md), and an
  * application role that logged them would be no less safe, so they are allowed, not required.
  */
 export const APPLICATION_AUDIT_CLASSES: readonly string[] = ['ddl', 'role'];

@@ -50,12 +50,22 @@ function judgeCluster(assembly: PlatformAssembly, cluster: LocatedResource): Ass
   }
   if (problems.length) return fail(`cluster ${cluster.logicalId}: ${problems.join('; ')}`, toRef(bootstrap));
   const people = asArray<string>(prop(bootstrap, 'People'));
+  const declared = (name: string) => String(prop(bootstrap, name));
   return pass(
-    `cluster ${cluster.logicalId}: bootstrap ${bootstrap.logicalId} (SQL sha256 ${String(prop(bootstrap, 'SqlDigest'))}) declares ` +
-      `application role ${String(prop(bootstrap, 'ApplicationRole'))} on schema ${String(prop(bootstrap, 'ApplicationSchema'))} auditing ${String(prop(bootstrap, 'ApplicationAuditClasses'))}, ` +
-      `people role ${String(prop(bootstrap, 'PeopleRole'))} auditing ${String(prop(bootstrap, 'PeopleAuditClasses'))} (people: ${people.length ? people.join(', ') : 'none yet'}); ` +
+    `cluster ${cluster.logicalId}: bootstrap ${bootstrap.logicalId} (SQL sha256 ${declared('SqlDigest')}) declares ` +
+      `application role ${declared('ApplicationRole')} on schema ${declared('ApplicationSchema')} auditing ${declared('ApplicationAuditClasses')}, ` +
+      `people role ${declared('PeopleRole')} auditing ${declared('PeopleAuditClasses')} (people: ${people.length ? people.join(', ') : 'none yet'}); ` +
       `runs after the cluster and its ${instancesOf(cluster).length} instances; ordered before ${services.length ? services.map((s) => s.logicalId).join(', ') : 'no service (none reaches the cluster)'}`,
     toRef(bootstrap),
+    {
+      SqlDigest: declared('SqlDigest'),
+      ApplicationRole: declared('ApplicationRole'),
+      ApplicationAuditClasses: declared('ApplicationAuditClasses'),
+      PeopleRole: declared('PeopleRole'),
+      PeopleAuditClasses: declared('PeopleAuditClasses'),
+      People: people,
+      OrderedBefore: services.map((s) => `${s.stackName}/${s.logicalId}`),
+    },
   );
 }
 

@@ -69,6 +69,7 @@ export const masterSecretOnlyBootstrapAndDump: AssemblyCheck = {
       pass(
         `cluster ${c.logicalId}: master secret handed only to ${holders.join(' and ')}; readable only by roles ${[...readers].sort().join(', ')}; no service task definition receives it`,
         toRef(c),
+        { MasterSecretHandedTo: holders, MasterSecretReadableBy: [...readers].sort() },
       ),
     );
   },

@@ -54,7 +54,8 @@ export function documentsOf(policy: LocatedResource): { Statement?: unknown }[] 
       (p) => p.PolicyDocument ?? {},
     );
   }
-  return [(prop(policy, 'PolicyDocument') ?? {}) as { Statement?: unknown }];
+  const document = prop(policy, 'PolicyDocument') as { Statement?: unknown } | undefined;
+  return [document ?? {}];
 }
 
 /** The ECS services whose security groups a PostgreSQL cluster's security groups admit. */
