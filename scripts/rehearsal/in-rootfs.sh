@@ -9,6 +9,7 @@ shift
 here="$(cd "$(dirname "$0")" && pwd)"
 debs="${REHEARSAL_DIR:-$(cd "$here/../.." && pwd)/.rehearsal}/debs"
 mkdir -p "$debs/partial"
-exec bwrap --bind "$rootfs" / --dev /dev --proc /proc --ro-bind /etc/resolv.conf /etc/resolv.conf \
+# apt locks its archive folder: one step at a time shares it (jest runs test files in parallel).
+exec flock "$debs/.rehearsal.lock" bwrap --bind "$rootfs" / --dev /dev --proc /proc --ro-bind /etc/resolv.conf /etc/resolv.conf \
   --bind "$debs" /var/cache/apt/archives --unshare-pid --unshare-ipc --unshare-uts --die-with-parent \
   --setenv DEBIAN_FRONTEND noninteractive -- "$@"

@@ -38,10 +38,12 @@ export class RehearsalPostgres {
       'bash',
       [
         path.join(REPO_ROOT, 'scripts/rehearsal/debian-rootfs.sh'),
-        'postgres',
+        // The same name and packages as the rehearsal's postgresRootfs(17), so CI builds the root file system once.
+        'postgres-17',
         'trixie',
         'postgresql-17',
         'postgresql-17-pgaudit',
+        'openssl',
       ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REHEARSAL_DIR } },
     ).trim();
