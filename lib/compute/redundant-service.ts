@@ -75,6 +75,12 @@ export interface RedundantServiceProps {
    * @default - none
    */
   readonly secrets?: Record<string, ecs.Secret>;
+  /**
+   * Plain environment values of the container: settings that are not secret (database host, port, user and name
+   * under IAM authentication). Names that look like credentials are refused; pass those as `secrets`.
+   * @default - none
+   */
+  readonly environment?: Record<string, string>;
   /** The database: egress from the service to it on its port, ingress to it from the service only. @default - none */
   readonly database?: ServiceDatabaseAccess;
   /**
@@ -136,6 +142,12 @@ export class RedundantService extends Construct {
         `RedundantService user = '${user}': the container never runs as root. Fix: give a numeric non-zero uid such as '1000:1000'.`,
       );
     }
+    const credentialLike = Object.keys(props.environment ?? {}).filter((k) => /PASSWORD|SECRET|TOKEN|KEY/i.test(k));
+    if (credentialLike.length) {
+      throw new Error(
+        `RedundantService environment names ${credentialLike.join(', ')}: values that look like credentials are never plain environment values. Fix: pass them as secrets (Secrets Manager or SSM).`,
+      );
+    }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
     requireYearLongRetention('RedundantService', 'logRetention', retention, 'keep service logs at least 365 days');
 
@@ -195,6 +207,7 @@ export class RedundantService extends Construct {
       readonlyRootFilesystem: true,
       portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
       secrets: props.secrets,
+      environment: props.environment,
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'app' }),
       linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
     });
@@ -206,6 +219,13 @@ export class RedundantService extends Construct {
         claim: 'HA-1',
         reason:
           'ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; pulling the default image is otherwise scoped to its asset repository, and the other actions name the log group and the secrets',
+      });
+    }
+    if (props.environment && Object.keys(props.environment).length) {
+      acknowledgeFinding(this.taskDefinition, {
+        rule: 'AwsSolutions-ECS2',
+        claim: 'BILLING-1',
+        reason: `The environment holds only non-secret settings (${Object.keys(props.environment).join(', ')}); names that look like credentials are refused at synth, and secrets reach the container as ECS secrets.`,
       });
     }
 

@@ -9,6 +9,7 @@ export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
   readers: 2,
   backupRetentionDays: 35,
   databaseName: 'app',
+  people: [],
 };
 
 export const DEFAULT_BACKUP: Required<BackupConfig> = {

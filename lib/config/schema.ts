@@ -46,6 +46,12 @@ export const databaseConfigSchema = z.strictObject({
   backupRetentionDays: numeric.optional(),
   /** Database name created in the cluster. @default 'app' */
   databaseName: text.optional(),
+  /**
+   * People who may log in to the database, each as a role of their own (IAM authentication), every read, write,
+   * DDL and role change audited by pgaudit (MONITOR-1). Taking someone off the list removes their LOGIN.
+   * @default [] (nobody)
+   */
+  people: z.array(text).readonly().optional(),
 });
 
 export const backupConfigSchema = z.strictObject({

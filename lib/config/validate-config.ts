@@ -215,6 +215,17 @@ const RULES: readonly ConfigRule[] = [
     fix: "use letters, digits and underscores, starting with a letter, such as 'app'",
   },
   {
+    setting: 'database.people',
+    read: (c) => c.database.people,
+    problem: (v: readonly string[]) =>
+      Array.isArray(v) && v.every((p) => typeof p === 'string' && /^[a-z][a-z0-9_]{0,62}$/.test(p))
+        ? new Set(v).size === v.length
+          ? undefined
+          : 'names someone twice'
+        : 'must list lower-case role names',
+    fix: "list each person once as lower-case letters, digits and underscores, starting with a letter, such as ['jane_doe']",
+  },
+  {
     setting: 'backup.dailyHourUtc',
     read: (c) => c.backup.dailyHourUtc,
     problem: intIn(0, 23),

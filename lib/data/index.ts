@@ -1,4 +1,5 @@
 export * from './access-log-bucket';
+export * from './database-bootstrap';
 export * from './encrypted-upload-bucket';
 export * from './multi-az-database';
 export * from './replica-bucket';

@@ -4,6 +4,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from '../data/access-log-bucket';
+import { DatabaseBootstrap } from '../data/database-bootstrap';
 import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
@@ -26,6 +27,12 @@ export class DataStack extends Stack {
   /** RDS-managed master secret, encrypted with the data key. */
   readonly databaseSecret: secretsmanager.ISecret;
   readonly databaseEndpoint: rds.Endpoint;
+  /** Roles and pgaudit settings of the database, applied on deploy (MONITOR-1). */
+  readonly databaseBootstrap: DatabaseBootstrap;
+  /** The application's database user (IAM authentication), read from the bootstrap so its users deploy after it. */
+  readonly databaseUser: string;
+  /** Resource id of the cluster, which IAM database authentication names in `rds-db:connect`. */
+  readonly databaseResourceId: string;
   readonly uploads: EncryptedUploadBucket;
   readonly dumps: EncryptedUploadBucket;
   readonly accessLogs: AccessLogBucket;
@@ -57,6 +64,22 @@ export class DataStack extends Stack {
     this.databasePort = this.database.port;
     this.databaseSecret = this.database.credentialsSecret;
     this.databaseEndpoint = this.database.clusterEndpoint;
+    this.databaseResourceId = this.database.cluster.clusterResourceIdentifier;
+
+    this.databaseBootstrap = new DatabaseBootstrap(this, 'DatabaseBootstrap', {
+      vpc: props.vpc,
+      database: {
+        cluster: this.database.cluster,
+        securityGroup: this.database.securityGroup,
+        port: this.database.port,
+        databaseName: c.database.databaseName,
+        masterSecret: this.database.credentialsSecret,
+        masterSecretKey: this.keys.data,
+      },
+      logEncryptionKey: this.keys.logs,
+      people: c.database.people,
+    });
+    this.databaseUser = this.databaseBootstrap.applicationUser;
 
     this.uploads = new EncryptedUploadBucket(this, 'Uploads', {
       bucketName: physicalNames.uploadBucket(c),

@@ -58,7 +58,9 @@ export class PlatformStage extends Stage {
         securityGroup: this.data.databaseSecurityGroup,
         port: this.data.databasePort,
         hostname: this.data.databaseEndpoint.hostname,
-        secret: this.data.databaseSecret,
+        databaseName: config.database.databaseName,
+        user: this.data.databaseUser,
+        clusterResourceId: this.data.databaseResourceId,
       },
       uploads: this.data.uploads,
     });

@@ -3,8 +3,6 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { StripeSecrets } from '../billing/stripe-secrets';
 import { RedundantService, ServiceDatabaseAccess } from '../compute/redundant-service';
@@ -12,12 +10,19 @@ import { TlsOnlyLoadBalancer } from '../edge/tls-only-load-balancer';
 import { physicalNames } from '../config/physical-names';
 import { VpcStackProps } from './vpc-stack-props';
 
-/** What the service needs of the database: where it is, how to reach it and its credentials. */
+/**
+ * What the service needs of the database: where it is and whom to log in as. No password: the application signs an
+ * IAM authentication token with its task role at connect time, so nothing rotates under a running task.
+ */
 export interface ServiceDatabase extends ServiceDatabaseAccess {
-  /** Host name of the writer endpoint; handed to the container through an SSM parameter, not an env value. */
+  /** Host name of the writer endpoint. */
   readonly hostname: string;
-  /** Secret with the `username` and `password` keys (for example the RDS-managed master secret). */
-  readonly secret: secretsmanager.ISecret;
+  /** Database the application uses. */
+  readonly databaseName: string;
+  /** The application's own database user (DataStack.databaseUser, from the bootstrap): never the master user. */
+  readonly user: string;
+  /** Resource id of the cluster (`DBClusterResourceId`), which `rds-db:connect` names. */
+  readonly clusterResourceId: string;
 }
 
 /** A store that grants object access on its own resource policy. */
@@ -81,22 +86,17 @@ export class ServiceStack extends Stack {
       secretNamePrefix: `${config.environmentName}/stripe`,
     });
     Object.assign(secrets, this.stripeSecrets.ecsSecrets());
-    if (props.database) {
-      const host = new ssm.StringParameter(this, 'DatabaseHost', {
-        description: 'Writer endpoint of the platform database',
-        stringValue: props.database.hostname,
-      });
-      secrets.DB_HOST = ecs.Secret.fromSsmParameter(host);
-      // Referenced by ARN alone: granting through the Data stack's secret object would also write this stack's
-      // execution role into the Data stack's key policy, a dependency cycle. The key grant is added below.
-      const secret = secretsmanager.Secret.fromSecretCompleteArn(
-        this,
-        'DatabaseSecret',
-        props.database.secret.secretArn,
-      );
-      secrets.DB_USER = ecs.Secret.fromSecretsManager(secret, 'username');
-      secrets.DB_PASSWORD = ecs.Secret.fromSecretsManager(secret, 'password');
-    }
+    // IAM database authentication: the container knows where and as whom, and asks for a token when it connects.
+    const environment: Record<string, string> = props.database
+      ? {
+          DB_HOST: props.database.hostname,
+          DB_PORT: String(props.database.port),
+          DB_NAME: props.database.databaseName,
+          DB_USER: props.database.user,
+          DB_AUTH: 'iam',
+          DB_SSLMODE: 'verify-full',
+        }
+      : {};
 
     const service = config.service;
     this.app = new RedundantService(this, 'App', {
@@ -111,18 +111,21 @@ export class ServiceStack extends Stack {
       memoryMiB: service.memoryMiB,
       healthCheckPath: service.healthCheckPath,
       secrets,
+      environment,
       database: props.database,
       logKey,
       taskRoleName: physicalNames.serviceTaskRole(config),
     });
     this.taskRole = this.app.taskRole;
-    const secretKey = props.database?.secret.encryptionKey;
-    if (secretKey) {
-      this.app.executionRole.addToPrincipalPolicy(
+    if (props.database) {
+      // Only the application's own user; the task role name is fixed (physicalNames.serviceTaskRole).
+      this.taskRole.addToPrincipalPolicy(
         new iam.PolicyStatement({
-          actions: ['kms:Decrypt'],
-          resources: [secretKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.amazonaws.com` } },
+          sid: 'ConnectAsApplicationUser',
+          actions: ['rds-db:connect'],
+          resources: [
+            `arn:${this.partition}:rds-db:${this.region}:${this.account}:dbuser:${props.database.clusterResourceId}/${props.database.user}`,
+          ],
         }),
       );
     }

@@ -112,6 +112,9 @@ export function resolveValue(value: unknown, references: FargateRunOptions['refe
   };
   if (typeof v.Ref === 'string') return lookup(v.Ref);
   if (Array.isArray(v['Fn::GetAtt'])) return lookup((v['Fn::GetAtt'] as string[]).join('.'));
+  const output = v['Fn::GetStackOutput'] as { StackName?: string; OutputName?: string } | undefined;
+  // A value another stack exports (CDK's weak cross-stack reference), named `<stack>/<output>`.
+  if (output?.OutputName) return lookup(`${output.StackName}/${output.OutputName}`);
   if (Array.isArray(v['Fn::Join'])) {
     const [sep, parts] = v['Fn::Join'] as [string, unknown[]];
     return parts.map((p) => resolveValue(p, references, name)).join(sep);

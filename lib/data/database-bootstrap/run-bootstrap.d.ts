@@ -1,0 +1,35 @@
+/** Types of run-bootstrap.js (plain JS, shipped as the function's code without a build step). */
+export interface BootstrapConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
+  readonly user: string;
+  readonly password: string;
+  /** PEM certificates the server's chain must end in; the host name is verified too (verify-full). */
+  readonly ca: readonly string[];
+}
+
+/** What the catalogs hold after the bootstrap (platform_bootstrap.report()). */
+export interface BootstrapReport {
+  readonly pgaudit: string | null;
+  readonly rdsPgauditRole: boolean;
+  readonly databasePgauditLog: string | null;
+  readonly roles: Record<
+    string,
+    {
+      readonly login: boolean;
+      readonly superuser: boolean;
+      readonly createRole: boolean;
+      readonly createDb: boolean;
+      readonly pgauditLog: string | null;
+      readonly memberOf: string[];
+    }
+  >;
+}
+
+export function bootstrapSql(): { sql: string; digest: string };
+export function runBootstrap(
+  connection: BootstrapConnection,
+  people: readonly string[],
+  expectedDigest?: string,
+): Promise<{ digest: string; report: BootstrapReport }>;
