@@ -1,4 +1,4 @@
-import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig } from './platform-config';
+import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig, ThreatDetectionConfig } from './platform-config';
 
 /** Secure defaults: each is what the security page promises without any prop set. */
 export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
@@ -27,3 +27,11 @@ export const DEFAULT_SERVICE: Required<ServiceConfig> = {
 export const DEFAULT_DUMP_HOUR_UTC: NonNullable<DumpConfig['dailyHourUtc']> = 4;
 
 export const DEFAULT_PREFERRED_LANGUAGES: readonly string[] = ['en'];
+
+/** The platform creates every singleton unless told the account or the organisation already runs it. */
+export const DEFAULT_THREAT_DETECTION: Required<ThreatDetectionConfig> = {
+  guardDuty: 'create',
+  securityHub: 'create',
+  accessAnalyzer: 'create',
+  config: 'create',
+};

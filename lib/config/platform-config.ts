@@ -1,3 +1,5 @@
+import type { ServiceMode } from '../core/service-modes';
+
 /**
  * Everything one environment of the platform needs to know. Only `environmentName`, `account`, the regions,
  * their zones, the domain, the certificate, the alert addresses, the security contact and the dump public key
@@ -28,6 +30,13 @@ export interface PlatformConfig {
   readonly service?: ServiceConfig;
   /** GPG-encrypted logical dumps of the database. */
   readonly dump: DumpConfig;
+  /**
+   * Per account singleton, whether the platform creates it or relies on the account's own (`existing`) or the
+   * organisation's delegated administrator (`organization`). Run `npx ts-node bin/preflight.ts` to see which the
+   * account needs. A mode other than `create` is listed in the evidence beside MONITOR-2.
+   * @default see `DEFAULT_THREAT_DETECTION` (every service `create`)
+   */
+  readonly threatDetection?: ThreatDetectionConfig;
   /**
    * Explicit, named opt-outs from the secure defaults. Each one weakens a claim and is listed in the evidence.
    * @default - none: every claim at full strength
@@ -106,9 +115,16 @@ export interface OptOutConfig {
   readonly allowFewerThanThreeTasks?: boolean;
   /** NAT gateways fewer than one per AZ (weakens HA-1). @default - one per AZ */
   readonly natGateways?: number;
-  /**
-   * Leave GuardDuty, Security Hub and Access Analyzer to an organisation-level setup (MONITOR-2 then relies on it).
-   * @default false
-   */
-  readonly delegateThreatDetectionToOrganization?: boolean;
+}
+
+/** Modes of the account singletons, in both regions (see `ServiceMode`). */
+export interface ThreatDetectionConfig {
+  /** GuardDuty detector (S3, RDS and Fargate runtime protection). @default 'create' */
+  readonly guardDuty?: ServiceMode;
+  /** Security Hub with the AWS Foundational Security Best Practices standard. @default 'create' */
+  readonly securityHub?: ServiceMode;
+  /** Account IAM Access Analyzer. @default 'create' */
+  readonly accessAnalyzer?: ServiceMode;
+  /** AWS Config configuration recorder and delivery channel (the platform's Config rules are declared in every mode). @default 'create' */
+  readonly config?: ServiceMode;
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_DUMP_HOUR_UTC,
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
+  DEFAULT_THREAT_DETECTION,
 } from './defaults';
 import {
   BackupConfig,
@@ -13,6 +14,7 @@ import {
   PlatformConfig,
   SecurityContactConfig,
   ServiceConfig,
+  ThreatDetectionConfig,
 } from './platform-config';
 import { validatePlatformConfig } from './validate-config';
 
@@ -24,6 +26,7 @@ export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;
   readonly optOuts: OptOutConfig;
+  readonly threatDetection: Required<ThreatDetectionConfig>;
 }
 
 /**
@@ -39,6 +42,7 @@ export function resolvePlatformConfig(config: PlatformConfig, now: Date = new Da
     dump: { dailyHourUtc: DEFAULT_DUMP_HOUR_UTC, ...config.dump },
     securityContact: { preferredLanguages: DEFAULT_PREFERRED_LANGUAGES, ...config.securityContact },
     optOuts: { ...config.optOuts },
+    threatDetection: { ...DEFAULT_THREAT_DETECTION, ...config.threatDetection },
   };
   validatePlatformConfig(resolved, now);
   return resolved;

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { ConfigViolation, PlatformConfigError } from '../core/errors';
+import { SERVICE_MODES, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
 import type { ResolvedPlatformConfig } from './resolve-config';
 
 /**
@@ -279,6 +280,13 @@ const RULES: readonly ConfigRule[] = [
     problem: (v: number | undefined) => (v === undefined ? undefined : intIn(1, 3)(v)),
     fix: 'leave unset for one NAT gateway per zone, or give 1-3 and accept a weakened HA-1 in the evidence',
   },
+  ...(Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[]).map((service): ConfigRule => ({
+    setting: `threatDetection.${service}`,
+    read: (c) => c.threatDetection[service],
+    problem: (v: string) =>
+      (SERVICE_MODES as readonly string[]).includes(v) ? undefined : `is not one of ${SERVICE_MODES.join(', ')}`,
+    fix: `use 'create' (default), 'existing' when the account already runs ${THREAT_DETECTION_SERVICES[service].name}, or 'organization' when a delegated administrator does; bin/preflight.ts tells which`,
+  })),
 ];
 
 /** Runs every rule and throws one PlatformConfigError listing all violations; token values are skipped. */

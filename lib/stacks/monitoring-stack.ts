@@ -3,14 +3,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
 import { SecurityAlerts } from '../monitoring/security-alerts';
-import { ThreatDetection } from '../monitoring/threat-detection';
 import { physicalNames } from '../config/physical-names';
 import { PlatformStackProps } from './platform-stack-props';
 
-/** Audit trail, threat detection and security alerts (MONITOR-1..3). */
+/**
+ * Audit trail and security alerts (MONITOR-1..3). The detectors are in the ThreatDetection stacks, so an account
+ * singleton that collides fails those alone.
+ */
 export class MonitoringStack extends Stack {
   readonly auditTrail: AuditTrail;
-  readonly threatDetection: ThreatDetection;
   readonly alerts: SecurityAlerts;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -27,9 +28,6 @@ export class MonitoringStack extends Stack {
     ].map((name, i) => s3.Bucket.fromBucketName(this, `CustomerDataBucket${i}`, name));
 
     this.auditTrail = new AuditTrail(this, 'AuditTrail', { customerDataBuckets });
-    this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
-      delegatedToOrganization: config.optOuts.delegateThreatDetectionToOrganization ?? false,
-    });
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       emails: config.alertEmails,
       trailLogGroup: this.auditTrail.logGroup,

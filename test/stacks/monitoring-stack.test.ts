@@ -3,6 +3,13 @@ import { optedOutTemplate, referenceTemplate } from '../support/reference-assemb
 import { OPTED_OUT_OVERRIDES } from '../support/reference-constants';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
+const DETECTOR_TYPES = [
+  'AWS::GuardDuty::Detector',
+  'AWS::SecurityHub::Hub',
+  'AWS::SecurityHub::Standard',
+  'AWS::AccessAnalyzer::Analyzer',
+];
+
 // GIVEN the reference platform and the one with every opt-out, synthesized once by the global setup
 describe('MonitoringStack', () => {
   test('records data events on the upload and dump buckets and their replicas by name, with no cross-stack reference', () => {
@@ -26,16 +33,9 @@ describe('MonitoringStack', () => {
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  test('declares GuardDuty, Security Hub with FSBP and Access Analyzer by default', () => {
+  test('declares no account singleton: the detectors are in the ThreatDetection stacks', () => {
     const t = referenceTemplate('Monitoring');
-    for (const type of [
-      'AWS::GuardDuty::Detector',
-      'AWS::SecurityHub::Hub',
-      'AWS::SecurityHub::Standard',
-      'AWS::AccessAnalyzer::Analyzer',
-    ]) {
-      t.resourceCountIs(type, 1);
-    }
+    for (const type of DETECTOR_TYPES) t.resourceCountIs(type, 0);
   });
 
   test('watches the trail log group with the CIS alarms', () => {
@@ -53,21 +53,19 @@ describe('MonitoringStack', () => {
   });
 });
 
-describe('MonitoringStack with optOuts.delegateThreatDetectionToOrganization', () => {
-  test('declares no detector but keeps the trail and the alerts', () => {
-    // GIVEN threat detection delegated to the organisation (with the other opt-outs, which leave monitoring alone)
+describe('MonitoringStack with the singletons left to the organisation and the account', () => {
+  test('keeps the trail and the alerts, and records each mode other than create as an opt-out', () => {
+    // GIVEN threatDetection modes organization / existing (with the other opt-outs, which leave monitoring alone)
     const t = optedOutTemplate('Monitoring');
     // THEN
-    for (const type of [
-      'AWS::GuardDuty::Detector',
-      'AWS::SecurityHub::Hub',
-      'AWS::SecurityHub::Standard',
-      'AWS::AccessAnalyzer::Analyzer',
-    ]) {
-      t.resourceCountIs(type, 0);
-    }
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
     t.resourceCountIs('AWS::Events::Rule', 4);
-    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual(OPTED_OUT_OVERRIDES.optOuts);
+    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
+      ...OPTED_OUT_OVERRIDES.optOuts,
+      guardDutyMode: 'organization',
+      securityHubMode: 'organization',
+      accessAnalyzerMode: 'existing',
+      configMode: 'existing',
+    });
   });
 });

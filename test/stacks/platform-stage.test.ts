@@ -75,7 +75,9 @@ describe('PlatformStage', () => {
       'prod/Monitoring',
       'prod/Network',
       'prod/Recovery',
+      'prod/RecoveryThreatDetection',
       'prod/Service',
+      'prod/ThreatDetection',
     ]);
   });
 

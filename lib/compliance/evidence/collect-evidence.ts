@@ -142,7 +142,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
   }));
   const optOuts = Object.entries(OPT_OUT_CLAIMS)
     .filter(([key, { claim: c }]) => c === claim.id && input.optOuts[key] !== undefined && input.optOuts[key] !== false)
-    .map(([key, { effect }]) => `optOuts.${key} = ${JSON.stringify(input.optOuts[key])}: ${effect}`);
+    .map(([key, { effect, configPath }]) => `${configPath} = ${JSON.stringify(input.optOuts[key])}: ${effect}`);
   const [status, statusReason] = statusOf(claim, checkEvidence, documents);
   return {
     id: claim.id,

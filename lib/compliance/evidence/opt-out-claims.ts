@@ -1,19 +1,11 @@
-import type { OptOutConfig } from '../../config/platform-config';
 import type { ClaimId } from '../../core/claims/claim';
+import { OPT_OUTS, OptOutKey } from '../../core/opt-outs';
 
-/** Which claim each explicit opt-out weakens, and how; the evidence prints it beside the claim. */
-export const OPT_OUT_CLAIMS: Record<keyof OptOutConfig, { claim: ClaimId; effect: string }> = {
-  allowFewerThanThreeTasks: {
-    claim: 'HA-1',
-    effect: 'fewer than three service tasks: losing a zone or two tasks may stop the service',
-  },
-  natGateways: {
-    claim: 'HA-1',
-    effect: 'fewer NAT gateways than zones: losing the zone of a NAT gateway cuts egress for the others',
-  },
-  delegateThreatDetectionToOrganization: {
-    claim: 'MONITOR-2',
-    effect:
-      'GuardDuty, Security Hub and Access Analyzer are not declared here; MONITOR-2 relies on an organisation-level setup',
-  },
-};
+/**
+ * Which claim each explicit opt-out weakens, and how; the evidence prints it beside the claim under the setting's
+ * config path. Derived from the opt-out table of lib/core, so the two cannot drift.
+ */
+export const OPT_OUT_CLAIMS: Record<OptOutKey, { claim: ClaimId; effect: string; configPath: string }> =
+  Object.fromEntries(
+    Object.values(OPT_OUTS).map((o) => [o.key, { claim: o.claim, effect: o.effect, configPath: o.configPath }]),
+  ) as Record<OptOutKey, { claim: ClaimId; effect: string; configPath: string }>;

@@ -1,4 +1,6 @@
 import { ClaimEvidence, EnvironmentEvidence, EvidenceReport } from './evidence-model';
+import type { OptOutKey } from '../../core/opt-outs';
+import { OPT_OUT_CLAIMS } from './opt-out-claims';
 
 const STATUS_MARK: Record<string, string> = {
   proven: 'proven',
@@ -41,7 +43,7 @@ function renderEnvironment(out: string[], env: EnvironmentEvidence): void {
   const optOuts = Object.entries(env.optOuts).filter(([, v]) => v !== undefined && v !== false);
   out.push(
     optOuts.length
-      ? `Opt-outs from the secure defaults: ${optOuts.map(([k, v]) => `\`optOuts.${k} = ${JSON.stringify(v)}\``).join(', ')}.`
+      ? `Opt-outs from the secure defaults: ${optOuts.map(([k, v]) => `\`${OPT_OUT_CLAIMS[k as OptOutKey]?.configPath ?? `optOuts.${k}`} = ${JSON.stringify(v)}\``).join(', ')}.`
       : 'Opt-outs from the secure defaults: none.',
     '',
   );

@@ -1,0 +1,40 @@
+import { optedOutTemplate, referenceTemplate } from '../support/reference-assembly';
+import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
+
+const DETECTOR_TYPES = [
+  'AWS::GuardDuty::Detector',
+  'AWS::SecurityHub::Hub',
+  'AWS::SecurityHub::Standard',
+  'AWS::AccessAnalyzer::Analyzer',
+];
+
+// GIVEN the reference platform (every mode 'create') and the opted-out one, synthesized once by the global setup
+describe('ThreatDetectionStack', () => {
+  test.each(['ThreatDetection', 'RecoveryThreatDetection'])(
+    '%s declares GuardDuty, Security Hub with FSBP and Access Analyzer by default',
+    (stackId) => {
+      const t = referenceTemplate(stackId);
+      for (const type of DETECTOR_TYPES) t.resourceCountIs(type, 1);
+    },
+  );
+
+  test('the recovery one deploys to the recovery region', () => {
+    const standard = Object.values(
+      referenceTemplate('RecoveryThreatDetection').findResources('AWS::SecurityHub::Standard'),
+    );
+    expect(JSON.stringify(standard[0].Properties.StandardsArn)).toContain(':securityhub:eu-central-1::standards/');
+  });
+
+  test.each(['ThreatDetection', 'RecoveryThreatDetection'])(
+    '%s declares no singleton left to the organisation or the account',
+    (stackId) => {
+      const t = optedOutTemplate(stackId);
+      for (const type of DETECTOR_TYPES) t.resourceCountIs(type, 0);
+    },
+  );
+
+  test('has no unacknowledged finding of any stock pack or the claims pack', () => {
+    expect(unacknowledgedFindingsUnder('ref/ThreatDetection/')).toEqual([]);
+    expect(unacknowledgedFindingsUnder('ref/RecoveryThreatDetection/')).toEqual([]);
+  });
+});
