@@ -1,3 +1,5 @@
 export * from './audit-trail';
 export * from './threat-detection';
 export * from './security-alerts';
+export * from './config-recording';
+export * from './finding-forwarding';

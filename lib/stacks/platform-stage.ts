@@ -76,6 +76,7 @@ export class PlatformStage extends Stage {
     this.recoveryThreatDetection = new ThreatDetectionStack(this, 'RecoveryThreatDetection', {
       config,
       env: recoveryEnv,
+      forwardFindingsTo: config.primaryRegion.region,
     });
     this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
     this.monitoring.addStackDependency(this.service, 'alarms and data events cover what the service stack serves');

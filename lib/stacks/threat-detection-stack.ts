@@ -1,17 +1,31 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { AccessLogBucket } from '../data/access-log-bucket';
+import { ConfigRecording } from '../monitoring/config-recording';
+import { FindingForwarding } from '../monitoring/finding-forwarding';
 import { ThreatDetection } from '../monitoring/threat-detection';
 import { PlatformStackProps } from './platform-stack-props';
 
+export interface ThreatDetectionStackProps extends PlatformStackProps {
+  /**
+   * Forward this region's high-severity findings to the default event bus of that region (the primary), whose
+   * SecurityAlerts rules route them to the alert topic.
+   * @default - none: the findings of this region are routed by SecurityAlerts in this region
+   */
+  readonly forwardFindingsTo?: string;
+}
+
 /**
- * One region's account singletons (GuardDuty, Security Hub, Access Analyzer), each per its mode in
- * `config.threatDetection`. In a stack of their own, so that a collision with an account's existing detector fails
- * this stack only: the trail, the alarms and the alert topic of the monitoring stack deploy regardless.
+ * One region's account singletons (GuardDuty, Security Hub, Access Analyzer, AWS Config recording), each per its mode
+ * in `config.threatDetection`. In a stack of their own, so that a collision with an account's existing detector
+ * fails this stack only: the trail, the alarms and the alert topic of the monitoring stack deploy regardless.
  */
 export class ThreatDetectionStack extends Stack {
   readonly threatDetection: ThreatDetection;
+  readonly configRecording?: ConfigRecording;
+  readonly forwarding?: FindingForwarding;
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+  constructor(scope: Construct, id: string, props: ThreatDetectionStackProps) {
     super(scope, id, props);
     const modes = props.config.threatDetection;
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
@@ -19,5 +33,16 @@ export class ThreatDetectionStack extends Stack {
       securityHub: modes.securityHub,
       accessAnalyzer: modes.accessAnalyzer,
     });
+    if (modes.config === 'create') {
+      const accessLogs = new AccessLogBucket(this, 'AccessLogs');
+      this.configRecording = new ConfigRecording(this, 'ConfigRecording', {
+        accessLogBucket: accessLogs.bucket,
+        // Global resource types (IAM) are recorded once, in the primary region.
+        includeGlobalResourceTypes: props.forwardFindingsTo === undefined,
+      });
+    }
+    if (props.forwardFindingsTo) {
+      this.forwarding = new FindingForwarding(this, 'FindingForwarding', { toRegion: props.forwardFindingsTo });
+    }
   }
 }

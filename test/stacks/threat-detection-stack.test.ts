@@ -33,6 +33,32 @@ describe('ThreatDetectionStack', () => {
     },
   );
 
+  test('records global resource types (IAM) once, in the primary region', () => {
+    const global = (stackId: string) =>
+      Object.values(referenceTemplate(stackId).findResources('AWS::Config::ConfigurationRecorder'))[0].Properties
+        .RecordingGroup.IncludeGlobalResourceTypes;
+    expect([global('ThreatDetection'), global('RecoveryThreatDetection')]).toEqual([true, false]);
+  });
+
+  test('records with the Config service-linked role and keeps the delivery bucket and key on deletion', () => {
+    const t = referenceTemplate('ThreatDetection');
+    t.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RoleARN: 'arn:aws:iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
+    });
+    t.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { EnableKeyRotation: true } });
+    expect(Object.values(t.findResources('AWS::S3::Bucket')).map((b) => b.DeletionPolicy)).toEqual([
+      'Retain',
+      'Retain',
+    ]);
+  });
+
+  test('only the recovery one forwards findings, and declares no recorder when config is left to the account', () => {
+    referenceTemplate('ThreatDetection').resourceCountIs('AWS::Events::Rule', 0);
+    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 2);
+    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
+    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 2);
+  });
+
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
     expect(unacknowledgedFindingsUnder('ref/ThreatDetection/')).toEqual([]);
     expect(unacknowledgedFindingsUnder('ref/RecoveryThreatDetection/')).toEqual([]);
