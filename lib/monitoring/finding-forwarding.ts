@@ -3,17 +3,27 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { guardDutyFindingsPattern, SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN } from './private/alert-event-patterns';
+import {
+  configRuleNonCompliantPattern,
+  guardDutyFindingsPattern,
+  SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+} from './private/alert-event-patterns';
 
 export interface FindingForwardingProps {
   /** The region whose default event bus receives the findings; its SecurityAlerts rules route them to the topic. */
   readonly toRegion: string;
+  /**
+   * Forward AWS Config rules of this name prefix turning NON_COMPLIANT; match SecurityAlerts'.
+   * @default - Config compliance changes are not forwarded
+   */
+  readonly configRuleNamePrefix?: string;
   /** Lowest GuardDuty severity forwarded; match SecurityAlerts'. @default 7 */
   readonly guardDutyMinimumSeverity?: number;
 }
 
 /**
- * Forwards this region's high-severity GuardDuty and Security Hub findings to the default event bus of another
+ * Forwards this region's high-severity GuardDuty and Security Hub findings (and Config rules turning
+ * NON_COMPLIANT) to the default event bus of another
  * region of the same account, where SecurityAlerts routes them to the encrypted alert topic (MONITOR-3). A
  * cross-region event bus target rather than a second topic: one topic, one set of confirmed subscriptions, one
  * key, and the events arrive with their source and detail unchanged.
@@ -64,5 +74,12 @@ export class FindingForwarding extends Construct {
       `New, active Security Hub findings rated CRITICAL or HIGH, to ${props.toRegion}`,
       SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
     );
+    if (props.configRuleNamePrefix !== undefined) {
+      forward(
+        'ConfigRuleNonCompliant',
+        `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT, to ${props.toRegion}`,
+        configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
+    }
   }
 }

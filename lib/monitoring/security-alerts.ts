@@ -9,7 +9,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { guardDutyFindingsPattern, SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN } from './private/alert-event-patterns';
+import {
+  configRuleNonCompliantPattern,
+  guardDutyFindingsPattern,
+  SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+} from './private/alert-event-patterns';
 import { CIS_MONITORING_ITEMS } from './private/cis-monitoring-items';
 
 export interface SecurityAlertsProps {
@@ -42,6 +46,12 @@ export interface SecurityAlertsProps {
    * @default - none; call `monitorTrailLogGroup()` later
    */
   readonly trailLogGroup?: logs.ILogGroup;
+  /**
+   * Alert when an AWS Config rule whose name starts with this prefix turns NON_COMPLIANT (the platform's continuous
+   * checks; forwarded from the recovery region too).
+   * @default - no Config compliance alert
+   */
+  readonly configRuleNamePrefix?: string;
   /** Namespace of the CIS metrics. @default 'PocketCity/CISBenchmark' */
   readonly metricNamespace?: string;
 }
@@ -124,6 +134,13 @@ export class SecurityAlerts extends Construct {
         detailType: ['Copy Job State Change'],
         detail: failed,
       });
+    }
+    if (props.configRuleNamePrefix !== undefined) {
+      this.addRule(
+        'ConfigRuleNonCompliant',
+        `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT: a claim stopped holding in the account`,
+        configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
     }
     if (props.trailLogGroup) this.monitorTrailLogGroup(props.trailLogGroup);
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
 import { SecurityAlerts } from '../monitoring/security-alerts';
 import { physicalNames } from '../config/physical-names';
+import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
 import { PlatformStackProps } from './platform-stack-props';
 
 /**
@@ -31,6 +32,7 @@ export class MonitoringStack extends Stack {
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       emails: config.alertEmails,
       trailLogGroup: this.auditTrail.logGroup,
+      configRuleNamePrefix: configRuleNamePrefix(config.environmentName),
     });
   }
 }

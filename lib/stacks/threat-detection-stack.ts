@@ -1,7 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from '../data/access-log-bucket';
+import { physicalNames } from '../config/physical-names';
+import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { DEFAULT_SSL_POLICY } from '../edge/tls-policies';
 import { ConfigRecording } from '../monitoring/config-recording';
+import { ContinuousConfigRules } from '../monitoring/continuous-config-rules';
 import { FindingForwarding } from '../monitoring/finding-forwarding';
 import { ThreatDetection } from '../monitoring/threat-detection';
 import { PlatformStackProps } from './platform-stack-props';
@@ -24,6 +28,7 @@ export class ThreatDetectionStack extends Stack {
   readonly threatDetection: ThreatDetection;
   readonly configRecording?: ConfigRecording;
   readonly forwarding?: FindingForwarding;
+  readonly configRules: ContinuousConfigRules;
 
   constructor(scope: Construct, id: string, props: ThreatDetectionStackProps) {
     super(scope, id, props);
@@ -41,8 +46,25 @@ export class ThreatDetectionStack extends Stack {
         includeGlobalResourceTypes: props.forwardFindingsTo === undefined,
       });
     }
+    const c = props.config;
+    this.configRules = new ContinuousConfigRules(this, 'ConfigRules', {
+      environmentName: c.environmentName,
+      region: props.forwardFindingsTo === undefined ? 'primary' : 'recovery',
+      bucketNames: {
+        uploads: physicalNames.uploadBucket(c),
+        dumps: physicalNames.dumpBucket(c),
+        'uploads-replica': physicalNames.uploadReplicaBucket(c),
+        'dumps-replica': physicalNames.dumpReplicaBucket(c),
+      },
+      backupRetentionDays: c.backup.retentionDays,
+      sslPolicies: [DEFAULT_SSL_POLICY],
+      recorder: this.configRecording?.recorder,
+    });
     if (props.forwardFindingsTo) {
-      this.forwarding = new FindingForwarding(this, 'FindingForwarding', { toRegion: props.forwardFindingsTo });
+      this.forwarding = new FindingForwarding(this, 'FindingForwarding', {
+        toRegion: props.forwardFindingsTo,
+        configRuleNamePrefix: configRuleNamePrefix(c.environmentName),
+      });
     }
   }
 }

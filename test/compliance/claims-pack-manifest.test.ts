@@ -48,6 +48,7 @@ const MANIFEST = {
     'ClaimsAssembly-MONITOR1-PgauditExported MONITOR-1',
     'ClaimsAssembly-MONITOR2-ThreatDetectionPresentOrDelegated MONITOR-2',
     'ClaimsAssembly-MONITOR2-ConfigRecordingInBothRegions MONITOR-2',
+    'ClaimsAssembly-MONITOR2-ConfigRulesWatchEveryClaim MONITOR-2,DATA-1,DATA-2,DATA-3,DATA-4,TRANSIT-1,TRANSIT-2,REST-1,REST-2,REST-3,HA-1,BILLING-1,MONITOR-1,MONITOR-3',
     'ClaimsAssembly-MONITOR2-CisAlarmsOnTrail MONITOR-2',
     'ClaimsAssembly-MONITOR3-HighSeverityFindingsAlerted MONITOR-3',
     'ClaimsAssembly-MONITOR3-RecoveryRegionFindingsForwarded MONITOR-3',

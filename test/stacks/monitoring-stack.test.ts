@@ -59,7 +59,7 @@ describe('MonitoringStack with the singletons left to the organisation and the a
     const t = optedOutTemplate('Monitoring');
     // THEN
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
-    t.resourceCountIs('AWS::Events::Rule', 4);
+    t.resourceCountIs('AWS::Events::Rule', 5);
     expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
       ...OPTED_OUT_OVERRIDES.optOuts,
       guardDutyMode: 'organization',

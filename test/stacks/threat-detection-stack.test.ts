@@ -54,9 +54,9 @@ describe('ThreatDetectionStack', () => {
 
   test('only the recovery one forwards findings, and declares no recorder when config is left to the account', () => {
     referenceTemplate('ThreatDetection').resourceCountIs('AWS::Events::Rule', 0);
-    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 2);
+    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 3);
     optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
-    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 2);
+    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 3);
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {

@@ -17,3 +17,16 @@ export const SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN: events.EventPattern = {
     findings: { Severity: { Label: ['CRITICAL', 'HIGH'] }, Workflow: { Status: ['NEW'] }, RecordState: ['ACTIVE'] },
   },
 };
+
+/** A Config rule whose name starts with `rulePrefix` turning NON_COMPLIANT for a resource. */
+export function configRuleNonCompliantPattern(rulePrefix?: string): events.EventPattern {
+  return {
+    source: ['aws.config'],
+    detailType: ['Config Rules Compliance Change'],
+    detail: {
+      messageType: ['ComplianceChangeNotification'],
+      newEvaluationResult: { complianceType: ['NON_COMPLIANT'] },
+      ...(rulePrefix ? { configRuleName: events.Match.prefix(rulePrefix) } : {}),
+    },
+  };
+}

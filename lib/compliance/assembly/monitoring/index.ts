@@ -5,6 +5,7 @@ import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-custom
 import { pgauditExported } from './monitor1-pgaudit-exported';
 import { cisAlarmsOnTrail } from './monitor2-cis-alarms-on-trail';
 import { configRecordingInBothRegions } from './monitor2-config-recording-in-both-regions';
+import { configRulesWatchEveryClaim } from './monitor2-config-rules-watch-every-claim';
 import { threatDetectionPresentOrDelegated } from './monitor2-threat-detection-present-or-delegated';
 import { highSeverityFindingsAlerted } from './monitor3-high-severity-findings-alerted';
 import { recoveryRegionFindingsForwarded } from './monitor3-recovery-region-findings-forwarded';
@@ -14,7 +15,9 @@ export * from './billing1-stripe-secrets-read-only-by-service';
 export * from './monitor1-data-events-cover-customer-data';
 export * from './monitor1-pgaudit-exported';
 export * from './monitor2-cis-alarms-on-trail';
+export * from './config-rules-by-claim';
 export * from './monitor2-config-recording-in-both-regions';
+export * from './monitor2-config-rules-watch-every-claim';
 export * from './monitor2-threat-detection-present-or-delegated';
 export * from './monitor3-high-severity-findings-alerted';
 export * from './monitor3-recovery-region-findings-forwarded';
@@ -25,6 +28,7 @@ export const MONITORING_ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
   pgauditExported,
   threatDetectionPresentOrDelegated,
   configRecordingInBothRegions,
+  configRulesWatchEveryClaim,
   cisAlarmsOnTrail,
   highSeverityFindingsAlerted,
   recoveryRegionFindingsForwarded,
