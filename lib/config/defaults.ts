@@ -8,7 +8,11 @@ export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
   databaseName: 'app',
 };
 
-export const DEFAULT_BACKUP: Required<BackupConfig> = {
+/** Every backup setting but the break-glass role, whose default the stacks declare. */
+export type ResolvedBackupConfig = Required<Omit<BackupConfig, 'breakGlassRoleArn'>> &
+  Pick<BackupConfig, 'breakGlassRoleArn'>;
+
+export const DEFAULT_BACKUP: ResolvedBackupConfig = {
   dailyHourUtc: 3,
   retentionDays: 35,
   vaultLockMode: 'governance',

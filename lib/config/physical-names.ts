@@ -23,6 +23,8 @@ export const physicalNames = {
     `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
   /** AWS Backup role of the primary plan; the recovery region's backup key names it before it exists. */
   backupRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-${c.primaryRegion.region}`,
+  /** The break-glass role the vault access policies exempt, when config names none (IAM is global: one per environment). */
+  backupBreakGlassRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-break-glass`,
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
   databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
   /** The service's task role; the Data stack's bucket policies name it without a cross-stack reference. */

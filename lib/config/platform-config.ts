@@ -84,6 +84,12 @@ export interface BackupConfig {
    * @default 'governance'
    */
   readonly vaultLockMode?: 'governance' | 'compliance';
+  /**
+   * ARN of the one IAM role that may change the vaults' access policies and locks, delete recovery points or shorten
+   * their lifecycle (the vault access policies deny it to every other principal, CloudFormation's included).
+   * @default - the platform declares `<environmentName>-backup-break-glass`, assumable in the account with MFA only
+   */
+  readonly breakGlassRoleArn?: string;
 }
 
 export interface ServiceConfig {

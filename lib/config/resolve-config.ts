@@ -5,9 +5,9 @@ import {
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
   DEFAULT_THREAT_DETECTION,
+  ResolvedBackupConfig,
 } from './defaults';
 import {
-  BackupConfig,
   DatabaseConfig,
   DumpConfig,
   OptOutConfig,
@@ -21,7 +21,7 @@ import { validatePlatformConfig } from './validate-config';
 /** A config with every default filled in: what the constructs read. */
 export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly database: Required<DatabaseConfig>;
-  readonly backup: Required<BackupConfig>;
+  readonly backup: ResolvedBackupConfig;
   readonly service: Required<ServiceConfig>;
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;

@@ -200,6 +200,17 @@ const RULES: readonly ConfigRule[] = [
     fix: "use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'",
   },
   {
+    setting: 'backup.breakGlassRoleArn',
+    read: (c) => c.backup.breakGlassRoleArn,
+    problem: (v: string | undefined, c) => {
+      if (v === undefined) return undefined;
+      const m = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(v);
+      if (!m) return 'is not an IAM role ARN';
+      return m[1] === c.account ? undefined : `belongs to account ${m[1]}, not ${c.account}`;
+    },
+    fix: "give the ARN of a role in this account, such as 'arn:aws:iam::123456789012:role/backup-break-glass', or leave it unset for the platform's own",
+  },
+  {
     setting: 'service.image',
     read: (c) => c.service.image,
     problem: matches(/^\S+$/, 'a container image reference'),

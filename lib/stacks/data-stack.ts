@@ -10,6 +10,7 @@ import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
 import { GpgDumpTask } from '../backup/gpg-dump-task';
 import { physicalNames } from '../config/physical-names';
+import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { dumpObjectLock } from './recovery-stack';
 import { VpcStackProps } from './vpc-stack-props';
 
@@ -93,6 +94,8 @@ export class DataStack extends Stack {
       dailyHourUtc: c.backup.dailyHourUtc,
       retentionDays: c.backup.retentionDays,
       lockMode: c.backup.vaultLockMode,
+      breakGlassRoleArn: breakGlassRoleArn(c),
+      deploymentRoleArn: deploymentRoleArn(c, c.primaryRegion.region),
     });
 
     this.dumpTask = new GpgDumpTask(this, 'DumpTask', {

@@ -43,6 +43,7 @@ const MANIFEST = {
     'ClaimsAssembly-DATA3-UploadsReplicatedToAnotherRegion DATA-3,REST-1',
     'ClaimsAssembly-DATA4-UploadsReachedThroughGatewayEndpoint DATA-4',
     'ClaimsAssembly-REST3-VaultsEncryptedInBothRegions REST-3',
+    'ClaimsAssembly-REST3-VaultsLockedAndGuarded REST-3,DATA-2,DATA-3',
     'ClaimsAssembly-REST3-GpgDumpScheduledDaily REST-3',
     'ClaimsAssembly-MONITOR1-DataEventsCoverCustomerData MONITOR-1',
     'ClaimsAssembly-MONITOR1-PgauditExported MONITOR-1',

@@ -154,6 +154,12 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     'from 0 to 23',
   ],
   ['optOuts.natGateways', withOverrides({ optOuts: { natGateways: 0 } }), 'from 1 to 3'],
+  [
+    'backup.breakGlassRoleArn',
+    withOverrides({ backup: { breakGlassRoleArn: 'arn:aws:iam::210987654321:role/glass' } }),
+    'belongs to account 210987654321, not 123456789012',
+  ],
+  ['backup.breakGlassRoleArn', withOverrides({ backup: { breakGlassRoleArn: 'glass' } }), 'is not an IAM role ARN'],
   ...(['guardDuty', 'securityHub', 'accessAnalyzer', 'config'] as const).map(
     (service): [string, PlatformConfig, string] => [
       `threatDetection.${service}`,

@@ -5,6 +5,7 @@ import { uploadsReplicatedToAnotherRegion } from './data3-uploads-replicated-to-
 import { uploadsReachedPrivately } from './data4-uploads-reached-privately';
 import { gpgDumpScheduled } from './rest3-gpg-dump-scheduled';
 import { vaultsInBothRegions } from './rest3-vaults-in-both-regions';
+import { vaultsLockedAndGuarded } from './rest3-vaults-locked-and-guarded';
 
 export {
   storesInDailyBackupSelection,
@@ -13,6 +14,7 @@ export {
   uploadsReachedPrivately,
   gpgDumpScheduled,
   vaultsInBothRegions,
+  vaultsLockedAndGuarded,
 };
 
 /** App-wide checks owned by the data area; one check per file beside this index. */
@@ -22,5 +24,6 @@ export const DATA_ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
   uploadsReplicatedToAnotherRegion,
   uploadsReachedPrivately,
   vaultsInBothRegions,
+  vaultsLockedAndGuarded,
   gpgDumpScheduled,
 ];
