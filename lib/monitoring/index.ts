@@ -4,3 +4,6 @@ export * from './security-alerts';
 export * from './config-recording';
 export * from './finding-forwarding';
 export * from './continuous-config-rules';
+export * from './replication-alarms';
+export * from './dump-alarms';
+export * from './security-txt-expiry-reminder';

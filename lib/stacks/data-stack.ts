@@ -8,7 +8,7 @@ import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
-import { GpgDumpTask } from '../backup/gpg-dump-task';
+import { DEFAULT_DUMP_KEY_PREFIX, GpgDumpTask } from '../backup/gpg-dump-task';
 import { physicalNames } from '../config/physical-names';
 import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { dumpObjectLock } from './recovery-stack';
@@ -75,6 +75,7 @@ export class DataStack extends Stack {
       encryptionKey: this.keys.data,
       serverAccessLogsBucket: this.accessLogs.bucket,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      requestMetrics: [{ id: physicalNames.dumpRequestMetricsFilter(), prefix: DEFAULT_DUMP_KEY_PREFIX }],
       replication: {
         destinationBucketName: physicalNames.dumpReplicaBucket(c),
         destinationRegion: c.recoveryRegion.region,
@@ -111,6 +112,7 @@ export class DataStack extends Stack {
       gpgPublicKey: c.dump.gpgPublicKey,
       logEncryptionKey: this.keys.logs,
       dailyHourUtc: c.dump.dailyHourUtc,
+      family: physicalNames.dumpTaskFamily(c),
     });
   }
 }

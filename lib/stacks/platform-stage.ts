@@ -71,7 +71,7 @@ export class PlatformStage extends Stage {
       },
       uploads: this.data.uploads,
     });
-    this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary });
+    this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary, now: props.now });
     this.threatDetection = new ThreatDetectionStack(this, 'ThreatDetection', { config, env: primary });
     this.recoveryThreatDetection = new ThreatDetectionStack(this, 'RecoveryThreatDetection', {
       config,

@@ -67,7 +67,7 @@ describe('Continuity: AWS Config keeps checking every claim in the running accou
     const weak = weakenedReference((id, t) => {
       if (id !== 'Monitoring') return;
       for (const [logicalId, r] of ofType(t.Resources, 'AWS::Events::Rule'))
-        if (r.Properties.EventPattern.source[0] === 'aws.config') delete t.Resources[logicalId];
+        if (r.Properties.EventPattern?.source[0] === 'aws.config') delete t.Resources[logicalId];
     });
     expect(failuresOf(configRulesWatchEveryClaim, weak)).toEqual([
       'ref, eu-west-1: no enabled EventBridge rule routes Config rules ref-* turning NON_COMPLIANT',

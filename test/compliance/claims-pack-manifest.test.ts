@@ -55,6 +55,9 @@ const MANIFEST = {
     'ClaimsAssembly-MONITOR3-RecoveryRegionFindingsForwarded MONITOR-3',
     'ClaimsAssembly-BILLING1-StripeSecretsReadOnlyByService BILLING-1',
     'ClaimsAssembly-BILLING1-ServiceEgressHttpsOnly BILLING-1',
+    'ClaimsAssembly-DATA3-ReplicationFailuresAlarmed DATA-3',
+    'ClaimsAssembly-REST3-DumpFailuresAlarmed REST-3',
+    'ClaimsAssembly-RESPONSE1-SecurityTxtExpiryReminded RESPONSE-1',
     'ClaimsAssembly-HA1-RedundancyAnalysis HA-1',
   ],
 };

@@ -41,7 +41,26 @@ describe('MonitoringStack', () => {
   test('watches the trail log group with the CIS alarms', () => {
     const t = referenceTemplate('Monitoring');
     t.resourceCountIs('AWS::Logs::MetricFilter', 9);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    expect(
+      Object.values(t.findResources('AWS::CloudWatch::Alarm')).filter(
+        (a) => a.Properties.Namespace === 'PocketCity/CISBenchmark',
+      ),
+    ).toHaveLength(9);
+  });
+
+  test('alarms on replication failure and latency for both replicated buckets, and on a missing dump', () => {
+    const t = referenceTemplate('Monitoring');
+    const s3Alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'))
+      .filter((a) => a.Properties.Namespace === 'AWS/S3')
+      .map((a) => a.Properties.MetricName as string)
+      .sort();
+    expect(s3Alarms).toEqual([
+      'OperationsFailedReplication',
+      'OperationsFailedReplication',
+      'PutRequests',
+      'ReplicationLatency',
+      'ReplicationLatency',
+    ]);
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
@@ -59,7 +78,8 @@ describe('MonitoringStack with the singletons left to the organisation and the a
     const t = optedOutTemplate('Monitoring');
     // THEN
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
-    t.resourceCountIs('AWS::Events::Rule', 5);
+    // 4 finding and backup rules, Config non-compliance, 2 dump task rules, the security.txt reminder
+    t.resourceCountIs('AWS::Events::Rule', 8);
     expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
       ...OPTED_OUT_OVERRIDES.optOuts,
       guardDutyMode: 'organization',

@@ -1,4 +1,7 @@
 import { AssemblyCheck } from '../assembly-check';
+import { replicationFailuresAlarmed } from './data3-replication-failures-alarmed';
+import { securityTxtExpiryReminded } from './response1-security-txt-expiry-reminded';
+import { dumpFailuresAlarmed } from './rest3-dump-failures-alarmed';
 import { serviceEgressHttpsOnly } from './billing1-service-egress-https-only';
 import { stripeSecretsReadOnlyByService } from './billing1-stripe-secrets-read-only-by-service';
 import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-customer-data';
@@ -16,6 +19,9 @@ export * from './monitor1-data-events-cover-customer-data';
 export * from './monitor1-pgaudit-exported';
 export * from './monitor2-cis-alarms-on-trail';
 export * from './config-rules-by-claim';
+export * from './data3-replication-failures-alarmed';
+export * from './response1-security-txt-expiry-reminded';
+export * from './rest3-dump-failures-alarmed';
 export * from './monitor2-config-recording-in-both-regions';
 export * from './monitor2-config-rules-watch-every-claim';
 export * from './monitor2-threat-detection-present-or-delegated';
@@ -34,4 +40,7 @@ export const MONITORING_ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
   recoveryRegionFindingsForwarded,
   stripeSecretsReadOnlyByService,
   serviceEgressHttpsOnly,
+  replicationFailuresAlarmed,
+  dumpFailuresAlarmed,
+  securityTxtExpiryReminded,
 ];
