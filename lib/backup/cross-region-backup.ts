@@ -34,6 +34,13 @@ export interface CrossRegionBackupProps {
   readonly roleName?: string;
   /** Vault Lock mode of this region's vault; `compliance` is irreversible after 72 hours. @default 'governance' */
   readonly lockMode?: VaultLockMode;
+  /**
+   * The role this region's vault access policy exempts (see LockedBackupVault).
+   * @default - no exception
+   */
+  readonly breakGlassRoleArn?: string;
+  /** The CloudFormation execution role deploying this region's vault (see LockedBackupVault). @default - none */
+  readonly deploymentRoleArn?: string;
 }
 
 /** AWS Backup keeps continuous (point-in-time) backups at most this long. */
@@ -77,10 +84,16 @@ export class CrossRegionBackup extends Construct {
       );
     }
 
+    // Recovery points here are kept as long as the rule says (continuous backups at most 35 days); the lock holds
+    // them exactly that long.
+    const localRetentionDays = Math.min(retentionDays, MAX_CONTINUOUS_DAYS);
     this.vault = new LockedBackupVault(this, 'Vault', {
       vaultName: props.vaultName,
       encryptionKey: props.vaultKey,
       lockMode: props.lockMode,
+      minRetention: Duration.days(localRetentionDays),
+      breakGlassRoleArn: props.breakGlassRoleArn,
+      deploymentRoleArn: props.deploymentRoleArn,
     });
     const recoveryVault = backup.BackupVault.fromBackupVaultArn(this, 'RecoveryVault', props.recoveryVaultArn);
     this.plan = new backup.BackupPlan(this, 'Plan', {
@@ -92,7 +105,7 @@ export class CrossRegionBackup extends Construct {
           startWindow: Duration.hours(1),
           completionWindow: Duration.hours(8),
           enableContinuousBackup: true,
-          deleteAfter: Duration.days(Math.min(retentionDays, MAX_CONTINUOUS_DAYS)),
+          deleteAfter: Duration.days(localRetentionDays),
           copyActions: [{ destinationBackupVault: recoveryVault, deleteAfter: Duration.days(retentionDays) }],
         }),
       ],

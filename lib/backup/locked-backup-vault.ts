@@ -1,7 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import {
+  MAX_VAULT_LOCK_RETENTION_DAYS,
+  VAULT_GUARDED_ACTIONS,
+  VAULT_POLICY_AND_LOCK_ACTIONS,
+} from '../core/requirements/data';
 
 /** `governance` can be lifted by privileged users; `compliance` can never be lifted once its 72-hour grace period ends. */
 export type VaultLockMode = 'governance' | 'compliance';
@@ -11,8 +17,31 @@ export interface LockedBackupVaultProps {
   readonly vaultName: string;
   /** Customer managed key encrypting every recovery point in the vault (REST-3). */
   readonly encryptionKey: kms.IKey;
-  /** Shortest retention a recovery point in the vault may have; the lock rejects shorter ones. @default 7 days */
+  /**
+   * Shortest retention a recovery point in the vault may have; the lock rejects shorter ones. Give the retention of
+   * the plan (or copy) rule that fills the vault, so that no recovery point can be made to expire earlier.
+   * @default 7 days
+   */
   readonly minRetention?: Duration;
+  /**
+   * Longest retention a recovery point may have: a bound on what a compromised principal can make the account keep
+   * (and pay for), while a retention increase up to it needs no lock change.
+   * @default - twice minRetention
+   */
+  readonly maxRetention?: Duration;
+  /**
+   * The one role that may change the vault's access policy or lock, delete recovery points or shorten their
+   * lifecycle; the access policy denies these to every other principal.
+   * @default - no exception: nobody can delete recovery points or shorten them, or change the policy or the lock
+   *   (CloudFormation aside, when `deploymentRoleArn` is given)
+   */
+  readonly breakGlassRoleArn?: string;
+  /**
+   * The CloudFormation execution role that deploys the vault: it puts the access policy and the lock on create and
+   * update, so it is exempt from the policy-and-lock deny (never from the recovery-point deny).
+   * @default - none: a deploy that changes the policy or the lock needs the break-glass role
+   */
+  readonly deploymentRoleArn?: string;
   /**
    * Vault Lock mode. `compliance` is IRREVERSIBLE 72 hours after deployment: nobody, not even the account root,
    * can then delete recovery points early or remove the lock. Choose it only on purpose.
@@ -23,7 +52,9 @@ export interface LockedBackupVaultProps {
 
 /**
  * An AWS Backup vault encrypted with a customer managed key, retained on stack deletion, with Vault Lock (governance
- * by default) and an access policy that denies deleting recovery points (DATA-2, DATA-3, REST-3).
+ * by default, minimum and maximum retention) and an access policy that denies replacing or deleting the policy or
+ * the lock, deleting recovery points and shortening their lifecycle to every principal but a named break-glass role
+ * (DATA-2, DATA-3, REST-3).
  */
 export class LockedBackupVault extends Construct {
   readonly vault: backup.BackupVault;
@@ -43,13 +74,42 @@ export class LockedBackupVault extends Construct {
         `LockedBackupVault minRetention = ${minRetention.toDays()} days. Fix: give at least 1 day (default 7).`,
       );
     }
+    const maxRetention = props.maxRetention ?? Duration.days(minRetention.toDays() * 2);
+    if (maxRetention.toDays() <= minRetention.toDays() || maxRetention.toDays() > MAX_VAULT_LOCK_RETENTION_DAYS) {
+      throw new Error(
+        `LockedBackupVault maxRetention = ${maxRetention.toDays()} days. Fix: give more than minRetention (${minRetention.toDays()} days) and at most ${MAX_VAULT_LOCK_RETENTION_DAYS} (default twice minRetention).`,
+      );
+    }
+    const exceptFor = (arns: (string | undefined)[]) => {
+      const named = arns.filter((a): a is string => a !== undefined);
+      return named.length ? { ArnNotEquals: { 'aws:PrincipalArn': named.length === 1 ? named[0] : named } } : undefined;
+    };
+    const denyRecoveryPointChanges = new iam.PolicyStatement({
+      sid: 'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: VAULT_GUARDED_ACTIONS.filter((a) => !VAULT_POLICY_AND_LOCK_ACTIONS.includes(a)),
+      resources: ['*'],
+      conditions: exceptFor([props.breakGlassRoleArn]),
+    });
+    // CloudFormation puts the policy and the lock on create and update, so its execution role is the one other
+    // principal that may; deploying is already an administrator's act, recorded by CloudTrail.
+    const denyPolicyAndLockChanges = new iam.PolicyStatement({
+      sid: 'OnlyBreakGlassOrDeployChangesPolicyOrLock',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: [...VAULT_POLICY_AND_LOCK_ACTIONS],
+      resources: ['*'],
+      conditions: exceptFor([props.breakGlassRoleArn, props.deploymentRoleArn]),
+    });
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,
       encryptionKey: props.encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
-      blockRecoveryPointDeletion: true,
+      accessPolicy: new iam.PolicyDocument({ statements: [denyRecoveryPointChanges, denyPolicyAndLockChanges] }),
       lockConfiguration: {
         minRetention,
+        maxRetention,
         // Without changeableFor the lock is in governance mode; with it, compliance mode after that grace period.
         changeableFor: this.lockMode === 'compliance' ? Duration.days(3) : undefined,
       },

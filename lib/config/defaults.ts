@@ -1,4 +1,4 @@
-import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig } from './platform-config';
+import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig, ThreatDetectionConfig } from './platform-config';
 
 /** Every service setting filled in, except the image, whose default is built by the service itself. */
 export type ResolvedServiceConfig = Required<Omit<ServiceConfig, 'image'>> & Pick<ServiceConfig, 'image'>;
@@ -12,7 +12,11 @@ export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
   people: [],
 };
 
-export const DEFAULT_BACKUP: Required<BackupConfig> = {
+/** Every backup setting but the break-glass role, whose default the stacks declare. */
+export type ResolvedBackupConfig = Required<Omit<BackupConfig, 'breakGlassRoleArn'>> &
+  Pick<BackupConfig, 'breakGlassRoleArn'>;
+
+export const DEFAULT_BACKUP: ResolvedBackupConfig = {
   dailyHourUtc: 3,
   retentionDays: 35,
   vaultLockMode: 'governance',
@@ -31,3 +35,11 @@ export const DEFAULT_SERVICE: ResolvedServiceConfig = {
 export const DEFAULT_DUMP_HOUR_UTC: NonNullable<DumpConfig['dailyHourUtc']> = 4;
 
 export const DEFAULT_PREFERRED_LANGUAGES: readonly string[] = ['en'];
+
+/** The platform creates every singleton unless told the account or the organisation already runs it. */
+export const DEFAULT_THREAT_DETECTION: Required<ThreatDetectionConfig> = {
+  guardDuty: 'create',
+  securityHub: 'create',
+  accessAnalyzer: 'create',
+  config: 'create',
+};

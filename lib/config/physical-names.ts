@@ -23,6 +23,12 @@ export const physicalNames = {
     `${c.environmentName}-dumps-replication-${c.primaryRegion.region}`,
   /** AWS Backup role of the primary plan; the recovery region's backup key names it before it exists. */
   backupRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-${c.primaryRegion.region}`,
+  /** The break-glass role the vault access policies exempt, when config names none (IAM is global: one per environment). */
+  backupBreakGlassRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-break-glass`,
+  /** Task definition family of the daily dump: the alert on a failed dump names it. */
+  dumpTaskFamily: (c: ResolvedPlatformConfig) => `${c.environmentName}-gpg-dump`,
+  /** S3 request metrics filter of the dump prefix: the freshness alarm reads its PutRequests. */
+  dumpRequestMetricsFilter: () => 'DumpObjectPuts',
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
   databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
   /** The service's task role; the Data stack's bucket policies name it without a cross-stack reference. */

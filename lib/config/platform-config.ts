@@ -8,6 +8,7 @@ import type {
   regionConfigSchema,
   securityContactConfigSchema,
   serviceConfigSchema,
+  threatDetectionConfigSchema,
 } from './schema';
 
 /** Readonly all the way down, as props are; a homomorphic mapping, so each key keeps its JSDoc from the schema. */
@@ -41,3 +42,5 @@ export type ServiceConfig = ConfigOf<typeof serviceConfigSchema>;
 export type DumpConfig = ConfigOf<typeof dumpConfigSchema>;
 /** Explicit, named opt-outs: one key per row of OPT_OUTS (lib/core/opt-outs.ts), each described by its `effect`. */
 export type OptOutConfig = ConfigOf<typeof optOutConfigSchema>;
+/** Modes of the account singletons, in both regions (see `ServiceMode`). */
+export type ThreatDetectionConfig = ConfigOf<typeof threatDetectionConfigSchema>;

@@ -7,16 +7,18 @@ import {
   DEFAULT_PREFERRED_LANGUAGES,
   DEFAULT_SERVICE,
   ResolvedServiceConfig,
+  DEFAULT_THREAT_DETECTION,
+  ResolvedBackupConfig,
 } from './defaults';
 import { dumpKeyFactsSync } from './dump-key/dump-key-facts';
 import type { DumpKeyFacts } from './dump-key/inspect-dump-key';
 import {
-  BackupConfig,
   DatabaseConfig,
   DumpConfig,
   OptOutConfig,
   PlatformConfig,
   SecurityContactConfig,
+  ThreatDetectionConfig,
 } from './platform-config';
 import { ConfigSourceError } from './config-source-error';
 import { schemaViolations } from './schema-violations';
@@ -25,11 +27,12 @@ import { armorProblem, configViolations } from './validate-config';
 /** A config with every default filled in: what the constructs read. */
 export interface ResolvedPlatformConfig extends PlatformConfig {
   readonly database: Required<DatabaseConfig>;
-  readonly backup: Required<BackupConfig>;
+  readonly backup: ResolvedBackupConfig;
   readonly service: ResolvedServiceConfig;
   readonly dump: Required<DumpConfig>;
   readonly securityContact: Required<SecurityContactConfig>;
   readonly optOuts: OptOutConfig;
+  readonly threatDetection: Required<ThreatDetectionConfig>;
   /** What openpgp read from `dump.gpgPublicKey` (its fingerprint goes into the evidence). */
   readonly dumpKey: DumpKeyFacts;
 }
@@ -59,6 +62,7 @@ export function resolvePlatformConfig(
     securityContact: { preferredLanguages: DEFAULT_PREFERRED_LANGUAGES, ...config.securityContact },
     optOuts: { ...config.optOuts },
     dumpKey: readDumpKey(config, now),
+    threatDetection: { ...DEFAULT_THREAT_DETECTION, ...config.threatDetection },
   };
   const rules = configViolations(resolved, now);
   // A wrong type is reported once, as a type error, not again as "out of range" by a rule that read it anyway.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPT_OUTS, OptOutKey } from '../core/opt-outs';
+import { SERVICE_MODES, ServiceMode, ThreatDetectionService } from '../core/service-modes';
 
 /*
  * The one schema of the platform config: it rejects unknown keys (every object is strict) and values of the wrong
@@ -65,6 +66,12 @@ export const backupConfigSchema = z.strictObject({
    * @default 'governance'
    */
   vaultLockMode: z.enum(['governance', 'compliance']).optional(),
+  /**
+   * ARN of the one IAM role that may change the vaults' access policies and locks, delete recovery points or shorten
+   * their lifecycle (the vault access policies deny it to every other principal).
+   * @default - the platform declares `<environmentName>-backup-break-glass`, assumable in the account with MFA only
+   */
+  breakGlassRoleArn: text.optional(),
 });
 
 export const serviceConfigSchema = z.strictObject({
@@ -100,19 +107,35 @@ export const dumpConfigSchema = z.strictObject({
 
 /** Opt-outs that hold a count; every other opt-out is a flag. Checked against OPT_OUTS by a test. */
 type CountOptOut = Extract<OptOutKey, 'natGateways'>;
+/** Opt-outs set under `optOuts`; the service modes have their own block, `threatDetection`. */
+type ConfigOptOutKey = Exclude<OptOutKey, `${ThreatDetectionService}Mode`>;
 
 /**
  * The keys under `optOuts` are exactly those of the opt-out table (OPT_OUTS); whether a key is a flag or a count is
  * read from the table's own `isTaken` (a flag is taken by `true`, a count by a number).
  */
 const optOutShape = Object.fromEntries(
-  Object.values(OPT_OUTS).map((o) => [
-    o.key,
-    (o.isTaken(true) ? z.boolean() : numeric).optional().describe(`${o.configPath}: ${o.effect} (${o.claim})`),
-  ]),
-) as { [K in OptOutKey]: z.ZodOptional<K extends CountOptOut ? z.ZodNumber : z.ZodBoolean> };
+  Object.values(OPT_OUTS)
+    .filter((o) => o.configPath.startsWith('optOuts.'))
+    .map((o) => [
+      o.key,
+      (o.isTaken(true) ? z.boolean() : numeric).optional().describe(`${o.configPath}: ${o.effect} (${o.claim})`),
+    ]),
+) as { [K in ConfigOptOutKey]: z.ZodOptional<K extends CountOptOut ? z.ZodNumber : z.ZodBoolean> };
 
 export const optOutConfigSchema = z.strictObject(optOutShape);
+
+const mode = z.enum(SERVICE_MODES as [ServiceMode, ...ServiceMode[]]);
+export const threatDetectionConfigSchema = z.strictObject({
+  /** GuardDuty detector (S3, RDS and Fargate runtime protection). @default 'create' */
+  guardDuty: mode.optional(),
+  /** Security Hub with the AWS Foundational Security Best Practices standard. @default 'create' */
+  securityHub: mode.optional(),
+  /** Account IAM Access Analyzer. @default 'create' */
+  accessAnalyzer: mode.optional(),
+  /** AWS Config recorder and delivery channel (the platform's Config rules are declared in every mode). @default 'create' */
+  config: mode.optional(),
+});
 
 export const platformConfigSchema = z.strictObject({
   /** Short lower-case name of the environment (`prod`, `staging`); prefixes stage and physical names. */
@@ -139,6 +162,13 @@ export const platformConfigSchema = z.strictObject({
   service: serviceConfigSchema.optional(),
   /** GPG-encrypted logical dumps of the database. */
   dump: dumpConfigSchema,
+  /**
+   * Per account singleton, whether the platform creates it or relies on the account's own (`existing`) or the
+   * organisation's delegated administrator (`organization`). Run `npx ts-node bin/preflight.ts` to see which the
+   * account needs. A mode other than `create` is listed in the evidence beside MONITOR-2.
+   * @default see `DEFAULT_THREAT_DETECTION` (every service `create`)
+   */
+  threatDetection: threatDetectionConfigSchema.optional(),
   /**
    * Explicit, named opt-outs from the secure defaults: exactly the keys of OPT_OUTS. Each one weakens a claim and is
    * listed in the evidence.

@@ -3,6 +3,7 @@ import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import { AWS_REGION_ZONES, zonesOfRegion } from './aws-regions';
 import { DUMP_KEY_MIN_VALIDITY_DAYS } from './dump-key/inspect-dump-key';
 import type { RegionConfig } from './platform-config';
+import { SERVICE_MODES, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
 import type { ResolvedPlatformConfig } from './resolve-config';
 
 /**
@@ -245,6 +246,17 @@ const RULES: readonly ConfigRule[] = [
     fix: "use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'",
   },
   {
+    setting: 'backup.breakGlassRoleArn',
+    read: (c) => c.backup.breakGlassRoleArn,
+    problem: (v: string | undefined, c) => {
+      if (v === undefined) return undefined;
+      const m = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(v);
+      if (!m) return 'is not an IAM role ARN';
+      return m[1] === c.account ? undefined : `belongs to account ${m[1]}, not ${c.account}`;
+    },
+    fix: "give the ARN of a role in this account, such as 'arn:aws:iam::123456789012:role/backup-break-glass', or leave it unset for the platform's own",
+  },
+  {
     setting: 'service.image',
     read: (c) => c.service.image,
     problem: (v: string | undefined) =>
@@ -331,6 +343,13 @@ const RULES: readonly ConfigRule[] = [
     problem: (v: number | undefined) => (v === undefined ? undefined : intIn(1, 3)(v)),
     fix: 'leave unset for one NAT gateway per zone, or give 1-3 and accept a weakened HA-1 in the evidence',
   },
+  ...(Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[]).map((service): ConfigRule => ({
+    setting: `threatDetection.${service}`,
+    read: (c) => c.threatDetection[service],
+    problem: (v: string) =>
+      (SERVICE_MODES as readonly string[]).includes(v) ? undefined : `is not one of ${SERVICE_MODES.join(', ')}`,
+    fix: `use 'create' (default), 'existing' when the account already runs ${THREAT_DETECTION_SERVICES[service].name}, or 'organization' when a delegated administrator does; bin/preflight.ts tells which`,
+  })),
 ];
 
 /**

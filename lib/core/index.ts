@@ -3,3 +3,4 @@ export * from './requirements';
 export * from './acknowledge';
 export * from './opt-outs';
 export * from './errors';
+export * from './service-modes';

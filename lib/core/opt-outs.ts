@@ -1,10 +1,11 @@
 import type { ClaimId } from './claims/claim';
+import { serviceModeOptOutKey, THREAT_DETECTION_SERVICES, ThreatDetectionService } from './service-modes';
 
 /** The redundancy tiers of the HA-1 analysis an opt-out can weaken. */
 export type RedundancyTier = 'edge' | 'service' | 'egress' | 'database' | 'storage' | 'backups';
 
 export interface OptOut {
-  /** Key under `optOuts` in the platform config. */
+  /** Key under which the stage records it in the platform metadata's `optOuts` (for most, its key under `optOuts`). */
   readonly key: OptOutKey;
   /** Dotted path of the setting, as errors and the evidence print it. */
   readonly configPath: string;
@@ -18,10 +19,23 @@ export interface OptOut {
   readonly isTaken: (value: unknown) => boolean;
 }
 
-export type OptOutKey = 'allowFewerThanThreeTasks' | 'natGateways' | 'delegateThreatDetectionToOrganization';
+export type OptOutKey = 'allowFewerThanThreeTasks' | 'natGateways' | `${ThreatDetectionService}Mode`;
 
 const flagSet = (value: unknown) => value === true;
 const numberSet = (value: unknown) => typeof value === 'number';
+const notCreated = (value: unknown) => value === 'existing' || value === 'organization';
+
+/** A service left to the account (`existing`) or the organisation (`organization`) weakens MONITOR-2. */
+function serviceModeOptOut(service: ThreatDetectionService): OptOut {
+  const name = THREAT_DETECTION_SERVICES[service].name;
+  return {
+    key: serviceModeOptOutKey(service),
+    configPath: `threatDetection.${service}`,
+    claim: 'MONITOR-2',
+    effect: `${name} is not declared here: 'existing' relies on the account's own, 'organization' on a delegated administrator; either way MONITOR-2 relies on a setup this assembly does not prove`,
+    isTaken: notCreated,
+  };
+}
 
 /**
  * Every explicit weakening of the secure defaults, in one table: the config accepts exactly these keys, the
@@ -44,14 +58,10 @@ export const OPT_OUTS: Readonly<Record<OptOutKey, OptOut>> = {
     redundancyTier: 'egress',
     isTaken: numberSet,
   },
-  delegateThreatDetectionToOrganization: {
-    key: 'delegateThreatDetectionToOrganization',
-    configPath: 'optOuts.delegateThreatDetectionToOrganization',
-    claim: 'MONITOR-2',
-    effect:
-      'GuardDuty, Security Hub and Access Analyzer are not declared here; MONITOR-2 relies on an organisation-level setup',
-    isTaken: flagSet,
-  },
+  guardDutyMode: serviceModeOptOut('guardDuty'),
+  securityHubMode: serviceModeOptOut('securityHub'),
+  accessAnalyzerMode: serviceModeOptOut('accessAnalyzer'),
+  configMode: serviceModeOptOut('config'),
 };
 
 /** The opt-outs recorded in `optOuts` that are taken, in table order. */

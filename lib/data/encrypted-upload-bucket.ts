@@ -54,7 +54,16 @@ export interface EncryptedUploadBucketProps {
    * @default 'customer-data'
    */
   readonly dataClassification?: DataClassification;
+  /**
+   * S3 request metrics (CloudWatch `AWS/S3` with a `FilterId` dimension) on key prefixes, for alarms on how often
+   * objects arrive (the daily dump's freshness alarm).
+   * @default - none
+   */
+  readonly requestMetrics?: readonly { readonly id: string; readonly prefix: string }[];
 }
+
+/** Id of the one replication rule; S3's replication metrics carry it as the `RuleId` dimension. */
+export const REPLICATION_RULE_ID = 'ReplicateEverythingToRecoveryRegion';
 
 /** Object-level actions the replication role needs on the source bucket. */
 const REPLICATION_SOURCE_OBJECT_ACTIONS = [
@@ -116,6 +125,7 @@ export class EncryptedUploadBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       objectLockEnabled: props.objectLockRetention ? true : undefined,
       objectLockDefaultRetention: props.objectLockRetention,
+      metrics: props.requestMetrics?.map((m) => ({ id: m.id, prefix: m.prefix })),
       lifecycleRules: [
         {
           id: 'NoncurrentVersionsAndIncompleteUploads',
@@ -233,7 +243,7 @@ export class EncryptedUploadBucket extends Construct {
       role: role.roleArn,
       rules: [
         {
-          id: 'ReplicateEverythingToRecoveryRegion',
+          id: REPLICATION_RULE_ID,
           status: 'Enabled',
           priority: 1,
           filter: { prefix: '' },

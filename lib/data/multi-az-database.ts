@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,6 +6,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { judgeAuroraEngineVersion } from '../core/requirements/aurora-engine-versions';
+
+/**
+ * The default engine: the newest Aurora PostgreSQL 17 minor in aws-cdk-lib 2.276. Minor versions also upgrade
+ * automatically (`autoMinorVersionUpgrade: true` on each instance) in the maintenance window: security fixes arrive
+ * without a deploy, and the dump task's pg_dump (major 17) stays compatible across minors; a deploy pinning an older
+ * minor than the cluster runs is a no-op for AWS, so the pin is a floor, not a freeze.
+ */
+export const DEFAULT_AURORA_ENGINE_VERSION = rds.AuroraPostgresEngineVersion.VER_17_9;
 
 export interface MultiAzDatabaseProps {
   /** The VPC; the database goes into its isolated subnets (no route to the internet). */
@@ -18,8 +27,14 @@ export interface MultiAzDatabaseProps {
   readonly logEncryptionKey: kms.IKey;
   /** Cluster identifier; also names the log group `/aws/rds/cluster/<id>/postgresql`. Lower case. */
   readonly clusterIdentifier: string;
-  /** Aurora PostgreSQL engine version. @default rds.AuroraPostgresEngineVersion.VER_17_4 */
+  /**
+   * Aurora PostgreSQL engine version; judged at synth against the dated table of lib/core/requirements (a warning
+   * within 90 days of the day AWS stops creating it, an error after).
+   * @default DEFAULT_AURORA_ENGINE_VERSION (17.9, the newest 17 minor aws-cdk-lib 2.276 offers)
+   */
   readonly engineVersion?: rds.AuroraPostgresEngineVersion;
+  /** The moment the engine version is judged against. @default - now */
+  readonly now?: Date;
   /** Instance class of writer and readers. @default r6g.large */
   readonly instanceType?: ec2.InstanceType;
   /** Readers beside the writer, each in another zone than the writer. At least 2. @default 2 */
@@ -65,6 +80,18 @@ export class MultiAzDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: MultiAzDatabaseProps) {
     super(scope, id);
+    const engineVersion = props.engineVersion ?? DEFAULT_AURORA_ENGINE_VERSION;
+    const verdict = judgeAuroraEngineVersion(engineVersion.auroraPostgresFullVersion, props.now ?? new Date());
+    if (verdict.level === 'error') {
+      throw new Error(
+        `MultiAzDatabase engineVersion = ${engineVersion.auroraPostgresFullVersion}: ${verdict.message}. Fix: pick a current Aurora PostgreSQL 17 minor (default ${DEFAULT_AURORA_ENGINE_VERSION.auroraPostgresFullVersion}) and update the table if AWS published new dates.`,
+      );
+    }
+    if (verdict.level === 'warning')
+      Annotations.of(this).addWarningV2(
+        'pocketcity:auroraEngineVersion',
+        `${verdict.message}. Plan the minor upgrade.`,
+      );
     const readers = props.readers ?? 2;
     const retentionDays = props.backupRetentionDays ?? 35;
     const zones = props.availabilityZones;
@@ -73,7 +100,7 @@ export class MultiAzDatabase extends Construct {
     validate(props, readers, retentionDays, this.port, pgauditLog);
 
     const engine = rds.DatabaseClusterEngine.auroraPostgres({
-      version: props.engineVersion ?? rds.AuroraPostgresEngineVersion.VER_17_4,
+      version: engineVersion,
     });
     this.parameterGroup = new rds.ParameterGroup(this, 'ClusterParameters', {
       engine,

@@ -9,6 +9,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import {
+  configRuleNonCompliantPattern,
+  guardDutyFindingsPattern,
+  SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+} from './private/alert-event-patterns';
 import { CIS_MONITORING_ITEMS } from './private/cis-monitoring-items';
 
 export interface SecurityAlertsProps {
@@ -41,6 +46,12 @@ export interface SecurityAlertsProps {
    * @default - none; call `monitorTrailLogGroup()` later
    */
   readonly trailLogGroup?: logs.ILogGroup;
+  /**
+   * Alert when an AWS Config rule whose name starts with this prefix turns NON_COMPLIANT (the platform's continuous
+   * checks; forwarded from the recovery region too).
+   * @default - no Config compliance alert
+   */
+  readonly configRuleNamePrefix?: string;
   /** Namespace of the CIS metrics. @default 'PocketCity/CISBenchmark' */
   readonly metricNamespace?: string;
 }
@@ -99,18 +110,18 @@ export class SecurityAlerts extends Construct {
 
     for (const email of props.emails ?? []) this.addEmailSubscription(email);
 
-    this.addRule(GUARDDUTY_RULE_ID, 'GuardDuty findings of severity 7 or higher (high and critical)', {
-      source: ['aws.guardduty'],
-      detailType: ['GuardDuty Finding'],
-      detail: { severity: events.Match.greaterThanOrEqual(minimumSeverity) },
-    });
-    this.addRule(SECURITY_HUB_RULE_ID, 'New, active Security Hub findings rated CRITICAL or HIGH', {
-      source: ['aws.securityhub'],
-      detailType: ['Security Hub Findings - Imported'],
-      detail: {
-        findings: { Severity: { Label: ['CRITICAL', 'HIGH'] }, Workflow: { Status: ['NEW'] }, RecordState: ['ACTIVE'] },
-      },
-    });
+    // These rules also match the findings the recovery region forwards to this region's default event bus
+    // (FindingForwarding): forwarded events keep their source and detail.
+    this.addRule(
+      GUARDDUTY_RULE_ID,
+      'GuardDuty findings of severity 7 or higher (high and critical)',
+      guardDutyFindingsPattern(minimumSeverity),
+    );
+    this.addRule(
+      SECURITY_HUB_RULE_ID,
+      'New, active Security Hub findings rated CRITICAL or HIGH',
+      SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+    );
     if (props.alertOnBackupFailures ?? true) {
       const failed = { state: ['FAILED', 'ABORTED', 'EXPIRED'] };
       this.addRule('BackupJobFailed', 'AWS Backup jobs that failed, were aborted or expired', {
@@ -123,6 +134,13 @@ export class SecurityAlerts extends Construct {
         detailType: ['Copy Job State Change'],
         detail: failed,
       });
+    }
+    if (props.configRuleNamePrefix !== undefined) {
+      this.addRule(
+        'ConfigRuleNonCompliant',
+        `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT: a claim stopped holding in the account`,
+        configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
     }
     if (props.trailLogGroup) this.monitorTrailLogGroup(props.trailLogGroup);
 

@@ -3,14 +3,23 @@ import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
+import type { ServiceMode } from '../core/service-modes';
 
 export interface ThreatDetectionProps {
   /**
-   * Declare nothing: GuardDuty, Security Hub and Access Analyzer are run by an organisation-level setup (delegated
-   * administrator). MONITOR-2 then relies on that setup, and the evidence says so instead of claiming the detectors.
-   * @default false
+   * GuardDuty: `create` declares the detector; `existing` (the account has one) and `organization` (a delegated
+   * administrator runs it) declare none, and the evidence reports MONITOR-2's detector as not proven here.
+   * @default 'create'
    */
-  readonly delegatedToOrganization?: boolean;
+  readonly guardDuty?: ServiceMode;
+  /**
+   * Security Hub and its AWS Foundational Security Best Practices subscription; only `create` declares them
+   * (an `AWS::SecurityHub::Standard` for a standard the account's owner already enabled would collide too).
+   * @default 'create'
+   */
+  readonly securityHub?: ServiceMode;
+  /** The account IAM Access Analyzer; only `create` declares it. @default 'create' */
+  readonly accessAnalyzer?: ServiceMode;
   /**
    * GuardDuty Runtime Monitoring with the managed agent for ECS Fargate.
    * @default true
@@ -24,26 +33,50 @@ export interface ThreatDetectionProps {
 export const FSBP_STANDARD_VERSION = '1.0.0';
 
 /**
- * The account's detectors for MONITOR-2 (all L1; CloudFormation has no L2 for them):
- * GuardDuty with S3 data event and RDS login protection (and runtime monitoring for Fargate), Security Hub with the
- * AWS Foundational Security Best Practices standard, and an account IAM Access Analyzer.
+ * One region's detectors for MONITOR-2 (all L1; CloudFormation has no L2 for them): GuardDuty with S3 data event
+ * and RDS login protection (and runtime monitoring for Fargate), Security Hub with the AWS Foundational Security
+ * Best Practices standard, and an account IAM Access Analyzer.
  *
- * These are one-per-account-and-region services: deploying a second detector fails. Organisations that run them
- * centrally set `delegatedToOrganization: true`.
+ * These are one-per-account-and-region services: declaring a second one fails the stack. Each has its own mode, so
+ * an account that already runs one (or whose organisation does) keeps the others.
  */
 export class ThreatDetection extends Construct {
   readonly detector?: guardduty.CfnDetector;
   readonly hub?: securityhub.CfnHub;
   readonly foundationalStandard?: securityhub.CfnStandard;
   readonly accessAnalyzer?: accessanalyzer.CfnAnalyzer;
-  /** True when nothing is declared because an organisation-level setup runs the detectors. */
-  readonly delegatedToOrganization: boolean;
+  readonly modes: {
+    readonly guardDuty: ServiceMode;
+    readonly securityHub: ServiceMode;
+    readonly accessAnalyzer: ServiceMode;
+  };
 
   constructor(scope: Construct, id: string, props: ThreatDetectionProps = {}) {
     super(scope, id);
-    this.delegatedToOrganization = props.delegatedToOrganization ?? false;
-    if (this.delegatedToOrganization) return;
+    this.modes = {
+      guardDuty: props.guardDuty ?? 'create',
+      securityHub: props.securityHub ?? 'create',
+      accessAnalyzer: props.accessAnalyzer ?? 'create',
+    };
+    if (this.modes.guardDuty === 'create') this.detector = this.createDetector(props);
+    if (this.modes.securityHub === 'create') {
+      this.hub = new securityhub.CfnHub(this, 'Hub', {
+        enableDefaultStandards: false,
+        controlFindingGenerator: 'SECURITY_CONTROL',
+        autoEnableControls: true,
+      });
+      const stack = Stack.of(this);
+      this.foundationalStandard = new securityhub.CfnStandard(this, 'FoundationalSecurityBestPractices', {
+        standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::standards/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}`,
+      });
+      this.foundationalStandard.addResourceDependency(this.hub);
+    }
+    if (this.modes.accessAnalyzer === 'create') {
+      this.accessAnalyzer = new accessanalyzer.CfnAnalyzer(this, 'AccessAnalyzer', { type: 'ACCOUNT' });
+    }
+  }
 
+  private createDetector(props: ThreatDetectionProps): guardduty.CfnDetector {
     const features: guardduty.CfnDetector.CFNFeatureConfigurationProperty[] = [
       { name: 'S3_DATA_EVENTS', status: 'ENABLED' },
       { name: 'RDS_LOGIN_EVENTS', status: 'ENABLED' },
@@ -55,23 +88,10 @@ export class ThreatDetection extends Construct {
         additionalConfiguration: [{ name: 'ECS_FARGATE_AGENT_MANAGEMENT', status: 'ENABLED' }],
       });
     }
-    this.detector = new guardduty.CfnDetector(this, 'Detector', {
+    return new guardduty.CfnDetector(this, 'Detector', {
       enable: true,
       findingPublishingFrequency: props.findingPublishingFrequency ?? 'FIFTEEN_MINUTES',
       features,
     });
-
-    this.hub = new securityhub.CfnHub(this, 'Hub', {
-      enableDefaultStandards: false,
-      controlFindingGenerator: 'SECURITY_CONTROL',
-      autoEnableControls: true,
-    });
-    const stack = Stack.of(this);
-    this.foundationalStandard = new securityhub.CfnStandard(this, 'FoundationalSecurityBestPractices', {
-      standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::standards/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}`,
-    });
-    this.foundationalStandard.addResourceDependency(this.hub);
-
-    this.accessAnalyzer = new accessanalyzer.CfnAnalyzer(this, 'AccessAnalyzer', { type: 'ACCOUNT' });
   }
 }

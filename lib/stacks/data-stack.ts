@@ -9,8 +9,9 @@ import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
-import { GpgDumpTask } from '../backup/gpg-dump-task';
+import { DEFAULT_DUMP_KEY_PREFIX, GpgDumpTask } from '../backup/gpg-dump-task';
 import { physicalNames } from '../config/physical-names';
+import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { dumpObjectLock } from './recovery-stack';
 import { VpcStackProps } from './vpc-stack-props';
 
@@ -98,6 +99,7 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: this.accessLogs.bucket,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
       dataClassification: 'database-dump',
+      requestMetrics: [{ id: physicalNames.dumpRequestMetricsFilter(), prefix: DEFAULT_DUMP_KEY_PREFIX }],
       replication: {
         destinationBucketName: physicalNames.dumpReplicaBucket(c),
         destinationRegion: c.recoveryRegion.region,
@@ -117,6 +119,8 @@ export class DataStack extends Stack {
       dailyHourUtc: c.backup.dailyHourUtc,
       retentionDays: c.backup.retentionDays,
       lockMode: c.backup.vaultLockMode,
+      breakGlassRoleArn: breakGlassRoleArn(c),
+      deploymentRoleArn: deploymentRoleArn(c, c.primaryRegion.region),
     });
 
     this.dumpTask = new GpgDumpTask(this, 'DumpTask', {
@@ -132,6 +136,7 @@ export class DataStack extends Stack {
       gpgPublicKey: c.dump.gpgPublicKey,
       logEncryptionKey: this.keys.logs,
       dailyHourUtc: c.dump.dailyHourUtc,
+      family: physicalNames.dumpTaskFamily(c),
     });
   }
 }

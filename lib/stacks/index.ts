@@ -4,5 +4,6 @@ export * from './data-stack';
 export * from './service-stack';
 export * from './monitoring-stack';
 export * from './recovery-stack';
+export * from './threat-detection-stack';
 export * from './platform-stage';
 export * from './vpc-stack-props';

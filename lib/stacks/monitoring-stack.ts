@@ -2,18 +2,32 @@ import { Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
+import { DumpAlarms } from '../monitoring/dump-alarms';
+import { ReplicationAlarms } from '../monitoring/replication-alarms';
+import { SecurityTxtExpiryReminder } from '../monitoring/security-txt-expiry-reminder';
+import { REPLICATION_RULE_ID } from '../data/encrypted-upload-bucket';
 import { SecurityAlerts } from '../monitoring/security-alerts';
-import { ThreatDetection } from '../monitoring/threat-detection';
 import { physicalNames } from '../config/physical-names';
+import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
 import { PlatformStackProps } from './platform-stack-props';
 
-/** Audit trail, threat detection and security alerts (MONITOR-1..3). */
+export interface MonitoringStackProps extends PlatformStackProps {
+  /** The moment the security.txt expiry is judged against. @default - now */
+  readonly now?: Date;
+}
+
+/**
+ * Audit trail and security alerts (MONITOR-1..3). The detectors are in the ThreatDetection stacks, so an account
+ * singleton that collides fails those alone.
+ */
 export class MonitoringStack extends Stack {
   readonly auditTrail: AuditTrail;
-  readonly threatDetection: ThreatDetection;
   readonly alerts: SecurityAlerts;
+  readonly replicationAlarms: ReplicationAlarms;
+  readonly dumpAlarms: DumpAlarms;
+  readonly securityTxtReminder: SecurityTxtExpiryReminder;
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+  constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
     const { config } = props;
 
@@ -27,12 +41,33 @@ export class MonitoringStack extends Stack {
     ].map((name, i) => s3.Bucket.fromBucketName(this, `CustomerDataBucket${i}`, name));
 
     this.auditTrail = new AuditTrail(this, 'AuditTrail', { customerDataBuckets });
-    this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
-      delegatedToOrganization: config.optOuts.delegateThreatDetectionToOrganization ?? false,
-    });
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       emails: config.alertEmails,
       trailLogGroup: this.auditTrail.logGroup,
+      configRuleNamePrefix: configRuleNamePrefix(config.environmentName),
+    });
+    // By deterministic names, like the trail's data events: no cross-stack reference to the data stack.
+    this.replicationAlarms = new ReplicationAlarms(this, 'ReplicationAlarms', {
+      topic: this.alerts.topic,
+      replications: [
+        [physicalNames.uploadBucket(config), physicalNames.uploadReplicaBucket(config)],
+        [physicalNames.dumpBucket(config), physicalNames.dumpReplicaBucket(config)],
+      ].map(([sourceBucketName, destinationBucketName]) => ({
+        sourceBucketName,
+        destinationBucketName,
+        ruleId: REPLICATION_RULE_ID,
+      })),
+    });
+    this.dumpAlarms = new DumpAlarms(this, 'DumpAlarms', {
+      topic: this.alerts.topic,
+      taskFamily: physicalNames.dumpTaskFamily(config),
+      bucketName: physicalNames.dumpBucket(config),
+      requestMetricsFilterId: physicalNames.dumpRequestMetricsFilter(),
+    });
+    this.securityTxtReminder = new SecurityTxtExpiryReminder(this, 'SecurityTxtExpiry', {
+      expires: config.securityContact.expires,
+      topic: this.alerts.topic,
+      now: props.now,
     });
   }
 }

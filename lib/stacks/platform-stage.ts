@@ -3,6 +3,7 @@ import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
+import { serviceModeOptOutKey, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
 import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../core/platform-metadata';
 import { ClaimsPlugin } from '../compliance/gate/claims-plugin';
 import { ScopedPack } from '../compliance/gate/scoped-pack';
@@ -13,6 +14,7 @@ import { NetworkStack } from './network-stack';
 import { ProtectLogGroups } from './private/protect-log-groups';
 import { RecoveryStack } from './recovery-stack';
 import { ServiceStack } from './service-stack';
+import { ThreatDetectionStack } from './threat-detection-stack';
 
 export interface PlatformStageProps extends Omit<StageProps, 'env'> {
   /** The environment's config; validated here, before any stack is created. */
@@ -28,7 +30,7 @@ export interface PlatformStageProps extends Omit<StageProps, 'env'> {
 }
 
 /**
- * One environment of the platform: four stacks in the primary region and one in the recovery region, checked by
+ * One environment of the platform: five stacks in the primary region and two in the recovery region, checked by
  * the claims pack, the app-wide claims checks and the chosen stock packs.
  */
 export class PlatformStage extends Stage {
@@ -38,6 +40,10 @@ export class PlatformStage extends Stage {
   readonly data: DataStack;
   readonly service: ServiceStack;
   readonly monitoring: MonitoringStack;
+  /** GuardDuty, Security Hub and Access Analyzer of the primary region, per `config.threatDetection`. */
+  readonly threatDetection: ThreatDetectionStack;
+  /** The same singletons in the recovery region, which holds every replica and backup copy. */
+  readonly recoveryThreatDetection: ThreatDetectionStack;
 
   constructor(scope: Construct, id: string, props: PlatformStageProps) {
     const config = resolvePlatformConfig(props.config, props.now);
@@ -64,11 +70,30 @@ export class PlatformStage extends Stage {
       },
       uploads: this.data.uploads,
     });
-    this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary });
+    this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary, now: props.now });
+    this.threatDetection = new ThreatDetectionStack(this, 'ThreatDetection', { config, env: primary });
+    this.recoveryThreatDetection = new ThreatDetectionStack(this, 'RecoveryThreatDetection', {
+      config,
+      env: recoveryEnv,
+      forwardFindingsTo: config.primaryRegion.region,
+    });
     this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
     this.monitoring.addStackDependency(this.service, 'alarms and data events cover what the service stack serves');
+    // Deployments from before the ThreatDetection stack had the detectors in the monitoring stack: its update must
+    // remove them before this stack creates them again (account singletons). The reverse dependency is never added,
+    // so the trail, the alarms and the topic deploy even when a detector collides.
+    this.threatDetection.addStackDependency(this.monitoring, 'the detectors leave the monitoring stack first');
 
-    for (const stack of [this.recovery, this.network, this.data, this.service, this.monitoring]) {
+    const stacks = [
+      this.recovery,
+      this.network,
+      this.data,
+      this.service,
+      this.monitoring,
+      this.threatDetection,
+      this.recoveryThreatDetection,
+    ];
+    for (const stack of stacks) {
       recordPlatformMetadata(stack, config);
     }
 
@@ -88,9 +113,18 @@ function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): v
     environment: config.environmentName,
     primaryRegion: config.primaryRegion.region,
     recoveryRegion: config.recoveryRegion.region,
-    optOuts: { ...config.optOuts },
+    optOuts: { ...config.optOuts, ...serviceModeOptOuts(config) },
     dumpKeyFingerprint: config.dumpKey.fingerprint,
     configDigest: createHash('sha256').update(JSON.stringify(config)).digest('hex'),
   };
   stack.templateOptions.metadata = { ...stack.templateOptions.metadata, [PLATFORM_METADATA_KEY]: metadata };
+}
+
+/** Each singleton not created here, as `<service>Mode` (the key OPT_OUTS reads); `create` is the default, not listed. */
+function serviceModeOptOuts(config: ResolvedPlatformConfig): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[])
+      .filter((service) => config.threatDetection[service] !== 'create')
+      .map((service) => [serviceModeOptOutKey(service), config.threatDetection[service]]),
+  );
 }

@@ -1,12 +1,14 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BackupBreakGlassRole } from '../backup/backup-break-glass-role';
 import { LockedBackupVault } from '../backup/locked-backup-vault';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { ReplicaBucket } from '../data/replica-bucket';
 import { PlatformKeys } from '../keys/platform-keys';
 import { physicalNames } from '../config/physical-names';
+import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { PlatformStackProps } from './platform-stack-props';
 
 /**
@@ -20,6 +22,8 @@ export class RecoveryStack extends Stack {
   readonly uploadReplica: ReplicaBucket;
   readonly dumpReplica: ReplicaBucket;
   readonly accessLogs: AccessLogBucket;
+  /** Declared when config names no `backup.breakGlassRoleArn` (IAM is global; this stack deploys first). */
+  readonly breakGlass?: BackupBreakGlassRole;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -30,10 +34,31 @@ export class RecoveryStack extends Stack {
     // Alias prefix gives `physicalNames.recoveryDataKeyAlias`, which the primary's replication rules name.
     this.keys = new PlatformKeys(this, 'Keys', { aliasPrefix: `alias/${c.environmentName}/recovery` });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs');
+    const vaultArn = (region: string, name: string) =>
+      this.formatArn({
+        service: 'backup',
+        region,
+        resource: 'backup-vault',
+        resourceName: name,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    if (!c.backup.breakGlassRoleArn) {
+      this.breakGlass = new BackupBreakGlassRole(this, 'BackupBreakGlass', {
+        roleName: physicalNames.backupBreakGlassRole(c),
+        vaultArns: [
+          vaultArn(c.primaryRegion.region, physicalNames.primaryVault(c)),
+          vaultArn(c.recoveryRegion.region, physicalNames.recoveryVault(c)),
+        ],
+      });
+    }
+    // Every copy arrives with the plan's retention; the lock holds each exactly that long.
     this.vault = new LockedBackupVault(this, 'RecoveryVault', {
       vaultName: physicalNames.recoveryVault(c),
       encryptionKey: this.keys.backup,
       lockMode: c.backup.vaultLockMode,
+      minRetention: Duration.days(c.backup.retentionDays),
+      breakGlassRoleArn: breakGlassRoleArn(c),
+      deploymentRoleArn: deploymentRoleArn(c, c.recoveryRegion.region),
     });
     this.keys.backup.addToResourcePolicy(
       new iam.PolicyStatement({

@@ -69,16 +69,16 @@ describe('CrossRegionBackup', () => {
       Properties: {
         BackupVaultName: 'test-primary-vault',
         EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BackupKey'), 'Arn'] },
-        LockConfiguration: { MinRetentionDays: 7 },
+        LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 70 },
       },
       DeletionPolicy: 'Retain',
     });
   });
 
-  test('locks in compliance mode with a 72-hour grace only when asked', () => {
+  test('locks in compliance mode with a 72-hour grace only when asked, for the plan retention', () => {
     const t = Template.fromStack(build({ lockMode: 'compliance' }).stack);
     t.hasResourceProperties('AWS::Backup::BackupVault', {
-      LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 },
+      LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 70, ChangeableForDays: 3 },
     });
   });
 

@@ -15,9 +15,12 @@ describe('LockedBackupVault', () => {
     t.hasResource('AWS::Backup::BackupVault', {
       Properties: {
         BackupVaultName: 'test-vault',
-        LockConfiguration: { MinRetentionDays: 7 },
+        LockConfiguration: { MinRetentionDays: 7, MaxRetentionDays: 14 },
         AccessPolicy: {
-          Statement: [Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })],
+          Statement: [
+            Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) }),
+            Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:PutBackupVaultAccessPolicy']) }),
+          ],
         },
       },
       DeletionPolicy: 'Retain',
@@ -28,7 +31,7 @@ describe('LockedBackupVault', () => {
     build({ lockMode: 'compliance', minRetention: Duration.days(14) }).hasResourceProperties(
       'AWS::Backup::BackupVault',
       {
-        LockConfiguration: { MinRetentionDays: 14, ChangeableForDays: 3 },
+        LockConfiguration: { MinRetentionDays: 14, MaxRetentionDays: 28, ChangeableForDays: 3 },
       },
     );
   });

@@ -1,7 +1,7 @@
 import { runChecks } from '../../lib/compliance/checks/run-checks';
 import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/checks/monitoring';
 import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
-import { referenceAssembly } from '../support/reference-assembly';
+import { optedOutAssembly, referenceAssembly } from '../support/reference-assembly';
 
 const PLATFORM = 'PocketCity::Platform';
 const DETECTORS = [
@@ -18,11 +18,23 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
     }
   });
 
-  test('GuardDuty, Security Hub with FSBP and Access Analyzer are each proven present', () => {
+  test('GuardDuty, Security Hub with FSBP and Access Analyzer are each proven present in both regions', () => {
+    const inRegion = (region: string) => [
+      expect.stringMatching(
+        new RegExp(
+          `^environment ref, ${region}: GuardDuty detector .*: enabled with S3 data event and RDS login protection$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^environment ref, ${region}: Security Hub .* subscribed to AWS Foundational Security Best Practices`,
+        ),
+      ),
+      expect.stringMatching(new RegExp(`^environment ref, ${region}: IAM Access Analyzer .* \\(ACCOUNT\\)$`)),
+    ];
     expect(passesOf(threatDetectionPresentOrDelegated, referenceAssembly())).toEqual([
-      expect.stringMatching(/^GuardDuty detector .*: enabled with S3 data event and RDS login protection$/),
-      expect.stringMatching(/^Security Hub .* subscribed to AWS Foundational Security Best Practices/),
-      expect.stringMatching(/^IAM Access Analyzer .* \(ACCOUNT\)$/),
+      ...inRegion('eu-west-1'),
+      ...inRegion('eu-central-1'),
     ]);
   });
 
@@ -53,45 +65,88 @@ describe('MONITOR-2: defenses against attack (threat detection and CIS alarms)',
         d.Properties.Features = [{ Name: 'S3_DATA_EVENTS', Status: 'DISABLED' }];
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
-      expect.stringMatching(/^GuardDuty detector .*: S3 protection off, RDS login protection off$/),
+      expect.stringMatching(
+        /^environment ref, eu-west-1: GuardDuty detector .*: S3 protection off, RDS login protection off$/,
+      ),
+      expect.stringMatching(
+        /^environment ref, eu-central-1: GuardDuty detector .*: S3 protection off, RDS login protection off$/,
+      ),
     ]);
   });
 
-  test('fails when the detectors are missing and nothing says they are delegated', () => {
+  test("fails when the detectors are missing under mode 'create'", () => {
     const weak = weakenedReference((_id, t) => {
       for (const type of DETECTORS) for (const [logicalId] of ofType(t.Resources, type)) delete t.Resources[logicalId];
     });
+    const missing = (region: string) => [
+      `environment ref, ${region}: no GuardDuty detector, and threatDetection.guardDuty is 'create'`,
+      `environment ref, ${region}: no Security Hub, and threatDetection.securityHub is 'create'`,
+      `environment ref, ${region}: no IAM Access Analyzer, and threatDetection.accessAnalyzer is 'create'`,
+    ];
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
-      'environment ref: no GuardDuty detector and no delegation to the organisation',
-      'environment ref: no Security Hub and no delegation to the organisation',
-      'environment ref: no IAM Access Analyzer and no delegation to the organisation',
+      ...missing('eu-west-1'),
+      ...missing('eu-central-1'),
+    ]);
+  });
+
+  test('fails when only the recovery region lost its detector', () => {
+    const weak = weakenedReference((id, t) => {
+      if (id !== 'RecoveryThreatDetection') return;
+      for (const [logicalId] of ofType(t.Resources, 'AWS::GuardDuty::Detector')) delete t.Resources[logicalId];
+    });
+    expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
+      "environment ref, eu-central-1: no GuardDuty detector, and threatDetection.guardDuty is 'create'",
     ]);
   });
 
   test('fails when Security Hub is on without the Foundational Security Best Practices standard', () => {
-    const weak = weakenedReference((_id, t) => {
+    const weak = weakenedReference((id, t) => {
+      if (id !== 'ThreatDetection') return;
       for (const [logicalId] of ofType(t.Resources, 'AWS::SecurityHub::Standard')) delete t.Resources[logicalId];
     });
     expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
-      expect.stringMatching(/^Security Hub .*: not subscribed to AWS Foundational Security Best Practices$/),
+      expect.stringMatching(
+        /^environment ref, eu-west-1: Security Hub .*: not subscribed to AWS Foundational Security Best Practices$/,
+      ),
     ]);
   });
 
-  test('reports "explicitly delegated" as weakened, not failing, when the opt-out is recorded', () => {
+  test("reports 'existing' and 'organization' as weakened, naming the mode, never as proven", () => {
     const weak = weakenedReference((_id, t) => {
       for (const type of DETECTORS) for (const [logicalId] of ofType(t.Resources, type)) delete t.Resources[logicalId];
-      t.Metadata[PLATFORM].optOuts = { delegateThreatDetectionToOrganization: true };
+      t.Metadata[PLATFORM].optOuts = {
+        guardDutyMode: 'organization',
+        securityHubMode: 'existing',
+        accessAnalyzerMode: 'existing',
+      };
     });
-    expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([]);
-    expect(
-      runChecks(weak, [threatDetectionPresentOrDelegated])
-        .filter((r) => r.status === 'weakened')
-        .map((r) => r.detail),
-    ).toEqual([
+    const results = runChecks(weak, [threatDetectionPresentOrDelegated]);
+    expect(results.filter((r) => r.status !== 'weakened')).toEqual([]);
+    expect(results.map((r) => r.detail)).toEqual(
+      ['eu-west-1', 'eu-central-1'].flatMap((region) => [
+        `environment ref, ${region}: GuardDuty inherited from the organisation's delegated administrator (threatDetection.guardDuty = 'organization'); not declared or proven here`,
+        `environment ref, ${region}: Security Hub left to the account's own (threatDetection.securityHub = 'existing'); relied on, not declared or proven here`,
+        `environment ref, ${region}: IAM Access Analyzer left to the account's own (threatDetection.accessAnalyzer = 'existing'); relied on, not declared or proven here`,
+      ]),
+    );
+  });
+
+  test('fails when a detector is declared although its mode says the account already runs one', () => {
+    const weak = weakenedReference((_id, t) => {
+      t.Metadata[PLATFORM].optOuts = { guardDutyMode: 'existing' };
+    });
+    expect(failuresOf(threatDetectionPresentOrDelegated, weak)).toEqual([
       expect.stringMatching(
-        /^environment ref: explicitly delegated .*organisation-level setup, not declared or proven here$/,
+        /^environment ref, eu-west-1: GuardDuty is declared \(.*\) although threatDetection.guardDuty is 'existing', so the deploy collides/,
       ),
+      expect.stringMatching(/^environment ref, eu-central-1: GuardDuty is declared/),
     ]);
+  });
+
+  test('the opted-out platform reports MONITOR-2 weakened by its modes, with no failure', () => {
+    const results = runChecks(optedOutAssembly(), [threatDetectionPresentOrDelegated]);
+    expect(results.filter((r) => r.status === 'fail')).toEqual([]);
+    expect(results.filter((r) => r.status === 'weakened')).toHaveLength(6);
   });
 
   test('fails when the root-use filter is gone and an alarm lost its action', () => {

@@ -156,6 +156,19 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     'from 0 to 23',
   ],
   ['optOuts.natGateways', withOverrides({ optOuts: { natGateways: 0 } }), 'from 1 to 3'],
+  [
+    'backup.breakGlassRoleArn',
+    withOverrides({ backup: { breakGlassRoleArn: 'arn:aws:iam::210987654321:role/glass' } }),
+    'belongs to account 210987654321, not 123456789012',
+  ],
+  ['backup.breakGlassRoleArn', withOverrides({ backup: { breakGlassRoleArn: 'glass' } }), 'is not an IAM role ARN'],
+  ...(['guardDuty', 'securityHub', 'accessAnalyzer', 'config'] as const).map(
+    (service): [string, PlatformConfig, string] => [
+      `threatDetection.${service}`,
+      withOverrides({ threatDetection: { [service]: 'delegated' as never } }),
+      'is not one of create, existing, organization',
+    ],
+  ),
 ];
 
 function errorOf(config: PlatformConfig): PlatformConfigError {
@@ -182,6 +195,12 @@ describe('platform config validation', () => {
     });
     expect(resolved.service.desiredCount).toBe(3);
     expect(resolved.backup).toEqual({ dailyHourUtc: 3, retentionDays: 35, vaultLockMode: 'governance' });
+    expect(resolved.threatDetection).toEqual({
+      guardDuty: 'create',
+      securityHub: 'create',
+      accessAnalyzer: 'create',
+      config: 'create',
+    });
   });
 
   test.each(INVALID)('fails when %s is invalid (%#)', (setting, config, words) => {

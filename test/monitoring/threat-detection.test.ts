@@ -51,18 +51,19 @@ describe('ThreatDetection', () => {
     expect(names).toEqual(['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS']);
   });
 
-  test('declares nothing when delegated to the organisation', () => {
-    const stack = new Stack(new App(), 'Delegated', { env });
-    const threats = new ThreatDetection(stack, 'Threats', { delegatedToOrganization: true });
-    const delegated = Template.fromStack(stack);
-    expect(threats.delegatedToOrganization).toBe(true);
-    for (const type of [
-      'AWS::GuardDuty::Detector',
-      'AWS::SecurityHub::Hub',
-      'AWS::SecurityHub::Standard',
-      'AWS::AccessAnalyzer::Analyzer',
-    ]) {
-      delegated.resourceCountIs(type, 0);
-    }
-  });
+  test.each(['existing', 'organization'] as const)(
+    "declares no singleton in mode '%s', and each service keeps its own mode",
+    (mode) => {
+      // GIVEN GuardDuty and Security Hub left to the account or the organisation, Access Analyzer created
+      const stack = new Stack(new App(), `Modes${mode}`, { env });
+      const threats = new ThreatDetection(stack, 'Threats', { guardDuty: mode, securityHub: mode });
+      const t = Template.fromStack(stack);
+      // THEN only the analyzer is declared
+      expect(threats.modes).toEqual({ guardDuty: mode, securityHub: mode, accessAnalyzer: 'create' });
+      for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard']) {
+        t.resourceCountIs(type, 0);
+      }
+      t.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 1);
+    },
+  );
 });

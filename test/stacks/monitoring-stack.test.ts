@@ -3,6 +3,13 @@ import { optedOutTemplate, referenceTemplate } from '../support/reference-assemb
 import { OPTED_OUT_OVERRIDES } from '../support/reference-constants';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
+const DETECTOR_TYPES = [
+  'AWS::GuardDuty::Detector',
+  'AWS::SecurityHub::Hub',
+  'AWS::SecurityHub::Standard',
+  'AWS::AccessAnalyzer::Analyzer',
+];
+
 // GIVEN the reference platform and the one with every opt-out, synthesized once by the global setup
 describe('MonitoringStack', () => {
   test('records data events on the upload and dump buckets and their replicas by name, with no cross-stack reference', () => {
@@ -26,22 +33,34 @@ describe('MonitoringStack', () => {
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  test('declares GuardDuty, Security Hub with FSBP and Access Analyzer by default', () => {
+  test('declares no account singleton: the detectors are in the ThreatDetection stacks', () => {
     const t = referenceTemplate('Monitoring');
-    for (const type of [
-      'AWS::GuardDuty::Detector',
-      'AWS::SecurityHub::Hub',
-      'AWS::SecurityHub::Standard',
-      'AWS::AccessAnalyzer::Analyzer',
-    ]) {
-      t.resourceCountIs(type, 1);
-    }
+    for (const type of DETECTOR_TYPES) t.resourceCountIs(type, 0);
   });
 
   test('watches the trail log group with the CIS alarms', () => {
     const t = referenceTemplate('Monitoring');
     t.resourceCountIs('AWS::Logs::MetricFilter', 9);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    expect(
+      Object.values(t.findResources('AWS::CloudWatch::Alarm')).filter(
+        (a) => a.Properties.Namespace === 'PocketCity/CISBenchmark',
+      ),
+    ).toHaveLength(9);
+  });
+
+  test('alarms on replication failure and latency for both replicated buckets, and on a missing dump', () => {
+    const t = referenceTemplate('Monitoring');
+    const s3Alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'))
+      .filter((a) => a.Properties.Namespace === 'AWS/S3')
+      .map((a) => a.Properties.MetricName as string)
+      .sort();
+    expect(s3Alarms).toEqual([
+      'OperationsFailedReplication',
+      'OperationsFailedReplication',
+      'PutRequests',
+      'ReplicationLatency',
+      'ReplicationLatency',
+    ]);
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {
@@ -53,21 +72,20 @@ describe('MonitoringStack', () => {
   });
 });
 
-describe('MonitoringStack with optOuts.delegateThreatDetectionToOrganization', () => {
-  test('declares no detector but keeps the trail and the alerts', () => {
-    // GIVEN threat detection delegated to the organisation (with the other opt-outs, which leave monitoring alone)
+describe('MonitoringStack with the singletons left to the organisation and the account', () => {
+  test('keeps the trail and the alerts, and records each mode other than create as an opt-out', () => {
+    // GIVEN threatDetection modes organization / existing (with the other opt-outs, which leave monitoring alone)
     const t = optedOutTemplate('Monitoring');
     // THEN
-    for (const type of [
-      'AWS::GuardDuty::Detector',
-      'AWS::SecurityHub::Hub',
-      'AWS::SecurityHub::Standard',
-      'AWS::AccessAnalyzer::Analyzer',
-    ]) {
-      t.resourceCountIs(type, 0);
-    }
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
-    t.resourceCountIs('AWS::Events::Rule', 4);
-    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual(OPTED_OUT_OVERRIDES.optOuts);
+    // 4 finding and backup rules, Config non-compliance, 2 dump task rules, the security.txt reminder
+    t.resourceCountIs('AWS::Events::Rule', 8);
+    expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
+      ...OPTED_OUT_OVERRIDES.optOuts,
+      guardDutyMode: 'organization',
+      securityHubMode: 'organization',
+      accessAnalyzerMode: 'existing',
+      configMode: 'existing',
+    });
   });
 });

@@ -8,7 +8,7 @@ import { OPTED_OUT_ASSEMBLY_DIR } from '../support/reference-constants';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
 describe('a platform with every explicit opt-out', () => {
-  // GIVEN one NAT gateway, two tasks and threat detection left to the organisation (OPTED_OUT_OVERRIDES),
+  // GIVEN one NAT gateway, two tasks and the singletons left to the organisation or the account (OPTED_OUT_OVERRIDES),
   // synthesized once by the global setup
   let evidence: EvidenceReport;
   beforeAll(() => {
@@ -34,7 +34,15 @@ describe('a platform with every explicit opt-out', () => {
       expect.stringMatching(/^optOuts\.natGateways = 1: /),
     ]);
     expect(status('MONITOR-2').status).toBe('weakened');
-    expect(status('MONITOR-2').statusReason).toMatch(/organisation-level setup/);
+    expect(status('MONITOR-2').statusReason).toMatch(
+      /GuardDuty inherited from the organisation's delegated administrator \(threatDetection.guardDuty = 'organization'\)/,
+    );
+    expect(status('MONITOR-2').optOuts).toEqual([
+      expect.stringMatching(/^threatDetection\.guardDuty = "organization": GuardDuty is not declared here/),
+      expect.stringMatching(/^threatDetection\.securityHub = "organization": /),
+      expect.stringMatching(/^threatDetection\.accessAnalyzer = "existing": /),
+      expect.stringMatching(/^threatDetection\.config = "existing": AWS Config recording is not declared here/),
+    ]);
   });
 
   test('leaves the claims no opt-out touches proven', () => {

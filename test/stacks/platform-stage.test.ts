@@ -64,7 +64,9 @@ describe('PlatformStage', () => {
       'prod/Monitoring',
       'prod/Network',
       'prod/Recovery',
+      'prod/RecoveryThreatDetection',
       'prod/Service',
+      'prod/ThreatDetection',
     ]);
   });
 

@@ -17,7 +17,7 @@ describe('RecoveryStack (reference platform)', () => {
   test('names the recovery vault and the data key alias the primary region builds its ARNs from', () => {
     template.hasResourceProperties('AWS::Backup::BackupVault', {
       BackupVaultName: 'ref-recovery-vault',
-      LockConfiguration: { MinRetentionDays: 7 },
+      LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 70 },
     });
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/ref/recovery/data' });
   });

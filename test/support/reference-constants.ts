@@ -12,12 +12,18 @@ export const REFERENCE_ASSEMBLY_DIR = path.join(REFERENCE_ASSEMBLY_ROOT, `assemb
 
 /**
  * The second shared platform: the reference with every explicit opt-out taken (one NAT gateway, two tasks, threat
- * detection left to the organisation), for the tests of what opting out weakens.
+ * detection left to the organisation or the account's own), for the tests of what opting out weakens.
  */
 export const OPTED_OUT_ENVIRONMENT = 'optout';
 export const OPTED_OUT_OVERRIDES = {
   service: { desiredCount: 2 },
-  optOuts: { natGateways: 1, allowFewerThanThreeTasks: true, delegateThreatDetectionToOrganization: true },
+  optOuts: { natGateways: 1, allowFewerThanThreeTasks: true },
+  threatDetection: {
+    guardDuty: 'organization',
+    securityHub: 'organization',
+    accessAnalyzer: 'existing',
+    config: 'existing',
+  },
 } as const;
 export const OPTED_OUT_ASSEMBLY_DIR = path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${OPTED_OUT_ENVIRONMENT}`);
 /** CDK's validation report of both shared platforms: every pack's findings, acknowledged or not. */

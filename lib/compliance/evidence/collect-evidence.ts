@@ -8,6 +8,7 @@ import { Check, CHECKS } from '../checks';
 import { claimsRuleName, templateDigest } from '../gate/claims-plugin';
 import { analyseRedundancy } from '../redundancy/analyse-redundancy';
 import { Acknowledgments } from '../template/acknowledgments';
+import { configRulesByClaim, DeclaredConfigRule } from '../continuity/config-rules-by-claim';
 import { PlatformAssembly, StackTemplate } from '../template/platform-assembly';
 import {
   AcknowledgmentEvidence,
@@ -69,6 +70,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
   const environments = groups.map(([environment, stacks]): EnvironmentEvidence => {
     const envAssembly = new PlatformAssembly(stacks);
     const results = judgeChecks(envAssembly, checks, recorded);
+    const configRules = configRulesByClaim(envAssembly);
     const stages = new Set(stacks.map((s) => s.constructPath.split('/')[0]));
     if (stages.size > 1)
       integrity.push({
@@ -104,6 +106,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
           ),
           optOuts,
           documentsDir: options.documentsDir,
+          continuousChecks: configRules[claim.id] ?? [],
         }),
       ),
     };
@@ -137,6 +140,7 @@ interface JudgeInput {
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
   readonly optOuts: Record<string, unknown>;
   readonly documentsDir?: string;
+  readonly continuousChecks: readonly DeclaredConfigRule[];
 }
 
 function judgeClaim(input: JudgeInput): ClaimEvidence {
@@ -169,6 +173,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
     checks: checkEvidence,
     acknowledgments: input.acknowledgments,
     optOuts,
+    continuousChecks: input.continuousChecks,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DeclaredConfigRule } from '../continuity/config-rules-by-claim';
 import type { ClaimId, ClaimKind } from '../../core/claims/claim';
 import type { TierRedundancy } from '../redundancy/analyse-redundancy';
 import type { ReportIdentity } from './report-identity';
@@ -69,6 +70,8 @@ export interface ClaimEvidence {
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
   /** Opt-outs of the config that weaken this claim. */
   readonly optOuts: readonly string[];
+  /** The AWS Config rules that keep watching the claim in the running account after deploy. */
+  readonly continuousChecks: readonly DeclaredConfigRule[];
 }
 
 export interface StockPackEvidence {

@@ -1,4 +1,6 @@
 import { ClaimEvidence, EnvironmentEvidence, EvidenceReport } from './evidence-model';
+import type { OptOutKey } from '../../core/opt-outs';
+import { OPT_OUTS } from '../../core/opt-outs';
 
 const STATUS_MARK: Record<string, string> = {
   proven: 'proven',
@@ -71,7 +73,7 @@ function renderEnvironment(out: string[], env: EnvironmentEvidence): void {
   const optOuts = Object.entries(env.optOuts).filter(([, v]) => v !== undefined && v !== false);
   out.push(
     optOuts.length
-      ? `Opt-outs from the secure defaults: ${optOuts.map(([k, v]) => `\`optOuts.${k} = ${JSON.stringify(v)}\``).join(', ')}.`
+      ? `Opt-outs from the secure defaults: ${optOuts.map(([k, v]) => `\`${OPT_OUTS[k as OptOutKey]?.configPath ?? `optOuts.${k}`} = ${JSON.stringify(v)}\``).join(', ')}.`
       : 'Opt-outs from the secure defaults: none.',
     '',
   );
@@ -124,6 +126,17 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
       `- Document: \`${d.path}\` (${d.source} copy \`${d.location}\`: ${d.present ? 'present' : '**missing**'})`,
     );
   for (const o of c.optOuts) out.push(`- Weakened by opt-out: ${o}`);
+  const regions = (r: (typeof c.continuousChecks)[number]) => r.region ?? '?';
+  const watching = [...new Set(c.continuousChecks.map((r) => r.identifier))];
+  if (watching.length)
+    out.push(
+      `- Kept watching after deploy by AWS Config: ${watching
+        .map(
+          (id) =>
+            `\`${id}\` (${[...new Set(c.continuousChecks.filter((r) => r.identifier === id).map(regions))].join(', ')})`,
+        )
+        .join(', ')}`,
+    );
   if (c.inheritedParts.length + c.organisationalParts.length + c.documents.length + c.optOuts.length) out.push('');
   if (c.checks.length) {
     out.push('| check | pass | fail | ack | proves |', '|---|---|---|---|---|');

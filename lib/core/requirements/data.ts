@@ -14,3 +14,24 @@ export const SINGLE_ZONE_STORAGE_CLASSES: readonly string[] = ['ONEZONE_IA', 'EX
 
 /** A daily schedule: `cron(min hour * * ? *)`, one run a day, every day. */
 export const DAILY_CRON = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
+
+/** The actions that replace or remove a backup vault's access policy or its lock. */
+export const VAULT_POLICY_AND_LOCK_ACTIONS: readonly string[] = [
+  'backup:PutBackupVaultAccessPolicy',
+  'backup:DeleteBackupVaultAccessPolicy',
+  'backup:PutBackupVaultLockConfiguration',
+  'backup:DeleteBackupVaultLockConfiguration',
+];
+
+/**
+ * Actions a backup vault's access policy denies to every principal but the named break-glass role (REST-3, DATA-2):
+ * replacing or removing the policy or the lock would let a principal delete what the lock no longer holds.
+ */
+export const VAULT_GUARDED_ACTIONS: readonly string[] = [
+  ...VAULT_POLICY_AND_LOCK_ACTIONS,
+  'backup:DeleteRecoveryPoint',
+  'backup:UpdateRecoveryPointLifecycle',
+];
+
+/** The longest maximum retention AWS Backup's Vault Lock accepts, in days. */
+export const MAX_VAULT_LOCK_RETENTION_DAYS = 36_500;

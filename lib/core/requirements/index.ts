@@ -5,3 +5,5 @@ export * from './response';
 export * from './data-classification';
 export * from './billing';
 export * from './database';
+export * from './continuous-config-rules';
+export * from './aurora-engine-versions';

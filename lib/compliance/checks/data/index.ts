@@ -14,6 +14,7 @@ import { databaseStorageCmk } from './rest2-database-storage-cmk';
 import { backupVaultCmk } from './rest3-backup-vault-cmk';
 import { gpgDumpScheduled } from './rest3-gpg-dump-scheduled';
 import { vaultsInBothRegions } from './rest3-vaults-in-both-regions';
+import { vaultsLockedAndGuarded } from './rest3-vaults-locked-and-guarded';
 import { databaseForcesTls } from './transit1-database-forces-tls';
 
 export {
@@ -32,6 +33,7 @@ export {
   backupVaultCmk,
   gpgDumpScheduled,
   vaultsInBothRegions,
+  vaultsLockedAndGuarded,
   databaseForcesTls,
 };
 
@@ -52,5 +54,6 @@ export const DATA_CHECKS: readonly Check[] = [
   backupVaultCmk,
   gpgDumpScheduled,
   vaultsInBothRegions,
+  vaultsLockedAndGuarded,
   databaseForcesTls,
 ];

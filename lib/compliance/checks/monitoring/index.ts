@@ -4,6 +4,7 @@ import { noStripeKeyInEnvironment } from './billing1-no-stripe-key-in-environmen
 import { serviceEgressHttpsOnly } from './billing1-service-egress-https-only';
 import { stripeSecretCustomerManagedKey } from './billing1-stripe-secret-customer-managed-key';
 import { stripeSecretsReadOnlyByService } from './billing1-stripe-secrets-read-only-by-service';
+import { replicationFailuresAlarmed } from './data3-replication-failures-alarmed';
 import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-customer-data';
 import { databaseBootstrapBeforeService } from './monitor1-database-bootstrap-before-service';
 import { masterSecretOnlyBootstrapAndDump } from './monitor1-master-secret-only-bootstrap-and-dump';
@@ -11,8 +12,13 @@ import { noManualSqlInRunbooks, noManualSqlInShippedRunbooks } from './monitor1-
 import { pgauditExported } from './monitor1-pgaudit-exported';
 import { trailMultiRegionValidatedEncrypted } from './monitor1-trail-multi-region-validated-encrypted';
 import { cisAlarmsOnTrail } from './monitor2-cis-alarms-on-trail';
+import { configRecordingInBothRegions } from './monitor2-config-recording-in-both-regions';
+import { configRulesWatchEveryClaim } from './monitor2-config-rules-watch-every-claim';
 import { threatDetectionPresentOrDelegated } from './monitor2-threat-detection-present-or-delegated';
 import { highSeverityFindingsAlerted } from './monitor3-high-severity-findings-alerted';
+import { recoveryRegionFindingsForwarded } from './monitor3-recovery-region-findings-forwarded';
+import { securityTxtExpiryReminded } from './response1-security-txt-expiry-reminded';
+import { dumpFailuresAlarmed } from './rest3-dump-failures-alarmed';
 
 export {
   noCardDataStore,
@@ -20,6 +26,7 @@ export {
   serviceEgressHttpsOnly,
   stripeSecretCustomerManagedKey,
   stripeSecretsReadOnlyByService,
+  replicationFailuresAlarmed,
   dataEventsCoverCustomerData,
   databaseBootstrapBeforeService,
   masterSecretOnlyBootstrapAndDump,
@@ -28,8 +35,13 @@ export {
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
   cisAlarmsOnTrail,
+  configRecordingInBothRegions,
+  configRulesWatchEveryClaim,
   threatDetectionPresentOrDelegated,
   highSeverityFindingsAlerted,
+  recoveryRegionFindingsForwarded,
+  securityTxtExpiryReminded,
+  dumpFailuresAlarmed,
 };
 
 /** Checks owned by the monitoring and billing (MONITOR-1..3, BILLING-1) area; one check per file beside this index, named after its id. */
@@ -39,6 +51,7 @@ export const MONITORING_CHECKS: readonly Check[] = [
   serviceEgressHttpsOnly,
   stripeSecretCustomerManagedKey,
   stripeSecretsReadOnlyByService,
+  replicationFailuresAlarmed,
   dataEventsCoverCustomerData,
   databaseBootstrapBeforeService,
   masterSecretOnlyBootstrapAndDump,
@@ -46,6 +59,11 @@ export const MONITORING_CHECKS: readonly Check[] = [
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
   cisAlarmsOnTrail,
+  configRecordingInBothRegions,
+  configRulesWatchEveryClaim,
   threatDetectionPresentOrDelegated,
   highSeverityFindingsAlerted,
+  recoveryRegionFindingsForwarded,
+  securityTxtExpiryReminded,
+  dumpFailuresAlarmed,
 ];

@@ -1,20 +1,29 @@
-import { OPT_OUTS } from '../../../core/opt-outs';
+import { serviceModeOptOutKey, ServiceMode, THREAT_DETECTION_SERVICES } from '../../../core/service-modes';
 import { Check, CheckResult, fail, pass, weakened } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
+import { LocatedResource, PlatformAssembly, StackTemplate, toRef } from '../../template/platform-assembly';
 import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
 
-const delegation = OPT_OUTS.delegateThreatDetectionToOrganization;
+type Detector = 'guardDuty' | 'securityHub' | 'accessAnalyzer';
+
+/** The resource types each singleton declares; any of them declared under another mode collides with the account's. */
+const DECLARED_TYPES: Record<Detector, readonly string[]> = {
+  guardDuty: ['AWS::GuardDuty::Detector'],
+  securityHub: ['AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard'],
+  accessAnalyzer: ['AWS::AccessAnalyzer::Analyzer'],
+};
 
 /**
- * MONITOR-2: GuardDuty (with S3 data event and RDS login protection), Security Hub with the AWS Foundational
- * Security Best Practices standard, and IAM Access Analyzer are declared in the environment, or the environment
- * explicitly delegates them to an organisation-level setup (then the result says so instead of claiming them).
+ * MONITOR-2: in both regions of every environment (the recovery region holds every replica and backup copy),
+ * GuardDuty (with S3 data event and RDS login protection), Security Hub with the AWS Foundational Security Best
+ * Practices standard, and IAM Access Analyzer are declared, each unless its mode (`threatDetection.<service>`) says
+ * the account (`existing`) or the organisation (`organization`) runs it. Such a mode is reported as weakened (relied
+ * on, not proven here), never as a pass; a singleton declared despite such a mode fails (the deploy would collide).
  */
 export const threatDetectionPresentOrDelegated: Check = {
   id: 'MONITOR2-ThreatDetectionPresentOrDelegated',
   claims: ['MONITOR-2'],
   description:
-    'GuardDuty (S3 and RDS protection), Security Hub with Foundational Security Best Practices and Access Analyzer are declared, or explicitly delegated to the organisation',
+    'In both regions, GuardDuty (S3 and RDS protection), Security Hub with Foundational Security Best Practices and Access Analyzer are declared, or their mode says the account or the organisation runs them',
   run: (assembly: PlatformAssembly): CheckResult[] => {
     const environments = platformEnvironments(assembly);
     if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
@@ -23,15 +32,49 @@ export const threatDetectionPresentOrDelegated: Check = {
 };
 
 function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
-  if (delegation.isTaken(env.optOuts[delegation.key])) {
-    return [
-      weakened(
-        `environment ${env.name}: explicitly delegated (${delegation.configPath} = true); GuardDuty, Security Hub and Access Analyzer are an organisation-level setup, not declared or proven here`,
-      ),
-    ];
-  }
-  return [judgeGuardDuty(env), judgeSecurityHub(env), judgeAccessAnalyzer(env)];
+  const regions = [env.primaryRegion, env.recoveryRegion].filter((r): r is string => typeof r === 'string');
+  if (regions.length < 2) return [fail(`environment ${env.name}: its metadata names no primary and recovery region`)];
+  return regions.flatMap((region) => {
+    const stacks = env.stacks.filter((s) => s.region === region);
+    const where = `environment ${env.name}, ${region}`;
+    return (['guardDuty', 'securityHub', 'accessAnalyzer'] as const).map((service) =>
+      judgeService(service, modeOf(env, service), stacks, where),
+    );
+  });
 }
+
+function modeOf(env: PlatformEnvironment, service: Detector): ServiceMode {
+  const recorded = env.optOuts[serviceModeOptOutKey(service)];
+  return recorded === 'existing' || recorded === 'organization' ? recorded : 'create';
+}
+
+function judgeService(
+  service: Detector,
+  mode: ServiceMode,
+  stacks: readonly StackTemplate[],
+  where: string,
+): CheckResult {
+  const name = THREAT_DETECTION_SERVICES[service].name;
+  if (mode === 'create') return CREATE_JUDGES[service](stacks, where);
+  const declared = resourcesIn(stacks, ...DECLARED_TYPES[service]);
+  if (declared.length > 0) {
+    return fail(
+      `${where}: ${name} is declared (${declared[0].logicalId}) although threatDetection.${service} is '${mode}', so the deploy collides with the one already running`,
+      toRef(declared[0]),
+    );
+  }
+  return weakened(
+    mode === 'existing'
+      ? `${where}: ${name} left to the account's own (threatDetection.${service} = 'existing'); relied on, not declared or proven here`
+      : `${where}: ${name} inherited from the organisation's delegated administrator (threatDetection.${service} = 'organization'); not declared or proven here`,
+  );
+}
+
+const CREATE_JUDGES: Record<Detector, (stacks: readonly StackTemplate[], where: string) => CheckResult> = {
+  guardDuty: judgeGuardDuty,
+  securityHub: judgeSecurityHub,
+  accessAnalyzer: judgeAccessAnalyzer,
+};
 
 function featureEnabled(detector: LocatedResource, name: string): boolean {
   return asArray<{ Name?: string; Status?: string }>(prop(detector, 'Features')).some(
@@ -39,10 +82,9 @@ function featureEnabled(detector: LocatedResource, name: string): boolean {
   );
 }
 
-function judgeGuardDuty(env: PlatformEnvironment): CheckResult {
-  const detectors = resourcesIn(env.stacks, 'AWS::GuardDuty::Detector');
-  if (detectors.length === 0)
-    return fail(`environment ${env.name}: no GuardDuty detector and no delegation to the organisation`);
+function judgeGuardDuty(stacks: readonly StackTemplate[], where: string): CheckResult {
+  const detectors = resourcesIn(stacks, 'AWS::GuardDuty::Detector');
+  if (detectors.length === 0) return fail(`${where}: no GuardDuty detector, and threatDetection.guardDuty is 'create'`);
   const detector = detectors[0];
   const dataSources = (prop(detector, 'DataSources') ?? {}) as { S3Logs?: { Enable?: boolean } };
   const problems: string[] = [];
@@ -51,35 +93,35 @@ function judgeGuardDuty(env: PlatformEnvironment): CheckResult {
     problems.push('S3 protection off');
   if (!featureEnabled(detector, 'RDS_LOGIN_EVENTS')) problems.push('RDS login protection off');
   return problems.length
-    ? fail(`GuardDuty detector ${detector.logicalId}: ${problems.join(', ')}`, toRef(detector))
+    ? fail(`${where}: GuardDuty detector ${detector.logicalId}: ${problems.join(', ')}`, toRef(detector))
     : pass(
-        `GuardDuty detector ${detector.logicalId}: enabled with S3 data event and RDS login protection`,
+        `${where}: GuardDuty detector ${detector.logicalId}: enabled with S3 data event and RDS login protection`,
         toRef(detector),
       );
 }
 
-function judgeSecurityHub(env: PlatformEnvironment): CheckResult {
-  const hubs = resourcesIn(env.stacks, 'AWS::SecurityHub::Hub');
-  if (hubs.length === 0) return fail(`environment ${env.name}: no Security Hub and no delegation to the organisation`);
-  const fsbp = resourcesIn(env.stacks, 'AWS::SecurityHub::Standard').find((s) =>
+function judgeSecurityHub(stacks: readonly StackTemplate[], where: string): CheckResult {
+  const hubs = resourcesIn(stacks, 'AWS::SecurityHub::Hub');
+  if (hubs.length === 0) return fail(`${where}: no Security Hub, and threatDetection.securityHub is 'create'`);
+  const fsbp = resourcesIn(stacks, 'AWS::SecurityHub::Standard').find((s) =>
     JSON.stringify(prop(s, 'StandardsArn') ?? '').includes('standards/aws-foundational-security-best-practices/'),
   );
   return fsbp
     ? pass(
-        `Security Hub ${hubs[0].logicalId} subscribed to AWS Foundational Security Best Practices (${fsbp.logicalId})`,
+        `${where}: Security Hub ${hubs[0].logicalId} subscribed to AWS Foundational Security Best Practices (${fsbp.logicalId})`,
         toRef(fsbp),
       )
     : fail(
-        `Security Hub ${hubs[0].logicalId}: not subscribed to AWS Foundational Security Best Practices`,
+        `${where}: Security Hub ${hubs[0].logicalId}: not subscribed to AWS Foundational Security Best Practices`,
         toRef(hubs[0]),
       );
 }
 
-function judgeAccessAnalyzer(env: PlatformEnvironment): CheckResult {
-  const analyzer = resourcesIn(env.stacks, 'AWS::AccessAnalyzer::Analyzer').find((a) =>
+function judgeAccessAnalyzer(stacks: readonly StackTemplate[], where: string): CheckResult {
+  const analyzer = resourcesIn(stacks, 'AWS::AccessAnalyzer::Analyzer').find((a) =>
     ['ACCOUNT', 'ORGANIZATION'].includes(String(prop(a, 'Type'))),
   );
   return analyzer
-    ? pass(`IAM Access Analyzer ${analyzer.logicalId} (${String(prop(analyzer, 'Type'))})`, toRef(analyzer))
-    : fail(`environment ${env.name}: no IAM Access Analyzer and no delegation to the organisation`);
+    ? pass(`${where}: IAM Access Analyzer ${analyzer.logicalId} (${String(prop(analyzer, 'Type'))})`, toRef(analyzer))
+    : fail(`${where}: no IAM Access Analyzer, and threatDetection.accessAnalyzer is 'create'`);
 }

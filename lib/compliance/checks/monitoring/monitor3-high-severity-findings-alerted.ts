@@ -2,7 +2,7 @@ import { Check, CheckResult, fail, pass } from '../check';
 import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
 import { asArray, prop, refersTo, resourcesIn } from '../../template/template-values';
 
-interface FindingSource {
+export interface FindingSource {
   readonly name: string;
   readonly source: string;
   /** True when the rule's `detail` pattern lets every high and critical finding through. */
@@ -30,7 +30,8 @@ function securityHubPassesHigh(detail: Record<string, unknown>): boolean {
   return list.includes('CRITICAL') && list.includes('HIGH');
 }
 
-const SOURCES: readonly FindingSource[] = [
+/** The finding sources MONITOR-3 routes, and what a rule must let through for each. */
+export const HIGH_SEVERITY_FINDING_SOURCES: readonly FindingSource[] = [
   {
     name: 'GuardDuty findings of severity 7 and above',
     source: 'aws.guardduty',
@@ -53,8 +54,11 @@ export const highSeverityFindingsAlerted: Check = {
   description:
     'GuardDuty (severity >= 7) and Security Hub (CRITICAL, HIGH) findings are routed by EventBridge to a KMS-encrypted SNS topic with at least one subscription',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const rules = assembly.resourcesOfType('AWS::Events::Rule').filter((r) => prop(r, 'State') !== 'DISABLED');
-    return SOURCES.map((source) => {
+    // Rules that only forward to another event bus are judged by MONITOR3-RecoveryRegionFindingsForwarded.
+    const rules = assembly
+      .resourcesOfType('AWS::Events::Rule')
+      .filter((r) => prop(r, 'State') !== 'DISABLED' && !forwardsOnly(r));
+    return HIGH_SEVERITY_FINDING_SOURCES.map((source) => {
       const candidates = rules.filter((r) => {
         const pattern = (prop(r, 'EventPattern') ?? {}) as { source?: unknown; detail?: Record<string, unknown> };
         return asArray(pattern.source).includes(source.source) && source.passesHighSeverity(pattern.detail ?? {});
@@ -91,4 +95,10 @@ function judgeTargets(assembly: PlatformAssembly, rule: LocatedResource): { ok: 
     ok: false,
     detail: problems.length ? problems.join('; ') : 'no SNS topic of the same template among its targets',
   };
+}
+
+/** True when every target of the rule is an EventBridge event bus (a forwarder, not an alert). */
+function forwardsOnly(rule: LocatedResource): boolean {
+  const targets = asArray<{ Arn?: unknown }>(prop(rule, 'Targets'));
+  return targets.length > 0 && targets.every((t) => /:events:[^:]*:[^:]*:event-bus\//.test(JSON.stringify(t.Arn)));
 }

@@ -1,0 +1,148 @@
+import { VAULT_GUARDED_ACTIONS, VAULT_POLICY_AND_LOCK_ACTIONS } from '../../../core/requirements/data';
+import { Check, CheckResult, fail, pass } from '../check';
+import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
+import { asArray, flatten, prop, refersTo } from '../../template/template-values';
+
+/** The CDK bootstrap's CloudFormation execution role: the one principal beside break glass that may put the policy and lock. */
+const DEPLOYMENT_ROLE = /:role\/cdk-[a-z0-9]+-cfn-exec-role-\d{12}-[a-z0-9-]+$/;
+
+interface Statement {
+  readonly Effect?: string;
+  readonly Principal?: unknown;
+  readonly Action?: unknown;
+  readonly Resource?: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * REST-3, DATA-2, DATA-3: every backup vault's lock holds each recovery point exactly as long as the plan (or copy)
+ * rule that fills the vault keeps it (minimum retention = that retention), with a maximum; and its access policy
+ * denies replacing or removing the policy or the lock, deleting recovery points and shortening their lifecycle to
+ * every principal but one named break-glass role (the policy and lock also to CloudFormation's execution role, which
+ * puts them on deploy), so nobody can lift the lock's protection by rewriting the vault.
+ */
+export const vaultsLockedAndGuarded: Check = {
+  id: 'REST3-VaultsLockedAndGuarded',
+  claims: ['REST-3', 'DATA-2', 'DATA-3'],
+  description:
+    "every backup vault's lock minimum equals the retention of the rule filling it, with a maximum, and its access policy denies policy, lock and recovery-point changes to all but a named break-glass role",
+  run: (assembly: PlatformAssembly): CheckResult[] => {
+    const vaults = assembly.resourcesOfType('AWS::Backup::BackupVault');
+    if (vaults.length === 0) return [fail('no backup vault in the assembly')];
+    return vaults.flatMap((vault) => [judgeLock(assembly, vault), judgePolicy(vault)]);
+  },
+};
+
+/** The retention (days) of every plan rule and copy action that puts recovery points into `vault`. */
+function retentionsInto(assembly: PlatformAssembly, vault: LocatedResource): number[] {
+  const name = flatten(prop(vault, 'BackupVaultName'), vault.stack);
+  return assembly.resourcesOfType('AWS::Backup::BackupPlan').flatMap((plan) => {
+    const rules = asArray<Record<string, unknown>>(
+      ((prop(plan, 'BackupPlan') ?? {}) as { BackupPlanRule?: unknown }).BackupPlanRule,
+    );
+    return rules.flatMap((rule) => {
+      const days: number[] = [];
+      const lifecycle = (r: unknown) =>
+        Number((r as { Lifecycle?: { DeleteAfterDays?: unknown } })?.Lifecycle?.DeleteAfterDays);
+      const target = rule.TargetBackupVault;
+      if (
+        (plan.stack === vault.stack && refersTo(target, vault.logicalId)) ||
+        (name && flatten(target, plan.stack) === name)
+      )
+        days.push(lifecycle(rule));
+      for (const copy of asArray<{ DestinationBackupVaultArn?: unknown }>(rule.CopyActions)) {
+        if (name && flatten(copy.DestinationBackupVaultArn, plan.stack)?.endsWith(`:backup-vault:${name}`))
+          days.push(lifecycle(copy));
+      }
+      return days;
+    });
+  });
+}
+
+function judgeLock(assembly: PlatformAssembly, vault: LocatedResource): CheckResult {
+  const subject = `vault ${vault.logicalId} (${vault.region ?? '?'})`;
+  const fed = retentionsInto(assembly, vault);
+  if (fed.length === 0) return fail(`${subject}: no backup plan rule or copy action fills it`, toRef(vault));
+  const lock = prop(vault, 'LockConfiguration') as
+    { MinRetentionDays?: unknown; MaxRetentionDays?: unknown } | undefined;
+  if (!lock) return fail(`${subject}: no Vault Lock`, toRef(vault));
+  const min = Number(lock.MinRetentionDays);
+  const max = lock.MaxRetentionDays === undefined ? undefined : Number(lock.MaxRetentionDays);
+  const problems: string[] = [];
+  const shorter = fed.filter((d) => d !== min);
+  if (shorter.length)
+    problems.push(`lock minimum ${min} days differs from the ${fed.join(', ')}-day retention of the rules filling it`);
+  if (max === undefined) problems.push('lock has no maximum retention');
+  else if (!(max > min) || fed.some((d) => d > max))
+    problems.push(`lock maximum ${max} days does not exceed the minimum and every retention`);
+  return problems.length
+    ? fail(`${subject}: ${problems.join('; ')}`, toRef(vault))
+    : pass(
+        `${subject}: locked ${min} to ${max} days, the retention of the rules filling it (${fed.join(', ')} days)`,
+        toRef(vault),
+      );
+}
+
+function judgePolicy(vault: LocatedResource): CheckResult {
+  const subject = `vault ${vault.logicalId} (${vault.region ?? '?'})`;
+  const statements = asArray<Statement>(((prop(vault, 'AccessPolicy') ?? {}) as { Statement?: unknown }).Statement);
+  const problems: string[] = [];
+  let breakGlass: string | undefined;
+  for (const action of VAULT_GUARDED_ACTIONS) {
+    const allowDeploy = VAULT_POLICY_AND_LOCK_ACTIONS.includes(action);
+    const verdicts = statements.filter((s) => deniesToEveryone(s, action)).map((s) => exemptions(s));
+    const ok = verdicts.find((exempt) => {
+      if (exempt === undefined) return false;
+      const others = exempt.filter((a) => !(allowDeploy && DEPLOYMENT_ROLE.test(a)));
+      return others.length <= 1;
+    });
+    if (!ok) {
+      problems.push(
+        verdicts.length
+          ? `${action} is denied with exceptions beyond one break-glass role${allowDeploy ? ' and the deployment role' : ''}`
+          : `${action} is not denied to every principal`,
+      );
+      continue;
+    }
+    const glass = ok.find((a) => !DEPLOYMENT_ROLE.test(a));
+    if (glass && breakGlass && glass !== breakGlass)
+      problems.push(`exempts ${glass} for ${action} but ${breakGlass} elsewhere`);
+    breakGlass ??= glass;
+  }
+  return problems.length
+    ? fail(`${subject}: ${problems.join('; ')}`, toRef(vault))
+    : pass(
+        `${subject}: policy, lock and recovery-point changes denied to every principal but ${breakGlass ?? 'none (no exception)'}`,
+        toRef(vault),
+      );
+}
+
+/** A Deny to every principal on every resource that covers `action`. */
+function deniesToEveryone(s: Statement, action: string): boolean {
+  const principal = s.Principal;
+  const everyone = principal === '*' || asArray((principal as { AWS?: unknown } | undefined)?.AWS).includes('*');
+  const actions = asArray<string>(s.Action);
+  return (
+    s.Effect === 'Deny' &&
+    everyone &&
+    asArray(s.Resource).includes('*') &&
+    (actions.includes(action) || actions.includes('backup:*') || actions.includes('*'))
+  );
+}
+
+/**
+ * The principal ARNs a deny exempts, when its only condition is `ArnNotEquals` / `ArnNotLike` on `aws:PrincipalArn`
+ * with literal ARNs; undefined for any other condition (which could exempt anyone).
+ */
+function exemptions(s: Statement): string[] | undefined {
+  const entries = Object.entries(s.Condition ?? {});
+  if (entries.length === 0) return [];
+  if (entries.length > 1) return undefined;
+  const [operator, keys] = entries[0];
+  const keyEntries = Object.entries(keys ?? {});
+  if (!['ArnNotEquals', 'ArnNotLike'].includes(operator) || keyEntries.length !== 1) return undefined;
+  const [key, value] = keyEntries[0];
+  if (key.toLowerCase() !== 'aws:principalarn') return undefined;
+  const arns = asArray<unknown>(value);
+  return arns.every((a) => typeof a === 'string' && !a.includes('*')) ? (arns as string[]) : undefined;
+}

@@ -1,0 +1,85 @@
+import { Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import {
+  configRuleNonCompliantPattern,
+  guardDutyFindingsPattern,
+  SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+} from './private/alert-event-patterns';
+
+export interface FindingForwardingProps {
+  /** The region whose default event bus receives the findings; its SecurityAlerts rules route them to the topic. */
+  readonly toRegion: string;
+  /**
+   * Forward AWS Config rules of this name prefix turning NON_COMPLIANT; match SecurityAlerts'.
+   * @default - Config compliance changes are not forwarded
+   */
+  readonly configRuleNamePrefix?: string;
+  /** Lowest GuardDuty severity forwarded; match SecurityAlerts'. @default 7 */
+  readonly guardDutyMinimumSeverity?: number;
+}
+
+/**
+ * Forwards this region's high-severity GuardDuty and Security Hub findings (and Config rules turning
+ * NON_COMPLIANT) to the default event bus of another
+ * region of the same account, where SecurityAlerts routes them to the encrypted alert topic (MONITOR-3). A
+ * cross-region event bus target rather than a second topic: one topic, one set of confirmed subscriptions, one
+ * key, and the events arrive with their source and detail unchanged.
+ */
+export class FindingForwarding extends Construct {
+  readonly rules: events.Rule[] = [];
+  readonly role: iam.Role;
+  readonly targetBusArn: string;
+
+  constructor(scope: Construct, id: string, props: FindingForwardingProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    if (!stack.region || props.toRegion === stack.region) {
+      throw new Error(
+        `FindingForwarding toRegion = '${props.toRegion}' is the stack's own region. Fix: forward from the recovery region to the primary region.`,
+      );
+    }
+    this.targetBusArn = stack.formatArn({
+      service: 'events',
+      region: props.toRegion,
+      resource: 'event-bus',
+      resourceName: 'default',
+    });
+    const bus = events.EventBus.fromEventBusArn(this, 'TargetBus', this.targetBusArn);
+    // Our own role with a customer managed policy (the target's default role carries an inline policy).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
+      description: `Forwards security findings to the default event bus of ${props.toRegion}`,
+    });
+    new iam.ManagedPolicy(this, 'Policy', {
+      description: `PutEvents to the default event bus of ${props.toRegion} only`,
+      statements: [new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [this.targetBusArn] })],
+      roles: [this.role],
+    });
+    const forward = (ruleId: string, description: string, eventPattern: events.EventPattern) => {
+      const rule = new events.Rule(this, ruleId, { description, eventPattern });
+      // The policy above grants PutEvents; the target's own grant would add an inline policy, so it is not made.
+      rule.addTarget(new targets.EventBus(bus, { role: this.role.withoutPolicyUpdates() }));
+      this.rules.push(rule);
+    };
+    forward(
+      'GuardDutyHighSeverityFindings',
+      `GuardDuty findings of severity ${props.guardDutyMinimumSeverity ?? 7} or higher, to ${props.toRegion}`,
+      guardDutyFindingsPattern(props.guardDutyMinimumSeverity ?? 7),
+    );
+    forward(
+      'SecurityHubCriticalOrHighFindings',
+      `New, active Security Hub findings rated CRITICAL or HIGH, to ${props.toRegion}`,
+      SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
+    );
+    if (props.configRuleNamePrefix !== undefined) {
+      forward(
+        'ConfigRuleNonCompliant',
+        `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT, to ${props.toRegion}`,
+        configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AccessLogBucket } from '../data/access-log-bucket';
+import { physicalNames } from '../config/physical-names';
+import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { DEFAULT_SSL_POLICY } from '../edge/tls-policies';
+import { ConfigRecording } from '../monitoring/config-recording';
+import { ContinuousConfigRules } from '../monitoring/continuous-config-rules';
+import { FindingForwarding } from '../monitoring/finding-forwarding';
+import { ThreatDetection } from '../monitoring/threat-detection';
+import { PlatformStackProps } from './platform-stack-props';
+
+export interface ThreatDetectionStackProps extends PlatformStackProps {
+  /**
+   * Forward this region's high-severity findings to the default event bus of that region (the primary), whose
+   * SecurityAlerts rules route them to the alert topic.
+   * @default - none: the findings of this region are routed by SecurityAlerts in this region
+   */
+  readonly forwardFindingsTo?: string;
+}
+
+/**
+ * One region's account singletons (GuardDuty, Security Hub, Access Analyzer, AWS Config recording), each per its mode
+ * in `config.threatDetection`. In a stack of their own, so that a collision with an account's existing detector
+ * fails this stack only: the trail, the alarms and the alert topic of the monitoring stack deploy regardless.
+ */
+export class ThreatDetectionStack extends Stack {
+  readonly threatDetection: ThreatDetection;
+  readonly configRecording?: ConfigRecording;
+  readonly forwarding?: FindingForwarding;
+  readonly configRules: ContinuousConfigRules;
+
+  constructor(scope: Construct, id: string, props: ThreatDetectionStackProps) {
+    super(scope, id, props);
+    const modes = props.config.threatDetection;
+    this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
+      guardDuty: modes.guardDuty,
+      securityHub: modes.securityHub,
+      accessAnalyzer: modes.accessAnalyzer,
+    });
+    if (modes.config === 'create') {
+      const accessLogs = new AccessLogBucket(this, 'AccessLogs');
+      this.configRecording = new ConfigRecording(this, 'ConfigRecording', {
+        accessLogBucket: accessLogs.bucket,
+        // Global resource types (IAM) are recorded once, in the primary region.
+        includeGlobalResourceTypes: props.forwardFindingsTo === undefined,
+      });
+    }
+    const c = props.config;
+    this.configRules = new ContinuousConfigRules(this, 'ConfigRules', {
+      environmentName: c.environmentName,
+      region: props.forwardFindingsTo === undefined ? 'primary' : 'recovery',
+      bucketNames: {
+        uploads: physicalNames.uploadBucket(c),
+        dumps: physicalNames.dumpBucket(c),
+        'uploads-replica': physicalNames.uploadReplicaBucket(c),
+        'dumps-replica': physicalNames.dumpReplicaBucket(c),
+      },
+      backupRetentionDays: c.backup.retentionDays,
+      sslPolicies: [DEFAULT_SSL_POLICY],
+      recorder: this.configRecording?.recorder,
+    });
+    if (props.forwardFindingsTo) {
+      this.forwarding = new FindingForwarding(this, 'FindingForwarding', {
+        toRegion: props.forwardFindingsTo,
+        configRuleNamePrefix: configRuleNamePrefix(c.environmentName),
+      });
+    }
+  }
+}
