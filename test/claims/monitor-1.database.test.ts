@@ -224,7 +224,9 @@ describe('MONITOR-1: the database tells people from the application (bootstrap, 
 
     test('the shipped runbooks have no manual SQL step', () => {
       expect(passesOf(noManualSqlInShippedRunbooks, referenceAssembly())).toEqual([
+        expect.stringMatching(/^runbook backup-break-glass\.md: no manual SQL step in \d+ lines$/),
         expect.stringMatching(/^runbook breach-notification\.md: no manual SQL step in \d+ lines$/),
+        expect.stringMatching(/^runbook first-deploy-rollback\.md: no manual SQL step in \d+ lines$/),
         expect.stringMatching(/^runbook restore\.md: no manual SQL step in \d+ lines$/),
       ]);
     });

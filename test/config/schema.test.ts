@@ -1,5 +1,9 @@
 import { OPT_OUTS } from '../../lib/core/opt-outs';
-import { optOutConfigSchema, platformConfigSchema } from '../../lib/config/schema';
+import { optOutConfigSchema, platformConfigSchema, threatDetectionConfigSchema } from '../../lib/config/schema';
+import { SERVICE_MODES, THREAT_DETECTION_SERVICES } from '../../lib/core/service-modes';
+
+/** The opt-outs set under `optOuts`; the service modes are set under `threatDetection`. */
+const underOptOuts = Object.values(OPT_OUTS).filter((o) => o.configPath.startsWith('optOuts.'));
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { TEST_NOW } from '../support/reference-constants';
 
@@ -8,11 +12,26 @@ describe('config schema', () => {
     expect(platformConfigSchema.safeParse(referencePlatformConfig({}, TEST_NOW)).success).toBe(true);
   });
 
-  test('accepts under optOuts exactly the keys of the opt-out table', () => {
-    expect(Object.keys(optOutConfigSchema.shape).sort()).toEqual(Object.keys(OPT_OUTS).sort());
+  test('accepts under optOuts exactly the keys of the opt-out table that live there', () => {
+    expect(Object.keys(optOutConfigSchema.shape).sort()).toEqual(underOptOuts.map((o) => o.key).sort());
   });
 
-  test.each(Object.values(OPT_OUTS))('types $configPath as the table takes it', (optOut) => {
+  test('accepts under threatDetection one mode per singleton service, and every other opt-out of the table', () => {
+    expect(Object.keys(threatDetectionConfigSchema.shape).sort()).toEqual(
+      Object.keys(THREAT_DETECTION_SERVICES).sort(),
+    );
+    const elsewhere = Object.values(OPT_OUTS).filter((o) => !underOptOuts.includes(o));
+    expect(elsewhere.map((o) => o.configPath).sort()).toEqual(
+      Object.keys(THREAT_DETECTION_SERVICES)
+        .map((s) => `threatDetection.${s}`)
+        .sort(),
+    );
+    for (const mode of SERVICE_MODES)
+      expect(threatDetectionConfigSchema.safeParse({ guardDuty: mode }).success).toBe(true);
+    expect(threatDetectionConfigSchema.safeParse({ guardDuty: 'delegated' }).success).toBe(false);
+  });
+
+  test.each(underOptOuts)('types $configPath as the table takes it', (optOut) => {
     // A flag is taken by true, a count by a number: the schema accepts the one and refuses the other.
     const [accepted, refused] = optOut.isTaken(true) ? [true, 1] : [1, true];
     expect(optOutConfigSchema.safeParse({ [optOut.key]: accepted }).success).toBe(true);
