@@ -12,6 +12,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
+import { grantSecretDecrypt } from '../keys/grant-secret-decrypt';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 
 /**
@@ -132,6 +133,8 @@ export class GpgDumpTask extends Construct {
       },
     });
     container.addMountPoints({ sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false });
+    // ECS reads PGUSER / PGPASSWORD with the execution role; the secret's key must let it decrypt too.
+    grantSecretDecrypt(props.database.secret, executionRole);
     props.bucket.grantWrite(this.taskRole);
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

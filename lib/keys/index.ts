@@ -1,1 +1,2 @@
 export * from './platform-keys';
+export * from './grant-secret-decrypt';

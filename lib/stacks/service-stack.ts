@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { StripeSecrets } from '../billing/stripe-secrets';
 import { RedundantService, ServiceDatabaseAccess } from '../compute/redundant-service';
 import { TlsOnlyLoadBalancer } from '../edge/tls-only-load-balancer';
+import { grantSecretDecrypt } from '../keys/grant-secret-decrypt';
 import { physicalNames } from '../config/physical-names';
 import { VpcStackProps } from './vpc-stack-props';
 
@@ -116,16 +117,7 @@ export class ServiceStack extends Stack {
       taskRoleName: physicalNames.serviceTaskRole(config),
     });
     this.taskRole = this.app.taskRole;
-    const secretKey = props.database?.secret.encryptionKey;
-    if (secretKey) {
-      this.app.executionRole.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['kms:Decrypt'],
-          resources: [secretKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.amazonaws.com` } },
-        }),
-      );
-    }
+    if (props.database) grantSecretDecrypt(props.database.secret, this.app.executionRole);
     props.uploads?.grantReadWrite(this.taskRole);
   }
 

@@ -3,6 +3,7 @@ import { DATA_ASSEMBLY_CHECKS } from './data';
 import { MONITORING_ASSEMBLY_CHECKS } from './monitoring';
 import { NETWORK_ASSEMBLY_CHECKS } from './network';
 import { redundancyAnalysis } from '../redundancy/ha1-redundancy-analysis';
+import { FLOW_CHECKS } from '../flows';
 
 export * from './assembly-check';
 export * from './platform-assembly';
@@ -13,4 +14,5 @@ export const ASSEMBLY_CHECKS: readonly AssemblyCheck[] = [
   ...DATA_ASSEMBLY_CHECKS,
   ...MONITORING_ASSEMBLY_CHECKS,
   redundancyAnalysis,
+  ...FLOW_CHECKS,
 ];

@@ -3,3 +3,4 @@ export * from './monitoring';
 export * from './data';
 export * from './response';
 export * from './data-classification';
+export * from './flows';
