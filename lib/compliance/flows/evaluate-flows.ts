@@ -55,13 +55,25 @@ const cache = new WeakMap<PlatformAssembly, WeakMap<FlowTable, FlowVerdict[]>>()
  * engine run. Cached per assembly and table, so the checks of each claim share one evaluation.
  */
 export function evaluateFlows(assembly: PlatformAssembly, table: FlowTable = PLATFORM_FLOW_TABLE): FlowVerdict[] {
-  const byTable = cache.get(assembly) ?? new WeakMap<FlowTable, FlowVerdict[]>();
-  cache.set(assembly, byTable);
-  const cached = byTable.get(table);
-  if (cached) return cached;
-  const verdicts = evaluate(assembly, table);
-  byTable.set(table, verdicts);
-  return verdicts;
+  return evaluateFlowsTogether([{ assembly, table }])[0];
+}
+
+/**
+ * Several assemblies (and tables) evaluated in one engine run, which costs one engine start instead of one each;
+ * each answer is cached as `evaluateFlows` would cache it. For many variants of one platform (mutation tests).
+ */
+export function evaluateFlowsTogether(
+  jobs: readonly { readonly assembly: PlatformAssembly; readonly table: FlowTable }[],
+): FlowVerdict[][] {
+  const cachedOf = (job: (typeof jobs)[number]) => cache.get(job.assembly)?.get(job.table);
+  const todo = jobs.filter((job) => !cachedOf(job));
+  const evaluated = evaluate(todo.map((job) => prepare(job.assembly, job.table)));
+  todo.forEach((job, i) => {
+    const byTable = cache.get(job.assembly) ?? new WeakMap<FlowTable, FlowVerdict[]>();
+    cache.set(job.assembly, byTable);
+    byTable.set(job.table, evaluated[i]);
+  });
+  return jobs.map((job) => cachedOf(job)!);
 }
 
 interface Pending {
@@ -71,7 +83,7 @@ interface Pending {
   readonly requests: FlowRequest[] | string;
 }
 
-function evaluate(assembly: PlatformAssembly, table: FlowTable): FlowVerdict[] {
+function prepare(assembly: PlatformAssembly, table: FlowTable): Pending[] {
   const pending: Pending[] = [];
   for (const environment of platformEnvironments(assembly)) {
     const model = new AuthorizationModel(environment);
@@ -79,25 +91,32 @@ function evaluate(assembly: PlatformAssembly, table: FlowTable): FlowVerdict[] {
       ['required', table.required],
       ['forbidden', table.forbidden],
     ] as const) {
-      for (const flow of flows)
+      for (const flow of flows) {
         pending.push({ flow, kind, environment: environment.name, requests: flowRequests(model, flow) });
+      }
     }
   }
+  return pending;
+}
+
+function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
   const enginePath = policyEnginePath();
   if (!enginePath) {
     const problem = `the IAM policy engine ${POLICY_ENGINE_PACKAGE} is not installed, so this flow cannot be proven (install it: npm install --save-dev ${POLICY_ENGINE_PACKAGE})`;
-    return pending.map((p) => ({
-      flow: p.flow,
-      kind: p.kind,
-      environment: p.environment,
-      requests: [],
-      problem,
-      holds: false,
-    }));
+    return jobs.map((pending) =>
+      pending.map((p) => ({
+        flow: p.flow,
+        kind: p.kind,
+        environment: p.environment,
+        requests: [],
+        problem,
+        holds: false,
+      })),
+    );
   }
-  const all = pending.flatMap((p) =>
-    typeof p.requests === 'string' ? [] : p.requests.filter((r) => !r.principal.unprovable),
-  );
+  const all = jobs
+    .flat()
+    .flatMap((p) => (typeof p.requests === 'string' ? [] : p.requests.filter((r) => !r.principal.unprovable)));
   const simulations = all.map(toSimulation);
   const answers = runPolicyEngine(
     enginePath,
@@ -105,19 +124,21 @@ function evaluate(assembly: PlatformAssembly, table: FlowTable): FlowVerdict[] {
   );
   const verdictOf = new Map<FlowRequest, RequestVerdict>();
   all.forEach((request, i) => verdictOf.set(request, toVerdict(request, simulations[i], answers[i])));
-  return pending.map((p): FlowVerdict => {
-    if (typeof p.requests === 'string') return { ...p, requests: [], problem: p.requests, holds: false };
-    const requests = p.requests.map(
-      (r): RequestVerdict =>
-        verdictOf.get(r) ?? { request: r, decision: 'Error', error: r.principal.unprovable, decisive: [] },
-    );
-    const holds = requests.every((r) =>
-      p.kind === 'required'
-        ? r.decision === 'Allowed'
-        : r.decision === 'ExplicitlyDenied' || r.decision === 'ImplicitlyDenied',
-    );
-    return { flow: p.flow, kind: p.kind, environment: p.environment, requests, holds };
-  });
+  return jobs.map((pending) =>
+    pending.map((p): FlowVerdict => {
+      if (typeof p.requests === 'string') return { ...p, requests: [], problem: p.requests, holds: false };
+      const requests = p.requests.map(
+        (r): RequestVerdict =>
+          verdictOf.get(r) ?? { request: r, decision: 'Error', error: r.principal.unprovable, decisive: [] },
+      );
+      const holds = requests.every((r) =>
+        p.kind === 'required'
+          ? r.decision === 'Allowed'
+          : r.decision === 'ExplicitlyDenied' || r.decision === 'ImplicitlyDenied',
+      );
+      return { flow: p.flow, kind: p.kind, environment: p.environment, requests, holds };
+    }),
+  );
 }
 
 interface BuiltSimulation {
