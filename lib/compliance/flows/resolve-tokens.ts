@@ -42,6 +42,7 @@ export class TokenResolver {
     const unresolved = `${UNRESOLVED}${JSON.stringify({ [fn]: arg })}`;
     switch (fn) {
       case 'Ref':
+        if (arg === 'AWS::NoValue') return undefined;
         return typeof arg === 'string' ? (this.ref(arg, undefined, stack) ?? unresolved) : unresolved;
       case 'Fn::GetAtt': {
         const [id, ...attr] = Array.isArray(arg) ? (arg as string[]) : String(arg).split('.');
