@@ -29,6 +29,11 @@ export interface AssemblyCheck {
    * (a claim is never proven by absence).
    */
   readonly run: (assembly: PlatformAssembly) => AssemblyCheckResult[];
+  /**
+   * The evidence lists this check's passing results too, one line each (the flow proofs: each request, its verdict
+   * and the statements that decided it). @default false
+   */
+  readonly listPassingResults?: boolean;
 }
 
 export const pass = (detail: string, resource?: ResourceRef): AssemblyCheckResult => ({

@@ -127,13 +127,18 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
     }),
     ...input.checks.map((check) => {
       const results = input.checkResults.filter((r) => r.checkId === check.id);
-      return summarise(
+      const describe = (r: RecordedAssemblyResult) =>
+        `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId}: ` : ''}${r.detail}`;
+      const summary = summarise(
         `${CLAIMS_ASSEMBLY_PLUGIN_NAME}-${check.id}`,
         'app-wide check',
         check.description,
         results,
-        (r) => `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId}: ` : ''}${r.detail}`,
+        describe,
       );
+      return check.listPassingResults
+        ? { ...summary, passes: results.filter((r) => r.status === 'pass').map(describe) }
+        : summary;
     }),
   ];
   const documents = (claim.documents ?? []).map((p) => ({

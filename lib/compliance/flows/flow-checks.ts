@@ -18,6 +18,7 @@ export function flowChecks(kind: 'required' | 'forbidden', table: FlowTable = PL
       kind === 'required'
         ? `every request ${claim} relies on is allowed by the synthesized identity, resource and key policies, as evaluated by an IAM policy engine`
         : `every request ${claim} rules out is denied by the synthesized identity, resource and key policies, as evaluated by an IAM policy engine`,
+    listPassingResults: true,
     run: (assembly: PlatformAssembly): AssemblyCheckResult[] =>
       evaluateFlows(assembly, table)
         .filter((v) => v.kind === kind && v.flow.claim === claim)

@@ -21,7 +21,7 @@ describe('each flow check fails when its mechanism is broken in a copy of the sy
     const reference = evaluateFlows(referenceAssembly());
     for (const [kind, flow] of cases) {
       const verdict = reference.find((v) => v.flow === flow)!;
-      expect({ flow: flow.id, holds: verdict.holds }).toEqual({ flow: flow.id, holds: true });
+      if (!verdict.holds) throw new Error(`flow ${flow.id} does not hold on the reference`);
       // WHEN the statements that decide it are removed (required) or a permitting one is added (forbidden)
       const table: FlowTable =
         kind === 'required' ? { required: [flow], forbidden: [] } : { required: [], forbidden: [flow] };

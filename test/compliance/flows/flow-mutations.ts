@@ -23,7 +23,7 @@ function stackNamed(assembly: PlatformAssembly, stackName: string): StackTemplat
 function properties(assembly: PlatformAssembly, stackName: string, logicalId: string): Json {
   const resource = stackNamed(assembly, stackName).template.Resources?.[logicalId];
   if (!resource?.Properties) throw new Error(`no resource ${stackName}/${logicalId}`);
-  return resource.Properties as Json;
+  return resource.Properties;
 }
 
 function documentAt(assembly: PlatformAssembly, s: DecisiveStatement['policy']['source']): { Statement: unknown[] } {
