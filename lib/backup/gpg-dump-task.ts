@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { grantSecretDecrypt } from '../keys/grant-secret-decrypt';
+import { grantGuardDutyAgentPull } from '../monitoring/grant-guardduty-agent-pull';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 
 /**
@@ -135,6 +136,7 @@ export class GpgDumpTask extends Construct {
     container.addMountPoints({ sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false });
     // ECS reads PGUSER / PGPASSWORD with the execution role; the secret's key must let it decrypt too.
     grantSecretDecrypt(props.database.secret, executionRole);
+    grantGuardDutyAgentPull(this, executionRole);
     props.bucket.grantWrite(this.taskRole);
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { grantGuardDutyAgentPull } from '../monitoring/grant-guardduty-agent-pull';
 import { requireYearLongRetention } from '../private/log-retention';
 
 /** The database the service may reach: one security group, one port. */
@@ -152,6 +153,13 @@ export class RedundantService extends Construct {
     });
     this.taskRole = taskRole;
     this.executionRole = executionRole;
+    grantGuardDutyAgentPull(this, executionRole);
+    acknowledgeFinding(executionRole.node.findChild('GrantsPolicy'), {
+      rule: 'AwsSolutions-IAM5[Resource::*]',
+      claim: 'MONITOR-2',
+      reason:
+        "ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; it lets the execution role pull GuardDuty's runtime agent, whose pull actions name GuardDuty's repository only",
+    });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? 512,
       memoryLimitMiB: props.memoryMiB ?? 1024,

@@ -176,6 +176,7 @@ function toSimulation(request: FlowRequest): BuiltSimulation {
 
 /** The account owning the resource: from its ARN, or the caller's for S3 (bucket ARNs carry none). */
 function accountOf(request: FlowRequest): string {
+  if (request.identitySideOnly) return request.context['aws:PrincipalAccount']?.toString() ?? '000000000000';
   const fromArn = request.resourceArn.split(':')[4];
   return (
     fromArn ||

@@ -7,6 +7,7 @@ import type {
   FlowResourceSelector,
   FlowRoleSelector,
 } from '../../core/requirements/flows';
+import { GUARDDUTY_FARGATE_AGENT_ACCOUNTS } from '../../core/requirements/guardduty-agent';
 import type { LocatedResource } from '../assembly/platform-assembly';
 import { asArray } from '../assembly/template-values';
 import { AuthorizationModel, LocatedPolicy, ModelRole } from './authorization-model';
@@ -37,6 +38,8 @@ export interface FlowRequest {
   /** The context keys the flow itself sets (the rest are defaults every request carries). */
   readonly explicitKeys: readonly string[];
   readonly resourcePolicies: readonly LocatedPolicy[];
+  /** The resource is AWS's: evaluated as if in the caller's account, so only the caller's policies decide. */
+  readonly identitySideOnly: boolean;
 }
 
 /** The requests of a flow, or the reason there are none (a selector that matches nothing). */
@@ -67,7 +70,10 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
             region,
             context: { ...defaultContext(model, principal, action, region), ...context },
             explicitKeys: Object.keys(context),
-            resourcePolicies: resource.policies ?? model.resourcePolicyFor(fill(resource.arn)),
+            resourcePolicies: flow.identitySideOnly
+              ? []
+              : (resource.policies ?? model.resourcePolicyFor(fill(resource.arn))),
+            identitySideOnly: flow.identitySideOnly ?? false,
           });
         }
       }
@@ -76,13 +82,19 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
   return requests;
 }
 
+const UNKNOWN_GUARDDUTY_REGISTRY = 'no-guardduty-agent-registry-known-for-';
+
 function placeholders(model: AuthorizationModel, s: string, region: string): string {
   return s
     .replace(/\{partition\}/g, model.partition)
     .replace(/\{account\}/g, model.account)
     .replace(/\{region\}/g, region)
     .replace(/\{primaryRegion\}/g, model.primaryRegion)
-    .replace(/\{recoveryRegion\}/g, model.recoveryRegion);
+    .replace(/\{recoveryRegion\}/g, model.recoveryRegion)
+    .replace(
+      /\{guardDutyAgentAccount\}/g,
+      GUARDDUTY_FARGATE_AGENT_ACCOUNTS[region] ?? `${UNKNOWN_GUARDDUTY_REGISTRY}${region}`,
+    );
 }
 
 /** What every such request carries: TLS 1.3, the caller's identity, the region. A flow's context overrides it. */
@@ -149,6 +161,10 @@ function rolePrincipal(role: ModelRole): RequestPrincipal {
 
 function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal): RequestPrincipal[] {
   if ('role' in p) return model.roles.filter((r) => roleMatches(model, r, p.role)).map(rolePrincipal);
+  if ('executionRolesOf' in p) {
+    const arns = new Set(select(model, p.executionRolesOf).map((td) => model.property(td, 'ExecutionRoleArn')));
+    return model.roles.filter((r) => arns.has(r.arn)).map(rolePrincipal);
+  }
   if ('everyRoleExcept' in p) {
     return model.roles.filter((r) => !p.everyRoleExcept.some((s) => roleMatches(model, r, s))).map(rolePrincipal);
   }

@@ -6,7 +6,8 @@ import type { ClaimId } from '../claims/claim';
  * lib/compliance/flows read this table, and its mutation tests are generated from it.
  *
  * Strings in `arn`, `objectKey`, `service` and context values may use `{partition}`, `{account}`, `{region}` (the
- * request's region), `{primaryRegion}` and `{recoveryRegion}`. Logical id and name selectors are regular expressions.
+ * request's region), `{primaryRegion}`, `{recoveryRegion}` and `{guardDutyAgentAccount}` (GuardDuty's agent registry
+ * of the request's region, from guardduty-agent.ts). Logical id and name selectors are regular expressions.
  */
 
 /** Stack of a platform environment, by its construct id inside the stage. */
@@ -38,7 +39,9 @@ export type FlowPrincipal =
   /** Every IAM role of the environment except the ones listed. */
   | { readonly everyRoleExcept: readonly FlowRoleSelector[] }
   /** An administrator of the account: a role whose identity policy allows every action on every resource. */
-  | { readonly accountAdministrator: true };
+  | { readonly accountAdministrator: true }
+  /** The execution role of each selected ECS task definition. */
+  | { readonly executionRolesOf: FlowResourceSelector };
 
 /** What a part of a selected resource the request acts on. */
 export type FlowResourcePart =
@@ -79,6 +82,11 @@ export interface FlowRequirement {
   readonly region?: 'primary' | 'recovery';
   /** Request context the service sends (aws:SecureTransport, s3:TlsVersion and the principal's keys are set). */
   readonly context?: Readonly<Record<string, FlowContextValue>>;
+  /**
+   * The resource belongs to AWS (another account) and its policy is not ours to read: only the principal's side is
+   * proven, as if the resource policy allowed the request. @default false
+   */
+  readonly identitySideOnly?: boolean;
 }
 
 const dataKeyViaS3 = { 'kms:ViaService': 's3.{region}.amazonaws.com' } as const;
@@ -160,6 +168,33 @@ function replicationFlows(name: 'Uploads' | 'Dumps', replica: string): FlowRequi
     },
   ];
 }
+
+const everyTaskDefinition: FlowResourceSelector = { type: 'AWS::ECS::TaskDefinition' };
+const guardDutyAgent = 'arn:{partition}:ecr:{region}:{guardDutyAgentAccount}:repository/aws-guardduty-agent-fargate';
+/** MONITOR-2: GuardDuty Runtime Monitoring's agent reaches every Fargate task. */
+const guardDutyAgentFlows: FlowRequirement[] = [
+  {
+    id: 'fargate-tasks-get-registry-token-for-guardduty-agent',
+    claim: 'MONITOR-2',
+    description:
+      "Every Fargate task's execution role gets an ECR authorization token to pull GuardDuty's runtime agent",
+    principal: { executionRolesOf: everyTaskDefinition },
+    actions: ['ecr:GetAuthorizationToken'],
+    resource: { arn: '*' },
+    region: 'primary',
+  },
+  {
+    id: 'fargate-tasks-pull-guardduty-agent',
+    claim: 'MONITOR-2',
+    description:
+      "Every Fargate task's execution role pulls GuardDuty's runtime agent image (the sidecar GuardDuty adds at task start) from GuardDuty's repository",
+    principal: { executionRolesOf: everyTaskDefinition },
+    actions: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+    resource: { arn: guardDutyAgent },
+    region: 'primary',
+    identitySideOnly: true,
+  },
+];
 
 /** Every request the platform's mechanisms make; each must be allowed. */
 export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
@@ -540,6 +575,7 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     resource: { keyOf: alertTopic },
     context: { 'aws:SourceAccount': '{account}' },
   },
+  ...guardDutyAgentFlows,
 ];
 
 const everyBucket: FlowResourceSelector = { type: 'AWS::S3::Bucket' };

@@ -4,3 +4,4 @@ export * from './data';
 export * from './response';
 export * from './data-classification';
 export * from './flows';
+export * from './guardduty-agent';

@@ -48,6 +48,21 @@ describe('defects found by evaluating the reference as AWS would', () => {
     }
   });
 
+  test("every Fargate task's execution role pulls GuardDuty's runtime agent (each was scoped to its own image only)", () => {
+    const pulls = request('fargate-tasks-pull-guardduty-agent', 'ecr:BatchGetImage');
+    expect(pulls.map((r) => r.request.principal.label).sort()).toEqual([
+      expect.stringMatching(/^role ref-Data\/DumpTaskExecutionRole/),
+      expect.stringMatching(/^role ref-Service\/AppExecutionRole/),
+    ]);
+    for (const r of pulls) {
+      expect(r.request.resourceArn).toBe('arn:aws:ecr:eu-west-1:694911143906:repository/aws-guardduty-agent-fargate');
+      expect(r.decision).toBe('Allowed');
+    }
+    for (const r of request('fargate-tasks-get-registry-token-for-guardduty-agent', 'ecr:GetAuthorizationToken')) {
+      expect(r.decision).toBe('Allowed');
+    }
+  });
+
   test("the recovery vault's key admits the backup role through RDS as well as AWS Backup (it admitted AWS Backup only)", () => {
     for (const action of ['kms:CreateGrant', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey']) {
       for (const r of request('backup-uses-recovery-vault-key-via-rds', action)) {
