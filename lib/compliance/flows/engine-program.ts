@@ -1,7 +1,10 @@
-// The program the flow proofs run in a child Node process: the IAM policy engine (@cloud-copilot/iam-simulate) only
-// answers asynchronously, and checks run synchronously inside CDK's validation. Plain JavaScript, so the child needs
-// no TypeScript runner. It reads { enginePath, simulations } on stdin and writes one verdict per simulation: the
-// overall result, the engine's errors, and the statements that decided, by policy name and statement index.
+// The program of the worker thread the flow proofs evaluate requests in: the IAM policy engine
+// (@cloud-copilot/iam-simulate) only answers asynchronously, and checks run synchronously inside CDK's validation, so
+// the caller blocks (Atomics.wait) until the worker answers. Plain JavaScript, since a worker does not inherit the
+// app's TypeScript runner. The worker loads the engine once and stays up for every later evaluation of the process
+// (each stage of an app, each mutated copy of a test), so the engine's start and its data caches are paid once. For
+// each batch of simulations it posts one verdict per simulation: the overall result, the engine's errors, and the
+// statements that decided, by policy name and statement index.
 //
 // The engine's validated entry point (runSimulation) drops context keys it cannot match to the action's keys, and it
 // matches variable keys only in the 'prefix/name' form: 'kms:EncryptionContext:aws:logs:arn' is dropped, so every
@@ -10,8 +13,11 @@
 // keeping the analysis) with the context as given; the validated run has already checked action and resource.
 export const ENGINE_PROGRAM = `
 const path = require('path');
-const { runSimulation } = require(process.env.FLOW_ENGINE_PATH);
-const dist = path.dirname(process.env.FLOW_ENGINE_PATH);
+const { workerData } = require('worker_threads');
+const { enginePath, port, answered } = workerData;
+const dist = path.dirname(enginePath);
+// Loaded on the first batch, so an engine that fails to load answers that batch with its error.
+let engine;
 function coreAnalysis(s) {
   const { loadPolicy } = require(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }));
   const { authorize } = require(path.join(dist, 'core_engine/CoreSimulatorEngine.js'));
@@ -32,14 +38,17 @@ function coreAnalysis(s) {
     serviceSettings: { s3: {} },
   });
 }
-let input = '';
-process.stdin.on('data', (d) => (input += d));
-process.stdin.on('end', async () => {
-  const { simulations } = JSON.parse(input);
+async function evaluateAll(simulations) {
   const out = [];
   for (const s of simulations) {
     try {
-      const r = await runSimulation(s.simulation, { simulationMode: 'Strict' });
+      engine = engine || require(enginePath);
+    } catch (e) {
+      throw new Error('cannot load ' + enginePath + ': ' + ((e && e.message) || e));
+    }
+    let r;
+    try {
+      r = await engine.runSimulation(s.simulation, { simulationMode: 'Strict' });
       if (r.resultType === 'error') { out.push({ error: JSON.stringify(r.errors) }); continue; }
       const result = r.resultType === 'single' ? r.result : r.results[0];
       const dropped = ((result && result.ignoredContextKeys) || []).filter((k) => (s.explicitKeys || []).includes(k));
@@ -69,6 +78,17 @@ process.stdin.on('end', async () => {
       out.push({ error: String((e && e.message) || e) });
     }
   }
-  process.stdout.write(JSON.stringify(out));
+  return out;
+}
+port.on('message', async (simulations) => {
+  let answer;
+  try {
+    answer = { verdicts: await evaluateAll(simulations) };
+  } catch (e) {
+    answer = { error: String((e && e.message) || e) };
+  }
+  port.postMessage(answer);
+  Atomics.store(answered, 0, 1);
+  Atomics.notify(answered, 0);
 });
 `;

@@ -118,10 +118,25 @@ function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
     .flat()
     .flatMap((p) => (typeof p.requests === 'string' ? [] : p.requests.filter((r) => !r.principal.unprovable)));
   const simulations = all.map(toSimulation);
-  const answers = runPolicyEngine(
-    enginePath,
-    simulations.map((s) => s.simulation),
-  );
+  let answers: EngineVerdict[];
+  try {
+    answers = runPolicyEngine(
+      enginePath,
+      simulations.map((s) => s.simulation),
+    );
+  } catch (e) {
+    const problem = `the IAM policy engine ${POLICY_ENGINE_PACKAGE} did not evaluate the requests (${(e as Error).message})`;
+    return jobs.map((pending) =>
+      pending.map((p) => ({
+        flow: p.flow,
+        kind: p.kind,
+        environment: p.environment,
+        requests: [],
+        problem,
+        holds: false,
+      })),
+    );
+  }
   const verdictOf = new Map<FlowRequest, RequestVerdict>();
   all.forEach((request, i) => verdictOf.set(request, toVerdict(request, simulations[i], answers[i])));
   return jobs.map((pending) =>

@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { ENGINE_PROGRAM } from './engine-program';
 
 /** The engine's package: AGPL-3.0, so an optional peer dependency of this library and a devDependency of its CI. */
@@ -40,18 +40,56 @@ export function policyEnginePath(): string | undefined {
   }
 }
 
-/** Evaluates every simulation in one child process (the engine is asynchronous; checks are not). */
+/** How long a batch may take before the engine is given up on (the flows then fail, naming the timeout). */
+const ENGINE_TIMEOUT_MS = 300_000;
+
+interface RunningEngine {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly answered: Int32Array;
+}
+const engines = new Map<string, RunningEngine>();
+
+function engineAt(enginePath: string): RunningEngine {
+  const running = engines.get(enginePath);
+  if (running) return running;
+  const { port1, port2 } = new MessageChannel();
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(ENGINE_PROGRAM, {
+    eval: true,
+    execArgv: [],
+    workerData: { enginePath, port: port2, answered },
+    transferList: [port2],
+  });
+  // Never keeps the process alive: it only answers while the caller waits for it.
+  worker.unref();
+  port1.unref();
+  const engine = { worker, port: port1, answered };
+  engines.set(enginePath, engine);
+  return engine;
+}
+
+/**
+ * Evaluates every simulation in the engine's worker thread, waiting for the answer (the engine is asynchronous;
+ * checks are not). The worker is started on first use and kept for the process.
+ */
 export function runPolicyEngine(enginePath: string, simulations: readonly EngineSimulation[]): EngineVerdict[] {
   if (simulations.length === 0) return [];
-  const output = execFileSync(process.execPath, ['-e', ENGINE_PROGRAM], {
-    input: JSON.stringify({ simulations }),
-    env: { ...process.env, FLOW_ENGINE_PATH: enginePath, NODE_OPTIONS: '' },
-    maxBuffer: 256 * 1024 * 1024,
-    encoding: 'utf8',
-  });
-  const verdicts = JSON.parse(output) as EngineVerdict[];
-  if (verdicts.length !== simulations.length) {
-    throw new Error(`the policy engine answered ${verdicts.length} of ${simulations.length} requests`);
+  const engine = engineAt(enginePath);
+  Atomics.store(engine.answered, 0, 0);
+  engine.port.postMessage(simulations);
+  if (Atomics.wait(engine.answered, 0, 0, ENGINE_TIMEOUT_MS) === 'timed-out') {
+    engines.delete(enginePath);
+    void engine.worker.terminate();
+    throw new Error(
+      `the policy engine did not answer ${simulations.length} requests within ${ENGINE_TIMEOUT_MS / 1000} s`,
+    );
   }
-  return verdicts;
+  const answer = receiveMessageOnPort(engine.port)?.message as
+    { verdicts?: EngineVerdict[]; error?: string } | undefined;
+  if (!answer?.verdicts) throw new Error(`the policy engine failed: ${answer?.error ?? 'no answer'}`);
+  if (answer.verdicts.length !== simulations.length) {
+    throw new Error(`the policy engine answered ${answer.verdicts.length} of ${simulations.length} requests`);
+  }
+  return answer.verdicts;
 }
