@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fmt, repeat, repoRoot, Sample, Stats, stats } from './measure';
+import { flowEvaluationCost } from './flow-cost';
 import { stackSizes } from './template-limits';
 
 const args = process.argv.slice(2);
@@ -179,6 +180,15 @@ for (const s of stackSizes(outdir)) {
     met: s.byteShare <= 0.25,
   });
 }
+
+// 6. The flow proofs (lib/compliance/flows): evaluating every required and forbidden flow of one environment with
+// the IAM policy engine, part of every synth and of the evidence.
+const flows = flowEvaluationCost(outdir, runs);
+report({
+  figure: `flow evaluation per environment (${flows.requests} requests) / reference synth`,
+  value: `${fmt(flows.seconds)} / ${fmt(reference)}`,
+  ratio: flows.seconds.median / reference.median,
+});
 
 if (args.includes('--write')) {
   const doc = path.join(repoRoot, 'docs/performance.md');

@@ -131,7 +131,15 @@ export class CrossRegionBackup extends Construct {
 
   private grantBackupRole(props: CrossRegionBackupProps): void {
     const stack = Stack.of(this);
-    const rdsArn = (resource: string) => `arn:${stack.partition}:rds:${stack.region}:${stack.account}:${resource}`;
+    const recoveryRegion = props.recoveryVaultArn.split(':')[3];
+    const rdsArn = (resource: string, region = stack.region) =>
+      `arn:${stack.partition}:rds:${region}:${stack.account}:${resource}`;
+    // AWS Backup copies an Aurora snapshot by calling RDS in the destination region with this role, so the snapshot
+    // actions are needed on the snapshots AWS Backup owns in both regions.
+    const backupSnapshots = [
+      rdsArn('cluster-snapshot:awsbackup:*'),
+      rdsArn('cluster-snapshot:awsbackup:*', recoveryRegion),
+    ];
     const eventRules = `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/AwsBackupManagedRule*`;
     const statements: iam.PolicyStatement[] = [];
     if (props.clusters.length) {
@@ -158,7 +166,7 @@ export class CrossRegionBackup extends Construct {
             'rds:ModifyDBClusterSnapshotAttribute',
             'rds:DeleteDBClusterSnapshot',
           ],
-          resources: [rdsArn('cluster-snapshot:awsbackup:*')],
+          resources: backupSnapshots,
         }),
       );
     }
@@ -239,12 +247,15 @@ export class CrossRegionBackup extends Construct {
     });
     // The only wildcards left are names AWS Backup generates itself, and two read-only APIs without resource types.
     if (props.clusters.length) {
-      acknowledgeFinding(policy, {
-        rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, rdsArn('cluster-snapshot:awsbackup:*'))}]`,
-        claim: 'DATA-2',
-        reason:
-          'AWS Backup names the cluster snapshots it creates awsbackup:job-<id>, unknown before each job; the prefix limits the role to snapshots AWS Backup owns in this account and region',
-      });
+      acknowledgeFinding(
+        policy,
+        ...backupSnapshots.map((arn) => ({
+          rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, arn)}]`,
+          claim: 'DATA-2' as const,
+          reason:
+            'AWS Backup names the cluster snapshots it creates and copies awsbackup:job-<id>, unknown before each job; the prefix limits the role to snapshots AWS Backup owns in this account, in this region and in the recovery region it copies to',
+        })),
+      );
     }
     if (props.buckets.length) {
       acknowledgeFinding(

@@ -13,7 +13,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
-import { ManagedPolicyRole } from './private/managed-policy-role';
+import { grantSecretDecrypt } from '../core/grants/grant-secret-decrypt';
+import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
 
 /**
  * The directory of the dump container (Dockerfile, dump.sh, restore.sh). From source it sits beside this file; the
@@ -164,6 +166,9 @@ export class GpgDumpTask extends Construct {
       },
     });
     container.addMountPoints({ sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false });
+    // ECS reads PGUSER / PGPASSWORD with the execution role; the secret's key must let it decrypt too.
+    grantSecretDecrypt(props.database.secret, executionRole);
+    grantGuardDutyAgentPull(this, executionRole);
     props.bucket.grantWrite(this.taskRole);
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

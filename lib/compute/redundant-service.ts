@@ -9,8 +9,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './private/managed-policy-role';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { requireYearLongRetention } from '../private/log-retention';
 
 /**
@@ -182,6 +183,13 @@ export class RedundantService extends Construct {
     });
     this.taskRole = taskRole;
     this.executionRole = executionRole;
+    grantGuardDutyAgentPull(this, executionRole);
+    acknowledgeFinding(executionRole.node.findChild('GrantsPolicy'), {
+      rule: 'AwsSolutions-IAM5[Resource::*]',
+      claim: 'MONITOR-2',
+      reason:
+        "ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; it lets the execution role pull GuardDuty's runtime agent and the default image, whose pull actions name those two repositories only",
+    });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? 512,
       memoryLimitMiB: props.memoryMiB ?? 1024,
@@ -212,15 +220,8 @@ export class RedundantService extends Construct {
       linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
     });
     container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
-    const pull = executionRole.policy;
-    if (!props.image && pull) {
-      acknowledgeFinding(pull, {
-        rule: 'AwsSolutions-IAM5[Resource::*]',
-        claim: 'HA-1',
-        reason:
-          'ecr:GetAuthorizationToken has no resource type in IAM and must be granted on *; pulling the default image is otherwise scoped to its asset repository, and the other actions name the log group and the secrets',
-      });
-    }
+    // Pulling the default image needs ecr:GetAuthorizationToken on *, as the GuardDuty agent pull does: the one
+    // acknowledgment above covers both.
     if (props.environment && Object.keys(props.environment).length) {
       acknowledgeFinding(this.taskDefinition, {
         rule: 'AwsSolutions-ECS2',

@@ -4,3 +4,4 @@ export * from './acknowledge';
 export * from './opt-outs';
 export * from './errors';
 export * from './service-modes';
+export * from './grants';

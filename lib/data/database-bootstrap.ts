@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
 import { requireYearLongRetention } from '../private/log-retention';
-import { ManagedPolicyRole } from './private/managed-policy-role';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
 
 /**
  * The bootstrap's code directory (bootstrap.sql, the handler, its npm-installed `pg`). From source it sits beside this

@@ -156,13 +156,16 @@ export class EncryptedUploadBucket extends Construct {
     );
   }
 
-  /** Lets `grantee` (a role) write new objects only (no read, no delete); used by the dump task. */
+  /**
+   * Lets `grantee` (a role) write new objects only (no read, no delete); used by the dump task. The key also lets it
+   * decrypt, through S3 only: a multipart upload (any upload over one part) needs kms:Decrypt to assemble its parts.
+   */
   grantWrite(grantee: iam.IGrantable): iam.Grant {
     return this.grantObjects(
       grantee,
       'grantWrite',
       ['s3:PutObject', 's3:AbortMultipartUpload'],
-      ['kms:GenerateDataKey', 'kms:Encrypt'],
+      ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
     );
   }
 

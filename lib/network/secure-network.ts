@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
-import { ManagedPolicyRole } from '../compute/private/managed-policy-role';
+import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { requireYearLongRetention } from '../private/log-retention';
 
 /** Subnet group names; DataStack selects the isolated tier by `SubnetType.PRIVATE_ISOLATED`. */

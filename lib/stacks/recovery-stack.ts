@@ -76,7 +76,10 @@ export class RecoveryStack extends Stack {
         resources: ['*'],
         conditions: {
           ArnEquals: { 'aws:PrincipalArn': roleArn(physicalNames.backupRole(c)) },
-          StringEquals: { 'kms:ViaService': `backup.${this.region}.amazonaws.com` },
+          // AWS Backup copies into the vault, and re-encrypts an Aurora snapshot copy by calling RDS here.
+          StringEquals: {
+            'kms:ViaService': [`backup.${this.region}.amazonaws.com`, `rds.${this.region}.amazonaws.com`],
+          },
         },
       }),
     );

@@ -38,6 +38,10 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
       expect.stringMatching(
         /^AwsSolutions-IAM5\[Resource::arn:.*:events:eu-west-1:123456789012:rule\/AwsBackupManagedRule\*\]$/,
       ),
+      // AWS Backup's own snapshots in both regions: it copies an Aurora snapshot by calling RDS in the recovery region.
+      expect.stringMatching(
+        /^AwsSolutions-IAM5\[Resource::arn:.*:rds:eu-central-1:123456789012:cluster-snapshot:awsbackup:\*\]$/,
+      ),
       expect.stringMatching(
         /^AwsSolutions-IAM5\[Resource::arn:.*:rds:eu-west-1:123456789012:cluster-snapshot:awsbackup:\*\]$/,
       ),

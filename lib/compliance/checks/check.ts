@@ -37,6 +37,12 @@ export interface Check {
    * (a claim is never proven by absence); `runChecks` adds one when a check returns nothing.
    */
   readonly run: (model: PlatformAssembly) => CheckResult[];
+  /**
+   * The evidence lists this check's passing results too, one line each (the flow proofs: each request, its verdict
+   * and the statements that decided it).
+   * @default false
+   */
+  readonly listPassingResults?: boolean;
 }
 
 export const pass = (detail: string, resource?: ResourceRef, properties?: Record<string, unknown>): CheckResult => ({

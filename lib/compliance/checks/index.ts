@@ -1,3 +1,4 @@
+import { FLOW_CHECKS } from '../flows';
 import { redundancyAnalysis } from '../redundancy/ha1-redundancy-analysis';
 import { Check } from './check';
 import { DATA_CHECKS } from './data';
@@ -9,4 +10,10 @@ export * from './run-checks';
 export { DATA_CHECKS, MONITORING_CHECKS, NETWORK_CHECKS };
 
 /** Every claims check: the synth gate and the evidence run exactly these. */
-export const CHECKS: readonly Check[] = [...NETWORK_CHECKS, ...DATA_CHECKS, ...MONITORING_CHECKS, redundancyAnalysis];
+export const CHECKS: readonly Check[] = [
+  ...NETWORK_CHECKS,
+  ...DATA_CHECKS,
+  ...MONITORING_CHECKS,
+  redundancyAnalysis,
+  ...FLOW_CHECKS,
+];

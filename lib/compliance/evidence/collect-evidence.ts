@@ -150,6 +150,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
       claimsRuleName(check.id),
       check.description,
       input.results.filter((r) => r.checkId === check.id),
+      check.listPassingResults === true,
     ),
   );
   const documents = locateDocuments(claim.documents ?? [], input.documentsDir);
@@ -177,7 +178,12 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
   };
 }
 
-function summarise(id: string, description: string, results: readonly JudgedResult[]): CheckEvidence {
+function summarise(
+  id: string,
+  description: string,
+  results: readonly JudgedResult[],
+  listPasses: boolean,
+): CheckEvidence {
   const describe = (r: JudgedResult) =>
     `${r.resource ? `${r.resource.stackName}/${r.resource.logicalId} (${r.resource.type}): ` : ''}${r.detail}`;
   const withStatus = (status: JudgedResult['status']) => results.filter((r) => r.status === status);
@@ -190,6 +196,7 @@ function summarise(id: string, description: string, results: readonly JudgedResu
     weakened: withStatus('weakened').length,
     failures: withStatus('fail').map(describe),
     weakenings: withStatus('weakened').map(describe),
+    ...(listPasses ? { passes: withStatus('pass').map(describe) } : {}),
   };
 }
 

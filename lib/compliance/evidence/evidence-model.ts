@@ -19,6 +19,8 @@ export interface CheckEvidence {
   readonly failures: readonly string[];
   /** What an opt-out weakened, one line each. */
   readonly weakenings: readonly string[];
+  /** What passed, one line each, for checks that list their passing results (the flow proofs). */
+  readonly passes?: readonly string[];
 }
 
 export interface ResourceEvidence {

@@ -147,6 +147,8 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
     if (failures.length) out.push('Failures:', '', ...failures, '');
     const weakenings = c.checks.flatMap((k) => k.weakenings.map((f) => `- ${k.id}: ${f}`));
     if (weakenings.length) out.push('Weakened by opt-out:', '', ...weakenings, '');
+    const passes = c.checks.flatMap((k) => (k.passes ?? []).map((f) => `- ${k.id}: ${f}`));
+    if (passes.length) out.push('Flows evaluated by the IAM policy engine:', '', ...passes, '');
   }
   if (c.resources.length) {
     out.push('| resource | type | region | values that make it true |', '|---|---|---|---|');

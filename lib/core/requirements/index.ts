@@ -7,3 +7,5 @@ export * from './billing';
 export * from './database';
 export * from './continuous-config-rules';
 export * from './aurora-engine-versions';
+export * from './flows';
+export * from './guardduty-agent';

@@ -1,0 +1,94 @@
+// The program of the worker thread the flow proofs evaluate requests in: the IAM policy engine
+// (@cloud-copilot/iam-simulate) only answers asynchronously, and checks run synchronously inside CDK's validation, so
+// the caller blocks (Atomics.wait) until the worker answers. Plain JavaScript, since a worker does not inherit the
+// app's TypeScript runner. The worker loads the engine once and stays up for every later evaluation of the process
+// (each stage of an app, each mutated copy of a test), so the engine's start and its data caches are paid once. For
+// each batch of simulations it posts one verdict per simulation: the overall result, the engine's errors, and the
+// statements that decided, by policy name and statement index.
+//
+// The engine's validated entry point (runSimulation) drops context keys it cannot match to the action's keys, and it
+// matches variable keys only in the 'prefix/name' form: 'kms:EncryptionContext:aws:logs:arn' is dropped, so every
+// encryption-context condition would fail as if the service sent no context. When a key the flow sets explicitly is
+// dropped, the request is evaluated again by the engine's core (authorize, as its runUnsafeSimulation does, but
+// keeping the analysis) with the context as given; the validated run has already checked action and resource.
+export const ENGINE_PROGRAM = `
+const path = require('path');
+const { workerData } = require('worker_threads');
+const { enginePath, port, answered } = workerData;
+const dist = path.dirname(enginePath);
+// Loaded on the first batch, so an engine that fails to load answers that batch with its error.
+let engine;
+function coreAnalysis(s) {
+  const { loadPolicy } = require(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }));
+  const { authorize } = require(path.join(dist, 'core_engine/CoreSimulatorEngine.js'));
+  const { AwsRequestImpl } = require(path.join(dist, 'request/request.js'));
+  const { RequestContextImpl } = require(path.join(dist, 'requestContext.js'));
+  const { DiscoveryContextKeyConstraints } = require(path.join(dist, 'context_keys/discoveryContextKeyConstraints.js'));
+  const q = s.request;
+  return authorize({
+    request: new AwsRequestImpl(q.principal, q.resource, q.action, new RequestContextImpl(q.contextVariables)),
+    sessionPolicy: undefined,
+    identityPolicies: s.identityPolicies.map((p) => loadPolicy(p.policy, { name: p.name })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: s.resourcePolicy ? loadPolicy(s.resourcePolicy, { name: 'resource' }) : undefined,
+    permissionBoundaries: undefined,
+    vpcEndpointPolicies: undefined,
+    simulationParameters: { simulationMode: 'Strict', discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]) },
+    serviceSettings: { s3: {} },
+  });
+}
+async function evaluateAll(simulations) {
+  const out = [];
+  for (const s of simulations) {
+    try {
+      engine = engine || require(enginePath);
+    } catch (e) {
+      throw new Error('cannot load ' + enginePath + ': ' + ((e && e.message) || e));
+    }
+    let r;
+    try {
+      r = await engine.runSimulation(s.simulation, { simulationMode: 'Strict' });
+      if (r.resultType === 'error') { out.push({ error: JSON.stringify(r.errors) }); continue; }
+      const result = r.resultType === 'single' ? r.result : r.results[0];
+      const dropped = ((result && result.ignoredContextKeys) || []).filter((k) => (s.explicitKeys || []).includes(k));
+      const analysis = dropped.length ? coreAnalysis(s.simulation) : result && result.analysis;
+      const overall = dropped.length ? analysis.result : r.overallResult;
+      const decisive = [];
+      const name = (a) => a.policyId;
+      const index = (policy, a) => {
+        const doc = policy && policy.Statement ? policy.Statement : [];
+        const text = JSON.stringify(a.statement);
+        const i = doc.findIndex((st) => JSON.stringify(st) === text);
+        return i >= 0 ? i : doc.findIndex((st, j) => (st.Sid || String(j + 1)) === a.explain.identifier);
+      };
+      const policyNamed = (n) => n === 'resource' ? s.simulation.resourcePolicy : (s.simulation.identityPolicies.find((p) => p.name === n) || {}).policy;
+      const collect = (part, key, kind) => {
+        for (const a of (part && part[key]) || []) decisive.push({ kind, policy: name(a) || (part === analysis.resourceAnalysis ? 'resource' : ''), index: index(policyNamed(name(a) || 'resource'), a) });
+      };
+      if (overall === 'Allowed') {
+        collect(analysis.identityAnalysis, 'allowStatements', 'allow');
+        collect(analysis.resourceAnalysis, 'allowStatements', 'allow');
+      } else {
+        collect(analysis.identityAnalysis, 'denyStatements', 'deny');
+        collect(analysis.resourceAnalysis, 'denyStatements', 'deny');
+      }
+      out.push({ overall, decisive, core: dropped.length ? dropped : undefined });
+    } catch (e) {
+      out.push({ error: String((e && e.message) || e) });
+    }
+  }
+  return out;
+}
+port.on('message', async (simulations) => {
+  let answer;
+  try {
+    answer = { verdicts: await evaluateAll(simulations) };
+  } catch (e) {
+    answer = { error: String((e && e.message) || e) };
+  }
+  port.postMessage(answer);
+  Atomics.store(answered, 0, 1);
+  Atomics.notify(answered, 0);
+});
+`;

@@ -1,0 +1,95 @@
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import { ENGINE_PROGRAM } from './engine-program';
+
+/** The engine's package: AGPL-3.0, so an optional peer dependency of this library and a devDependency of its CI. */
+export const POLICY_ENGINE_PACKAGE = '@cloud-copilot/iam-simulate';
+
+/** One request as the engine takes it (its `Simulation`). */
+export interface EngineSimulation {
+  /** Context keys the flow sets itself: if the validated engine drops one, its core evaluates the request. */
+  readonly explicitKeys?: readonly string[];
+  readonly simulation: {
+    readonly request: {
+      readonly principal: string | { readonly type: 'Anonymous' };
+      readonly action: string;
+      readonly resource: { readonly resource: string; readonly accountId: string };
+      readonly contextVariables: Readonly<Record<string, string | string[]>>;
+    };
+    readonly identityPolicies: readonly { readonly name: string; readonly policy: unknown }[];
+    readonly serviceControlPolicies: readonly never[];
+    readonly resourceControlPolicies: readonly never[];
+    readonly resourcePolicy?: unknown;
+  };
+}
+
+/** The engine's verdict on one request, and the statements that decided it (policy name, statement index). */
+export interface EngineVerdict {
+  readonly overall?: 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+  readonly error?: string;
+  readonly decisive?: readonly { readonly kind: 'allow' | 'deny'; readonly policy: string; readonly index: number }[];
+  /** Context keys the validated engine dropped, for which the engine's core decided. */
+  readonly core?: readonly string[];
+}
+
+/** Where the engine is installed, or undefined when it is not (the flow checks then fail, naming it). */
+export function policyEnginePath(): string | undefined {
+  try {
+    return require.resolve(POLICY_ENGINE_PACKAGE);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a batch may take before the engine is given up on (the flows then fail, naming the timeout). */
+const ENGINE_TIMEOUT_MS = 300_000;
+
+interface RunningEngine {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly answered: Int32Array;
+}
+const engines = new Map<string, RunningEngine>();
+
+function engineAt(enginePath: string): RunningEngine {
+  const running = engines.get(enginePath);
+  if (running) return running;
+  const { port1, port2 } = new MessageChannel();
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(ENGINE_PROGRAM, {
+    eval: true,
+    execArgv: [],
+    workerData: { enginePath, port: port2, answered },
+    transferList: [port2],
+  });
+  // Never keeps the process alive: it only answers while the caller waits for it.
+  worker.unref();
+  port1.unref();
+  const engine = { worker, port: port1, answered };
+  engines.set(enginePath, engine);
+  return engine;
+}
+
+/**
+ * Evaluates every simulation in the engine's worker thread, waiting for the answer (the engine is asynchronous;
+ * checks are not). The worker is started on first use and kept for the process.
+ */
+export function runPolicyEngine(enginePath: string, simulations: readonly EngineSimulation[]): EngineVerdict[] {
+  if (simulations.length === 0) return [];
+  const engine = engineAt(enginePath);
+  Atomics.store(engine.answered, 0, 0);
+  engine.port.postMessage(simulations);
+  if (Atomics.wait(engine.answered, 0, 0, ENGINE_TIMEOUT_MS) === 'timed-out') {
+    engines.delete(enginePath);
+    void engine.worker.terminate();
+    throw new Error(
+      `the policy engine did not answer ${simulations.length} requests within ${ENGINE_TIMEOUT_MS / 1000} s`,
+    );
+  }
+  const answer = receiveMessageOnPort(engine.port)?.message as
+    { verdicts?: EngineVerdict[]; error?: string } | undefined;
+  if (!answer?.verdicts) throw new Error(`the policy engine failed: ${answer?.error ?? 'no answer'}`);
+  if (answer.verdicts.length !== simulations.length) {
+    throw new Error(`the policy engine answered ${answer.verdicts.length} of ${simulations.length} requests`);
+  }
+  return answer.verdicts;
+}

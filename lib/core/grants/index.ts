@@ -1,0 +1,2 @@
+export * from './grant-guardduty-agent-pull';
+export * from './grant-secret-decrypt';
