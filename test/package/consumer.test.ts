@@ -83,12 +83,21 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
       expect(`${devOnly}: ${fs.existsSync(path.join(modules, devOnly))}`).toBe(`${devOnly}: false`);
   });
 
-  test("npx cdk synth '**' type-checks and synthesizes the five stacks, the claims gate passing", () => {
+  test("npx cdk synth '**' type-checks and synthesizes the seven stacks, the claims gate passing", () => {
     expect(succeeded(synth)).not.toMatch(/error/i);
     const templates = fs
       .readdirSync(path.join(app, 'cdk.out/assembly-prod'))
       .filter((f) => f.endsWith('.template.json'));
-    expect(templates).toHaveLength(5);
+    // Five stacks in the primary region and two in the recovery region (its own threat detection beside the vault).
+    expect(templates.map((t) => t.replace(/[0-9A-F]{8}\.template\.json$/, '')).sort()).toEqual([
+      'prodData',
+      'prodMonitoring',
+      'prodNetwork',
+      'prodRecovery',
+      'prodRecoveryThreatDetection',
+      'prodService',
+      'prodThreatDetection',
+    ]);
   });
 
   test('npx secure-platform evidence --strict: every infrastructure claim proven, documents from the package', () => {
