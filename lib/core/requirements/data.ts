@@ -35,3 +35,6 @@ export const VAULT_GUARDED_ACTIONS: readonly string[] = [
 
 /** The longest maximum retention AWS Backup's Vault Lock accepts, in days. */
 export const MAX_VAULT_LOCK_RETENTION_DAYS = 36_500;
+
+/** The dump connects to the database verifying the server's certificate and host name (libpq's strictest mode). */
+export const DUMP_TLS_MODE = 'verify-full';

@@ -12,6 +12,7 @@ import { uploadsReachedPrivately } from './data4-uploads-reached-privately';
 import { customerDataBucketCmk } from './rest1-customer-data-bucket-cmk';
 import { databaseStorageCmk } from './rest2-database-storage-cmk';
 import { backupVaultCmk } from './rest3-backup-vault-cmk';
+import { dumpClientMatchesEngine } from './rest3-dump-client-matches-engine';
 import { gpgDumpScheduled } from './rest3-gpg-dump-scheduled';
 import { vaultsInBothRegions } from './rest3-vaults-in-both-regions';
 import { vaultsLockedAndGuarded } from './rest3-vaults-locked-and-guarded';
@@ -31,6 +32,7 @@ export {
   customerDataBucketCmk,
   databaseStorageCmk,
   backupVaultCmk,
+  dumpClientMatchesEngine,
   gpgDumpScheduled,
   vaultsInBothRegions,
   vaultsLockedAndGuarded,
@@ -52,6 +54,7 @@ export const DATA_CHECKS: readonly Check[] = [
   customerDataBucketCmk,
   databaseStorageCmk,
   backupVaultCmk,
+  dumpClientMatchesEngine,
   gpgDumpScheduled,
   vaultsInBothRegions,
   vaultsLockedAndGuarded,

@@ -1,3 +1,4 @@
+import { DUMP_TLS_MODE } from '../../../core/requirements/data';
 import { DAILY_CRON } from '../../../core/requirements/data';
 import { Check, CheckResult, fail, pass } from '../check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
@@ -66,8 +67,9 @@ function judgeTask(task: LocatedResource, dumpBuckets: string[]): string | undef
   if (JSON.stringify(task.resource).includes('PRIVATE KEY')) return 'its definition contains a PRIVATE key block';
   if (!/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(env.get('GPG_RECIPIENT_KEY') ?? ''))
     return 'no armored GPG public key in GPG_RECIPIENT_KEY';
-  if (!['require', 'verify-ca', 'verify-full'].includes(env.get('PGSSLMODE') ?? ''))
-    return `PGSSLMODE is '${env.get('PGSSLMODE') ?? ''}', not require or stricter`;
+  // `require` encrypts but trusts any server: the dump verifies the server's certificate and name.
+  if (env.get('PGSSLMODE') !== DUMP_TLS_MODE)
+    return `PGSSLMODE is '${env.get('PGSSLMODE') ?? ''}', not ${DUMP_TLS_MODE}`;
   const target = env.get('DUMP_TARGET') ?? '';
   if (!dumpBuckets.some((b) => target.startsWith(`s3://${b}/`))) return `DUMP_TARGET '${target}' is not a dump bucket`;
   return undefined;

@@ -1,4 +1,6 @@
 import { Check } from '../check';
+import { containersWriteOnlyWhatTheyOwn } from './ha1-containers-write-only-what-they-own';
+import { imagePlatformPinned } from './ha1-image-platform-pinned';
 import { serviceRedundantDeployment } from './ha1-service-redundant-deployment';
 import { tiersSpanThreeZones } from './ha1-tiers-span-three-zones';
 import { loadBalancerWafManagedRules } from './monitor2-load-balancer-waf-managed-rules';
@@ -13,6 +15,8 @@ import { securityGroupChain } from './transit2-security-group-chain';
 import { vpcFlowLogsAllTraffic } from './transit2-vpc-flow-logs-all-traffic';
 
 export {
+  containersWriteOnlyWhatTheyOwn,
+  imagePlatformPinned,
   serviceRedundantDeployment,
   tiersSpanThreeZones,
   loadBalancerWafManagedRules,
@@ -29,6 +33,8 @@ export {
 
 /** Checks owned by the network and edge (TRANSIT-1..2, HA-1, MONITOR-2 WAF, RESPONSE-1) area; one check per file beside this index, named after its id. */
 export const NETWORK_CHECKS: readonly Check[] = [
+  containersWriteOnlyWhatTheyOwn,
+  imagePlatformPinned,
   serviceRedundantDeployment,
   tiersSpanThreeZones,
   loadBalancerWafManagedRules,

@@ -67,7 +67,9 @@ describe('REST3-GpgDumpScheduledDaily', () => {
       (r) => (r.Task.Properties.ContainerDefinitions[0].Command = ['-----BEGIN PGP PRIVATE KEY BLOCK-----']),
     ],
     [4, 'no armored GPG public key in GPG_RECIPIENT_KEY', setEnvironment('GPG_RECIPIENT_KEY', 'ABCD1234')],
-    [5, "PGSSLMODE is 'prefer', not require or stricter", setEnvironment('PGSSLMODE', 'prefer')],
+    [5, "PGSSLMODE is 'prefer', not verify-full", setEnvironment('PGSSLMODE', 'prefer')],
+    // `require` encrypts but would talk to any server that answers.
+    [6, "PGSSLMODE is 'require', not verify-full", setEnvironment('PGSSLMODE', 'require')],
     [
       6,
       "DUMP_TARGET 's3://prod-uploads/daily/' is not a dump bucket",
