@@ -9,3 +9,4 @@ export * from './continuous-config-rules';
 export * from './aurora-engine-versions';
 export * from './flows';
 export * from './guardduty-agent';
+export * from './data-stores';

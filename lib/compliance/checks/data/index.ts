@@ -10,6 +10,7 @@ import { uploadsReplicatedToAnotherRegion } from './data3-uploads-replicated-to-
 import { customerDataBucketHardened } from './data4-customer-data-bucket-hardened';
 import { uploadsReachedPrivately } from './data4-uploads-reached-privately';
 import { customerDataBucketCmk } from './rest1-customer-data-bucket-cmk';
+import { everyDataStoreEncryptedAtRest } from './rest1-every-data-store-encrypted-at-rest';
 import { databaseStorageCmk } from './rest2-database-storage-cmk';
 import { backupVaultCmk } from './rest3-backup-vault-cmk';
 import { dumpClientMatchesEngine } from './rest3-dump-client-matches-engine';
@@ -30,6 +31,7 @@ export {
   customerDataBucketHardened,
   uploadsReachedPrivately,
   customerDataBucketCmk,
+  everyDataStoreEncryptedAtRest,
   databaseStorageCmk,
   backupVaultCmk,
   dumpClientMatchesEngine,
@@ -52,6 +54,7 @@ export const DATA_CHECKS: readonly Check[] = [
   customerDataBucketHardened,
   uploadsReachedPrivately,
   customerDataBucketCmk,
+  everyDataStoreEncryptedAtRest,
   databaseStorageCmk,
   backupVaultCmk,
   dumpClientMatchesEngine,

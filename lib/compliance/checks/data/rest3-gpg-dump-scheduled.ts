@@ -1,4 +1,4 @@
-import { DUMP_TLS_MODE , DAILY_CRON } from '../../../core/requirements/data';
+import { DUMP_TLS_MODE, DAILY_CRON } from '../../../core/requirements/data';
 import { Check, CheckResult, fail, pass } from '../check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
 import {

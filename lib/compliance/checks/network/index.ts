@@ -8,8 +8,10 @@ import { securityTxtAnswered } from './response1-security-txt-answered';
 import { bucketPolicyDeniesWeakTls } from './transit1-bucket-policy-denies-weak-tls';
 import { httpsListenerHsts } from './transit1-https-listener-hsts';
 import { listenerHttpsOrRedirect } from './transit1-listener-https-or-redirect';
+import { messagesRefusePlaintext } from './transit1-messages-refuse-plaintext';
 import { databaseInIsolatedSubnets } from './transit2-database-in-isolated-subnets';
 import { isolatedSubnetNoInternetRoute } from './transit2-isolated-subnet-no-internet-route';
+import { noDataStorePublic } from './transit2-no-data-store-public';
 import { publicIngressOnlyToLoadBalancer } from './transit2-public-ingress-only-to-load-balancer';
 import { securityGroupChain } from './transit2-security-group-chain';
 import { vpcFlowLogsAllTraffic } from './transit2-vpc-flow-logs-all-traffic';
@@ -24,8 +26,10 @@ export {
   bucketPolicyDeniesWeakTls,
   httpsListenerHsts,
   listenerHttpsOrRedirect,
+  messagesRefusePlaintext,
   databaseInIsolatedSubnets,
   isolatedSubnetNoInternetRoute,
+  noDataStorePublic,
   publicIngressOnlyToLoadBalancer,
   securityGroupChain,
   vpcFlowLogsAllTraffic,
@@ -42,8 +46,10 @@ export const NETWORK_CHECKS: readonly Check[] = [
   bucketPolicyDeniesWeakTls,
   httpsListenerHsts,
   listenerHttpsOrRedirect,
+  messagesRefusePlaintext,
   databaseInIsolatedSubnets,
   isolatedSubnetNoInternetRoute,
+  noDataStorePublic,
   publicIngressOnlyToLoadBalancer,
   securityGroupChain,
   vpcFlowLogsAllTraffic,
