@@ -26,11 +26,7 @@ export const messagesRefusePlaintext = resourceCheck({
       .filter((p) => asArray(props(p)[policy.target]).some((t) => pointsAt(t, store)))
       .flatMap((p) => asArray<Statement>((props(p).PolicyDocument as { Statement?: unknown })?.Statement))
       .some(
-        (s) =>
-          s.Effect === 'Deny' &&
-          asArray(s.Condition?.Bool?.['aws:SecureTransport'])
-            .map(String)
-            .includes('false'),
+        (s) => s.Effect === 'Deny' && asArray(s.Condition?.Bool?.['aws:SecureTransport']).map(String).includes('false'),
       );
     return denies ? true : ['NoDenyWithoutTls'];
   },
