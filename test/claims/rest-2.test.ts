@@ -6,7 +6,8 @@ import { checksOf, judge, referenceClaimStatus, referenceRuleResults, scratchSta
 
 describe('REST-2: databases encrypted at rest (the page says "generally not")', () => {
   test('the reference platform satisfies every REST-2 rule: cluster storage and Performance Insights of three instances', () => {
-    const results = referenceRuleResults(checksOf('REST-2').rules);
+    // REST-2's own rules (the check of every store, which also names REST-2, is judged under REST-1).
+    const results = referenceRuleResults(checksOf('REST-2').rules.filter((c) => c.id.startsWith('REST2-')));
     expect(results.filter((r) => r.status === 'fail')).toEqual([]);
     expect(
       results

@@ -78,12 +78,22 @@ describe('the synth gate and the evidence', () => {
   };
 
   test.each(Object.keys(weakenings))('fail alike on %s', (name) => {
-    const model = weakenedReference(weakenings[name]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weakened-'));
+    // A copy of the whole assembly (asset manifests and image build contexts included), its templates weakened.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'weakened-'));
+    fs.cpSync(path.dirname(REFERENCE_ASSEMBLY_DIR), root, { recursive: true });
+    const dir = path.join(root, path.basename(REFERENCE_ASSEMBLY_DIR));
+    const weakened = weakenedReference(weakenings[name]);
+    const model = new PlatformAssembly(
+      weakened.stacks.map((s) => ({ ...s, templatePath: path.join(dir, path.basename(s.templatePath)) })),
+    );
     const stackTemplates = model.stacks.map((s) => {
-      const templatePath = path.join(dir, path.basename(s.templatePath));
-      fs.writeFileSync(templatePath, JSON.stringify(s.template));
-      return { stackConstructPath: s.constructPath, templatePath, accountId: s.account, region: s.region };
+      fs.writeFileSync(s.templatePath, JSON.stringify(s.template));
+      return {
+        stackConstructPath: s.constructPath,
+        templatePath: s.templatePath,
+        accountId: s.account,
+        region: s.region,
+      };
     });
     const report = new ClaimsPlugin().validate({
       appConstruct: new App(),
