@@ -1,5 +1,6 @@
 import type { LocatedResource } from '../template/platform-assembly';
 import { referencedLogicalId } from '../template/platform-assembly';
+import { asArray } from '../template/template-values';
 
 /** Readers the per-resource checks share: a resource's properties and its neighbours in the same template. */
 
@@ -32,4 +33,20 @@ export function referenced(from: LocatedResource, value: unknown, type: string):
 /** True when `value` is a Ref / GetAtt of `target`. */
 export function pointsAt(value: unknown, target: LocatedResource): boolean {
   return referencedLogicalId(value) === target.logicalId;
+}
+
+/** Where a resource policy names the resources it governs, by the type of those resources. */
+const RESOURCE_POLICY_OF: Readonly<Record<string, { readonly type: string; readonly target: string }>> = {
+  'AWS::SQS::Queue': { type: 'AWS::SQS::QueuePolicy', target: 'Queues' },
+  'AWS::SNS::Topic': { type: 'AWS::SNS::TopicPolicy', target: 'Topics' },
+  'AWS::SecretsManager::Secret': { type: 'AWS::SecretsManager::ResourcePolicy', target: 'SecretId' },
+};
+
+/** The statements of every resource policy of the store's template that governs the store. */
+export function resourcePolicyStatements<S = Record<string, unknown>>(store: LocatedResource): S[] {
+  const policy = RESOURCE_POLICY_OF[store.type];
+  if (!policy) return [];
+  return inStack(store, policy.type)
+    .filter((p) => asArray(props(p)[policy.target]).some((t) => pointsAt(t, store)))
+    .flatMap((p) => asArray<S>((props(p).PolicyDocument as { Statement?: unknown } | undefined)?.Statement));
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CLAIMS } from '../../core/claims/register';
 import { platformMetadataOf } from '../../core/platform-metadata';
-import { GATE_RECORD_FILE, GateRecord, templateDigest } from '../gate/claims-plugin';
+import { claimsRuleName, GATE_RECORD_FILE, GateRecord, templateDigest } from '../gate/claims-plugin';
 import { ALL_STOCK_PACKS } from '../gate/stock-packs';
 import type { StackTemplate } from '../template/platform-assembly';
 import type { JudgedResult } from './judge-checks';
@@ -59,7 +59,7 @@ export function gateRecordProblems(
     }
     const mine = failures
       .filter((r) => r.status !== 'pass' && r.status !== 'weakened')
-      .map((r) => `Claims-${r.checkId}${r.finding ? `[${r.finding}]` : ''} ${r.resource?.logicalId ?? '-'}`)
+      .map((r) => `${claimsRuleName(r.checkId, r.finding)} ${r.resource?.logicalId ?? '-'}`)
       .sort();
     if (JSON.stringify(mine) !== JSON.stringify([...record.findings].sort()))
       problems.push({ problem: `environment ${environment}: the synth gate's findings differ from the evidence's` });

@@ -1,19 +1,13 @@
 import { MESSAGE_STORE_TYPES } from '../../../core/requirements/data-stores';
 import { asArray } from '../../template/template-values';
 import { ofTypes, resourceCheck } from '../check';
-import { inStack, pointsAt, props } from '../resource-readers';
+import { props, resourcePolicyStatements } from '../resource-readers';
 
 interface Statement {
   readonly Effect?: string;
   readonly Principal?: unknown;
   readonly Condition?: unknown;
 }
-
-const POLICY_OF: Readonly<Record<string, { type: string; target: string; list?: boolean }>> = {
-  'AWS::SQS::Queue': { type: 'AWS::SQS::QueuePolicy', target: 'Queues', list: true },
-  'AWS::SNS::Topic': { type: 'AWS::SNS::TopicPolicy', target: 'Topics', list: true },
-  'AWS::SecretsManager::Secret': { type: 'AWS::SecretsManager::ResourcePolicy', target: 'SecretId' },
-};
 
 const everyone = (principal: unknown) =>
   principal === '*' || JSON.stringify(asArray((principal as { AWS?: unknown } | undefined)?.AWS)) === '["*"]';
@@ -36,11 +30,9 @@ export const noDataStorePublic = resourceCheck({
       const open = BLOCKS.filter((b) => pab[b] !== true);
       return open.length ? open.map((b) => `No${b}`) : true;
     }
-    const policy = POLICY_OF[store.type];
-    const statements = inStack(store, policy.type)
-      .filter((p) => asArray(props(p)[policy.target]).some((t) => pointsAt(t, store)))
-      .flatMap((p) => asArray<Statement>((props(p).PolicyDocument as { Statement?: unknown })?.Statement));
-    return statements.some((s) => s.Effect === 'Allow' && everyone(s.Principal) && s.Condition === undefined)
+    return resourcePolicyStatements<Statement>(store).some(
+      (s) => s.Effect === 'Allow' && everyone(s.Principal) && s.Condition === undefined,
+    )
       ? ['AllowsEveryone']
       : true;
   },
