@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { declareLogDestination } from '../core/log-destination';
 
 export interface AccessLogBucketProps {
   /**
@@ -46,15 +47,7 @@ export class AccessLogBucket extends Construct {
         },
       ],
     });
-    const why =
-      'This bucket is the destination of S3 server access logs; logging it into itself would loop, and its own reads are recorded by CloudTrail data events';
-    acknowledgeFinding(
-      this.bucket,
-      { rule: 'AwsSolutions-S1', claim: 'MONITOR-1', reason: why },
-      { rule: 'NIST.800.53.R5-S3BucketLoggingEnabled', claim: 'MONITOR-1', reason: why },
-      { rule: 'HIPAA.Security-S3BucketLoggingEnabled', claim: 'MONITOR-1', reason: why },
-      { rule: 'PCI.DSS.321-S3BucketLoggingEnabled', claim: 'MONITOR-1', reason: why },
-    );
+    declareLogDestination(this.bucket, 's3-server-access-logs');
     const sseS3 =
       'S3 server access log delivery supports only SSE-S3 on the target bucket (AWS S3 user guide, server access logging); the logs hold request metadata, not customer data';
     acknowledgeFinding(

@@ -39,6 +39,7 @@ const MANIFEST = [
   'Claims-HA1-TiersSpanThreeZones HA-1',
   'Claims-MONITOR1-DataEventsCoverCustomerData MONITOR-1',
   'Claims-MONITOR1-DatabaseBootstrapBeforeService MONITOR-1',
+  'Claims-MONITOR1-EveryDataStoreAccessLogged MONITOR-1',
   'Claims-MONITOR1-ForbiddenFlowsDenied MONITOR-1',
   'Claims-MONITOR1-MasterSecretOnlyBootstrapAndDump MONITOR-1',
   'Claims-MONITOR1-NoManualSqlInRunbooks MONITOR-1',

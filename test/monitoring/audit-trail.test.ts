@@ -27,9 +27,14 @@ describe('AuditTrail', () => {
     template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
   });
 
-  test('records reads and writes of every object in the customer-data buckets', () => {
+  test('records reads and writes of every object in the customer-data buckets, and reads of every bucket', () => {
     template.hasResourceProperties('AWS::CloudTrail::Trail', {
       EventSelectors: [
+        {
+          DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }],
+          IncludeManagementEvents: false,
+          ReadWriteType: 'ReadOnly',
+        },
         {
           DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::prod-uploads-123456789012-eu-west-1/'] }],
           IncludeManagementEvents: true,

@@ -68,8 +68,8 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
             resourceArn: fill(resource.arn),
             resourceLabel: fill(resource.label),
             region,
-            context: { ...defaultContext(model, principal, action, region), ...context },
-            explicitKeys: Object.keys(context),
+            context: { ...defaultContext(model, principal, action, region), ...context, ...resource.context },
+            explicitKeys: [...Object.keys(context), ...Object.keys(resource.context ?? {})],
             resourcePolicies: flow.identitySideOnly
               ? []
               : (resource.policies ?? model.resourcePolicyFor(fill(resource.arn))),
@@ -242,6 +242,8 @@ interface RequestResource {
   readonly label: string;
   readonly region: string;
   readonly policies?: readonly LocatedPolicy[];
+  /** Context keys that belong to this resource (the source bucket of an access log). */
+  readonly context?: Readonly<Record<string, string>>;
 }
 
 function label(r: LocatedResource, what?: string): string {
@@ -311,6 +313,7 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
     }
     return out;
   }
+  if ('accessLogTargetOf' in resource) return accessLogTargets(model, resource.accessLogTargetOf);
   const out: RequestResource[] = [];
   for (const td of select(model, resource.imageRepositoryOf)) {
     for (const c of asArray<{ Image?: unknown }>(td.resource.Properties?.ContainerDefinitions)) {
@@ -323,6 +326,28 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
           region: m[2],
         });
     }
+  }
+  return out;
+}
+
+/** For each selected bucket that logs its access: an object of its target bucket, with the source as context. */
+function accessLogTargets(model: AuthorizationModel, selector: FlowResourceSelector): RequestResource[] | string {
+  const out: RequestResource[] = [];
+  for (const source of select(model, selector)) {
+    const logging = source.resource.Properties?.LoggingConfiguration as
+      { DestinationBucketName?: unknown; LogFilePrefix?: unknown } | undefined;
+    if (!logging) continue;
+    const target = model.resolver.string(logging.DestinationBucketName, source.stack);
+    if (!target) return `${label(source)} names a log target bucket that cannot be worked out`;
+    const prefix =
+      logging.LogFilePrefix === undefined ? '' : model.resolver.string(logging.LogFilePrefix, source.stack);
+    const region = source.region ?? model.primaryRegion;
+    out.push({
+      arn: `arn:${model.partition}:s3:::${target}/${prefix}flow-proof.log`,
+      label: `a server access log of ${label(source)} in ${target}`,
+      region,
+      context: { 'aws:SourceArn': arnOf(model, source) },
+    });
   }
   return out;
 }

@@ -62,6 +62,11 @@ export type FlowResource =
   | { readonly keyOf: FlowResourceSelector; readonly part?: FlowResourcePart }
   /** The ECR repositories of the images the selected task definitions run. */
   | { readonly imageRepositoryOf: FlowResourceSelector }
+  /**
+   * Where each selected bucket's server access logs land: an object under its `LogFilePrefix` in the bucket its
+   * `LoggingConfiguration` names, the request carrying that source bucket as `aws:SourceArn`.
+   */
+  | { readonly accessLogTargetOf: FlowResourceSelector }
   /** A resource named by ARN, for what no template declares (snapshots AWS Backup creates, `*`). */
   | { readonly arn: string };
 
@@ -505,6 +510,16 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     actions: ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:Encrypt'],
     resource: { keyOf: { stack: 'Monitoring', type: 'AWS::Logs::LogGroup', logicalId: '^AuditTrailLogGroup' } },
     context: { 'kms:EncryptionContext:aws:logs:arn': 'arn:{partition}:logs:{region}:{account}:log-group:flow-proof' },
+  },
+  // MONITOR-1: S3 delivers every bucket's server access logs into the bucket its logging configuration names.
+  {
+    id: 'server-access-logs-deliver',
+    claim: 'MONITOR-1',
+    description: "S3's log delivery writes each logging bucket's server access logs into its target bucket",
+    principal: { service: 'logging.s3.amazonaws.com' },
+    actions: ['s3:PutObject'],
+    resource: { accessLogTargetOf: { type: 'AWS::S3::Bucket' } },
+    context: { 'aws:SourceAccount': '{account}' },
   },
   // TRANSIT-2: the VPC flow logs deliver.
   {

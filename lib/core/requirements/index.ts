@@ -10,3 +10,4 @@ export * from './aurora-engine-versions';
 export * from './flows';
 export * from './guardduty-agent';
 export * from './data-stores';
+export * from './data-store-logging';

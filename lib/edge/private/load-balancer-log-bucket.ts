@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../../core/acknowledge';
+import { declareLogDestination } from '../../core/log-destination';
 
 /**
  * The load balancer's own access-log bucket: versioned, TLS 1.2+ only, public access blocked, owner-enforced,
@@ -28,20 +29,9 @@ export class LoadBalancerLogBucket extends s3.Bucket {
       ],
     });
     const packs = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
+    declareLogDestination(this, 'load-balancer-access-logs');
     acknowledgeFinding(
       this,
-      {
-        rule: 'AwsSolutions-S1',
-        claim: 'TRANSIT-1',
-        reason:
-          'This bucket is itself the access-log destination of the load balancer; logging its own server access to a further bucket would recurse. Reads of it are recorded by CloudTrail.',
-      },
-      ...packs.map((pack) => ({
-        rule: `${pack}-S3BucketLoggingEnabled`,
-        claim: 'TRANSIT-1' as const,
-        reason:
-          'This bucket is itself the access-log destination of the load balancer; logging its own server access to a further bucket would recurse. Reads of it are recorded by CloudTrail.',
-      })),
       ...packs.map((pack) => ({
         rule: `${pack}-S3DefaultEncryptionKMS`,
         claim: 'TRANSIT-1' as const,

@@ -7,6 +7,7 @@ import { stripeSecretsReadOnlyByService } from './billing1-stripe-secrets-read-o
 import { replicationFailuresAlarmed } from './data3-replication-failures-alarmed';
 import { dataEventsCoverCustomerData } from './monitor1-data-events-cover-customer-data';
 import { databaseBootstrapBeforeService } from './monitor1-database-bootstrap-before-service';
+import { everyDataStoreAccessLogged } from './monitor1-every-data-store-access-logged';
 import { masterSecretOnlyBootstrapAndDump } from './monitor1-master-secret-only-bootstrap-and-dump';
 import { noManualSqlInRunbooks, noManualSqlInShippedRunbooks } from './monitor1-no-manual-sql-in-runbooks';
 import { pgauditExported } from './monitor1-pgaudit-exported';
@@ -29,6 +30,7 @@ export {
   replicationFailuresAlarmed,
   dataEventsCoverCustomerData,
   databaseBootstrapBeforeService,
+  everyDataStoreAccessLogged,
   masterSecretOnlyBootstrapAndDump,
   noManualSqlInRunbooks,
   noManualSqlInShippedRunbooks,
@@ -54,6 +56,7 @@ export const MONITORING_CHECKS: readonly Check[] = [
   replicationFailuresAlarmed,
   dataEventsCoverCustomerData,
   databaseBootstrapBeforeService,
+  everyDataStoreAccessLogged,
   masterSecretOnlyBootstrapAndDump,
   noManualSqlInShippedRunbooks,
   pgauditExported,
