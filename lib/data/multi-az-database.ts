@@ -9,10 +9,12 @@ import { Construct } from 'constructs';
 import { judgeAuroraEngineVersion } from '../core/requirements/aurora-engine-versions';
 
 /**
- * The default engine: the newest Aurora PostgreSQL 17 minor in aws-cdk-lib 2.276. Minor versions also upgrade
- * automatically (`autoMinorVersionUpgrade: true` on each instance) in the maintenance window: security fixes arrive
- * without a deploy, and the dump task's pg_dump (major 17) stays compatible across minors; a deploy pinning an older
- * minor than the cluster runs is a no-op for AWS, so the pin is a floor, not a freeze.
+ * The default engine: the newest Aurora PostgreSQL 17 minor in aws-cdk-lib 2.276, created by AWS until 2027-09-30
+ * (AWS also has 17.10, reachable only through `AuroraPostgresEngineVersion.of`; move to it once 17.9 comes within the
+ * table's warning window). Minor versions also upgrade automatically (`autoMinorVersionUpgrade: true` on each
+ * instance) in the maintenance window: security fixes arrive without a deploy, and the dump task's pg_dump (major 17)
+ * stays compatible across minors; a deploy pinning an older minor than the cluster runs is a no-op for AWS, so the
+ * pin is a floor, not a freeze.
  */
 export const DEFAULT_AURORA_ENGINE_VERSION = rds.AuroraPostgresEngineVersion.VER_17_9;
 

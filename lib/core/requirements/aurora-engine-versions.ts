@@ -1,23 +1,52 @@
 /**
- * Aurora PostgreSQL 17 minor versions and the day AWS stops creating clusters on them (end of standard support of
- * the minor version, from AWS's "Aurora PostgreSQL release calendar for minor versions"). The dates are ESTIMATES:
- * the calendar could not be read while this table was written, so each date is the release month plus about twelve
- * months, rounded to the month's end. Replace them with the published dates (Aurora PostgreSQL release notes,
- * "Release calendars") before relying on them; `estimate: false` marks a verified row.
+ * Aurora PostgreSQL 17 minor versions and the day AWS stops creating clusters on them: the "Aurora end of standard
+ * support date" of AWS's "Release calendar for Aurora PostgreSQL minor versions". For Aurora the two coincide: AWS's
+ * end-of-support notices for Aurora PostgreSQL minors say new clusters cannot be created "after" that same date, so a
+ * version is creatable through its date (RDS for PostgreSQL, by contrast, stops creation weeks before its date).
+ *
+ * Each row either cites where its date was read (`estimate: false`) or says why it is an estimate. Dates with only a
+ * month in the calendar are approximate (AWS's own note); such a row stays an estimate with the month's last day.
+ * When AWS publishes a new minor, add its row from the calendar; the default engine lives in lib/data.
  */
-export interface AuroraEngineVersionRow {
+export type AuroraEngineVersionRow = PublishedAuroraEngineVersion | EstimatedAuroraEngineVersion;
+
+interface AuroraEngineVersionDates {
   readonly version: string;
-  /** ISO date after which AWS no longer creates clusters on this minor version. */
+  /** ISO date of the Aurora release, from the calendar. */
+  readonly auroraRelease: string;
+  /** ISO date; the last day AWS creates clusters on this minor version. */
   readonly endOfCreation: string;
-  readonly estimate: boolean;
 }
 
+export interface PublishedAuroraEngineVersion extends AuroraEngineVersionDates {
+  readonly estimate: false;
+  /** The page the date was read on, and the day it was read. */
+  readonly source: { readonly url: string; readonly read: string };
+}
+
+export interface EstimatedAuroraEngineVersion extends AuroraEngineVersionDates {
+  readonly estimate: true;
+  /** Why the date is not a published figure. */
+  readonly reason: string;
+}
+
+export const AURORA_RELEASE_CALENDAR_URL =
+  'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/aurorapostgresql-release-calendar.html#aurorapostgresql.minor.versions.supported';
+
+/**
+ * Read on 2026-12-02 from a stored copy of the calendar (the live page was out of reach); that copy already lists
+ * 17.10 and 18.4, both released 21 August 2026, and an earlier copy agrees on every 17.4 to 17.9 date below.
+ */
+const CALENDAR = { url: AURORA_RELEASE_CALENDAR_URL, read: '2026-12-02' } as const;
+
 export const AURORA_POSTGRES_17_VERSIONS: readonly AuroraEngineVersionRow[] = [
-  { version: '17.4', endOfCreation: '2026-05-31', estimate: true },
-  { version: '17.5', endOfCreation: '2026-08-31', estimate: true },
-  { version: '17.6', endOfCreation: '2026-11-30', estimate: true },
-  { version: '17.7', endOfCreation: '2027-02-28', estimate: true },
-  { version: '17.9', endOfCreation: '2027-05-31', estimate: true },
+  { version: '17.4', auroraRelease: '2025-05-01', endOfCreation: '2026-11-30', estimate: false, source: CALENDAR },
+  { version: '17.5', auroraRelease: '2025-06-30', endOfCreation: '2026-12-31', estimate: false, source: CALENDAR },
+  { version: '17.6', auroraRelease: '2025-11-25', endOfCreation: '2027-04-30', estimate: false, source: CALENDAR },
+  // Long-term support release: kept until the major's end of standard support.
+  { version: '17.7', auroraRelease: '2025-12-18', endOfCreation: '2030-02-28', estimate: false, source: CALENDAR },
+  { version: '17.9', auroraRelease: '2026-04-06', endOfCreation: '2027-09-30', estimate: false, source: CALENDAR },
+  { version: '17.10', auroraRelease: '2026-08-21', endOfCreation: '2027-12-31', estimate: false, source: CALENDAR },
 ];
 
 /** Warn this many days before a version stops being creatable. */
@@ -39,7 +68,7 @@ export function judgeAuroraEngineVersion(
   const days = Math.floor((end - now.getTime()) / (24 * 3600 * 1000));
   const when = `${row.endOfCreation}${row.estimate ? ' (estimated)' : ''}`;
   if (days < 0)
-    return { level: 'error', message: `Aurora PostgreSQL ${version} is no longer created by AWS since ${when}` };
+    return { level: 'error', message: `Aurora PostgreSQL ${version} is no longer created by AWS after ${when}` };
   if (days <= ENGINE_VERSION_WARNING_DAYS)
     return {
       level: 'warning',
