@@ -1,0 +1,109 @@
+import { PreflightFinding, runPreflight } from '../../bin/preflight';
+import { OPTED_OUT_ASSEMBLY_DIR, REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
+import { asAccount, buildAccount, describeWithEmulator, MotoServer, ScenarioAccount, startMoto } from './moto-server';
+
+/**
+ * Which `threatDetection` mode the preflight suggests, per who runs each singleton, against moto on loopback. Each
+ * scenario is an account of its own built through moto's APIs (moto-accounts.py). What moto 5.2.5 cannot answer is
+ * tested on the pure functions only (modes.test.ts): IAM Access Analyzer (not emulated: its calls fail, reported as
+ * `unknown`), a GuardDuty administrator (answered in the wrong case, so the SDK reads none), a Security Hub
+ * administrator (answered with a date the SDK rejects) and service-linked Config recorders (not emulated).
+ */
+describeWithEmulator('preflight: the mode each singleton asks for', () => {
+  let moto: MotoServer;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+
+  afterAll(() => moto.stop());
+
+  const accounts = new Map<string, ScenarioAccount>();
+  const preflightOf = (scenario: string, outdir = REFERENCE_ASSEMBLY_DIR) => {
+    const account = accounts.get(scenario) ?? buildAccount(moto.endpoint, scenario);
+    accounts.set(scenario, account);
+    return asAccount(account, () => runPreflight({ outdir, endpoint: moto.endpoint })).then((report) => ({
+      account,
+      report,
+    }));
+  };
+  const ofKind = (findings: PreflightFinding[], kind: PreflightFinding['kind']) =>
+    findings.filter((f) => f.kind === kind);
+
+  test('a Security Hub member whose administrator call cannot be read: says it cannot tell, does not guess', async () => {
+    // moto 5.2.5 keeps the organisation's delegated administrator but sends InvitedAt without a time zone, which the
+    // SDK rejects; in AWS the same call names the administrator (modes.test.ts covers that answer).
+    const { report } = await preflightOf('securityhub-administered');
+    expect(report.suggestedThreatDetection.securityHub).toBe('existing');
+    expect(report.findings).toContainEqual({
+      region: 'eu-west-1',
+      kind: 'note',
+      subject: 'securityHub',
+      detail: expect.stringMatching(
+        /^could not ask for its administrator \(.+\), so 'existing' cannot be told from 'organization'$/,
+      ),
+    });
+  });
+
+  test('a Config recorder of Control Tower: organization', async () => {
+    const { report } = await preflightOf('controltower-config');
+    expect(report.suggestedThreatDetection.config).toBe('organization');
+    expect(ofKind(report.findings, 'singleton')).toEqual([
+      expect.objectContaining({
+        subject: 'config',
+        detail: 'AWS Config recorder aws-controltower-BaselineConfigRecorder exists, managed by AWS Control Tower',
+      }),
+    ]);
+  });
+
+  test("the account's own detector, hub and recorder: existing for each", async () => {
+    const { report } = await preflightOf('own-singletons');
+    expect(report.suggestedThreatDetection).toEqual({
+      guardDuty: 'existing',
+      securityHub: 'existing',
+      config: 'existing',
+      // moto cannot answer for Access Analyzer: the suggestion stays the configured one, and the call is reported.
+      accessAnalyzer: 'create',
+    });
+    expect(ofKind(report.findings, 'unknown').map((f) => f.subject)).toEqual(['accessAnalyzer', 'accessAnalyzer']);
+  });
+
+  test('fails on configured modes that contradict the account, each with the value to choose', async () => {
+    // GIVEN the platform configured with guardDuty and securityHub 'organization', config 'existing', and an account
+    // that runs all three itself, in the primary region only
+    const { report } = await preflightOf('own-singletons', OPTED_OUT_ASSEMBLY_DIR);
+    // THEN naming the wrong runner is reported with the fix but does not block; a mode other than 'create' in the
+    // recovery region, where nothing runs, blocks (the service would be off there)
+    const off = (service: string) => ({
+      region: 'eu-central-1',
+      kind: 'mode',
+      subject: `threatDetection.${service}`,
+      blocking: true,
+      detail: expect.stringMatching(
+        new RegExp(
+          `but nothing runs it here: .* Set threatDetection\\.${service} to 'create' \\(or enable it in the account first\\)$`,
+        ),
+      ),
+    });
+    expect(ofKind(report.findings, 'mode')).toEqual([
+      {
+        region: 'eu-west-1',
+        kind: 'mode',
+        subject: 'threatDetection.guardDuty',
+        detail: expect.stringMatching(
+          /^is 'organization' but .* run by this account: .* Set threatDetection\.guardDuty to 'existing'$/,
+        ),
+      },
+      off('guardDuty'),
+      {
+        region: 'eu-west-1',
+        kind: 'mode',
+        subject: 'threatDetection.securityHub',
+        detail: expect.stringMatching(/^is 'organization' but .* Set threatDetection\.securityHub to 'existing'$/),
+      },
+      off('securityHub'),
+      off('config'),
+    ]);
+    expect(report.blocking).toBe(true);
+  });
+});
