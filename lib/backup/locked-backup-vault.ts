@@ -96,10 +96,18 @@ export class LockedBackupVault extends Construct {
         conditions: exceptFor(exempt),
       });
     const statements = [
-      denyToAllBut('OnlyBreakGlassDeletesOrShortensRecoveryPoints', VAULT_RECOVERY_POINT_ACTIONS, props.breakGlassRoleArn),
+      denyToAllBut(
+        'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
+        VAULT_RECOVERY_POINT_ACTIONS,
+        props.breakGlassRoleArn,
+      ),
       // The deployment role too is denied these: a deploy that changes the policy follows the break-glass runbook
       // (delete the policy, then deploy: CloudFormation's put then meets no policy).
-      denyToAllBut('OnlyBreakGlassChangesPolicyOrRemovesLock', VAULT_POLICY_AND_UNLOCK_ACTIONS, props.breakGlassRoleArn),
+      denyToAllBut(
+        'OnlyBreakGlassChangesPolicyOrRemovesLock',
+        VAULT_POLICY_AND_UNLOCK_ACTIONS,
+        props.breakGlassRoleArn,
+      ),
       // CloudFormation may set the lock after the access policy when it creates the vault (the handler's order is not
       // documented), so its execution role may put the lock; a lock put frees no recovery point (statement 1).
       denyToAllBut(

@@ -46,7 +46,10 @@ export const VAULT_POLICY_AND_LOCK_ACTIONS: readonly string[] = [
  * replacing or removing the policy or the lock would let a principal delete what the lock no longer holds. Only
  * VAULT_LOCK_PUT_ACTIONS may also be left to the deployment role.
  */
-export const VAULT_GUARDED_ACTIONS: readonly string[] = [...VAULT_POLICY_AND_LOCK_ACTIONS, ...VAULT_RECOVERY_POINT_ACTIONS];
+export const VAULT_GUARDED_ACTIONS: readonly string[] = [
+  ...VAULT_POLICY_AND_LOCK_ACTIONS,
+  ...VAULT_RECOVERY_POINT_ACTIONS,
+];
 
 /** The longest maximum retention AWS Backup's Vault Lock accepts, in days. */
 export const MAX_VAULT_LOCK_RETENTION_DAYS = 36_500;
