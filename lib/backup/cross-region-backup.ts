@@ -39,7 +39,7 @@ export interface CrossRegionBackupProps {
    * @default - no exception
    */
   readonly breakGlassRoleArn?: string;
-  /** The CloudFormation execution role deploying this region's vault (see LockedBackupVault). @default - none */
+  /** The CloudFormation execution role deploying this region's vault: it may set the lock (see LockedBackupVault). @default - none */
   readonly deploymentRoleArn?: string;
 }
 

@@ -5,8 +5,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import {
   MAX_VAULT_LOCK_RETENTION_DAYS,
-  VAULT_GUARDED_ACTIONS,
-  VAULT_POLICY_AND_LOCK_ACTIONS,
+  VAULT_LOCK_PUT_ACTIONS,
+  VAULT_POLICY_AND_UNLOCK_ACTIONS,
+  VAULT_RECOVERY_POINT_ACTIONS,
 } from '../core/requirements/data';
 
 /** `governance` can be lifted by privileged users; `compliance` can never be lifted once its 72-hour grace period ends. */
@@ -33,13 +34,14 @@ export interface LockedBackupVaultProps {
    * The one role that may change the vault's access policy or lock, delete recovery points or shorten their
    * lifecycle; the access policy denies these to every other principal.
    * @default - no exception: nobody can delete recovery points or shorten them, or change the policy or the lock
-   *   (CloudFormation aside, when `deploymentRoleArn` is given)
+   *   (CloudFormation may still set the lock, when `deploymentRoleArn` is given)
    */
   readonly breakGlassRoleArn?: string;
   /**
-   * The CloudFormation execution role that deploys the vault: it puts the access policy and the lock on create and
-   * update, so it is exempt from the policy-and-lock deny (never from the recovery-point deny).
-   * @default - none: a deploy that changes the policy or the lock needs the break-glass role
+   * The CloudFormation execution role that deploys the vault: it may set the lock (CloudFormation may set it after
+   * the access policy on create), nothing else the policy guards. Changing or removing the access policy, or
+   * removing the lock, stays break glass's alone, the deploy included (docs/runbooks/backup-break-glass.md).
+   * @default - none: a deploy that sets the lock after the policy needs the break-glass role
    */
   readonly deploymentRoleArn?: string;
   /**
@@ -54,7 +56,7 @@ export interface LockedBackupVaultProps {
  * An AWS Backup vault encrypted with a customer managed key, retained on stack deletion, with Vault Lock (governance
  * by default, minimum and maximum retention) and an access policy that denies replacing or deleting the policy or
  * the lock, deleting recovery points and shortening their lifecycle to every principal but a named break-glass role
- * (DATA-2, DATA-3, REST-3).
+ * (setting the lock also to the deployment role) (DATA-2, DATA-3, REST-3).
  */
 export class LockedBackupVault extends Construct {
   readonly vault: backup.BackupVault;
@@ -84,29 +86,42 @@ export class LockedBackupVault extends Construct {
       const named = arns.filter((a): a is string => a !== undefined);
       return named.length ? { ArnNotEquals: { 'aws:PrincipalArn': named.length === 1 ? named[0] : named } } : undefined;
     };
-    const denyRecoveryPointChanges = new iam.PolicyStatement({
-      sid: 'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: VAULT_GUARDED_ACTIONS.filter((a) => !VAULT_POLICY_AND_LOCK_ACTIONS.includes(a)),
-      resources: ['*'],
-      conditions: exceptFor([props.breakGlassRoleArn]),
-    });
-    // CloudFormation puts the policy and the lock on create and update, so its execution role is the one other
-    // principal that may; deploying is already an administrator's act, recorded by CloudTrail.
-    const denyPolicyAndLockChanges = new iam.PolicyStatement({
-      sid: 'OnlyBreakGlassOrDeployChangesPolicyOrLock',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: [...VAULT_POLICY_AND_LOCK_ACTIONS],
-      resources: ['*'],
-      conditions: exceptFor([props.breakGlassRoleArn, props.deploymentRoleArn]),
-    });
+    const denyToAllBut = (sid: string, actions: readonly string[], ...exempt: (string | undefined)[]) =>
+      new iam.PolicyStatement({
+        sid,
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: [...actions],
+        resources: ['*'],
+        conditions: exceptFor(exempt),
+      });
+    const statements = [
+      denyToAllBut(
+        'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
+        VAULT_RECOVERY_POINT_ACTIONS,
+        props.breakGlassRoleArn,
+      ),
+      // The deployment role too is denied these: a deploy that changes the policy follows the break-glass runbook
+      // (delete the policy, then deploy: CloudFormation's put then meets no policy).
+      denyToAllBut(
+        'OnlyBreakGlassChangesPolicyOrRemovesLock',
+        VAULT_POLICY_AND_UNLOCK_ACTIONS,
+        props.breakGlassRoleArn,
+      ),
+      // CloudFormation may set the lock after the access policy when it creates the vault (the handler's order is not
+      // documented), so its execution role may put the lock; a lock put frees no recovery point (statement 1).
+      denyToAllBut(
+        'OnlyBreakGlassOrDeploySetsLock',
+        VAULT_LOCK_PUT_ACTIONS,
+        props.breakGlassRoleArn,
+        props.deploymentRoleArn,
+      ),
+    ];
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,
       encryptionKey: props.encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
-      accessPolicy: new iam.PolicyDocument({ statements: [denyRecoveryPointChanges, denyPolicyAndLockChanges] }),
+      accessPolicy: new iam.PolicyDocument({ statements }),
       lockConfiguration: {
         minRetention,
         maxRetention,

@@ -20,11 +20,32 @@ describe('LockedBackupVault', () => {
           Statement: [
             Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) }),
             Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:PutBackupVaultAccessPolicy']) }),
+            Match.objectLike({ Effect: 'Deny', Action: 'backup:PutBackupVaultLockConfiguration' }),
           ],
         },
       },
       DeletionPolicy: 'Retain',
     });
+  });
+
+  test('exempts the deployment role from the lock-put deny only, break glass from all three', () => {
+    const glass = 'arn:aws:iam::123456789012:role/glass';
+    const deploy = 'arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1';
+    const vault = Object.values(
+      build({ breakGlassRoleArn: glass, deploymentRoleArn: deploy }).findResources('AWS::Backup::BackupVault'),
+    )[0];
+    expect(
+      vault.Properties.AccessPolicy.Statement.map(
+        (s: { Sid: string; Condition: { ArnNotEquals: Record<string, unknown> } }) => [
+          s.Sid,
+          s.Condition.ArnNotEquals['aws:PrincipalArn'],
+        ],
+      ),
+    ).toEqual([
+      ['OnlyBreakGlassDeletesOrShortensRecoveryPoints', glass],
+      ['OnlyBreakGlassChangesPolicyOrRemovesLock', glass],
+      ['OnlyBreakGlassOrDeploySetsLock', [glass, deploy]],
+    ]);
   });
 
   test('locks in compliance mode, changeable for 72 hours, only when asked', () => {

@@ -59,19 +59,74 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
   test('fails when the deployment role is exempt from the recovery-point deny too, or the exception is a wildcard', () => {
     const weak = weakenedReference((id, t) => {
       for (const [, v] of ofType(t.Resources, 'AWS::Backup::BackupVault')) {
-        const [recoveryPoints, policyAndLock] = v.Properties.AccessPolicy.Statement;
-        if (id === 'Data') recoveryPoints.Condition = policyAndLock.Condition;
-        else policyAndLock.Condition = { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/*' } };
+        const [recoveryPoints, policyAndUnlock, lockPut] = v.Properties.AccessPolicy.Statement;
+        if (id === 'Data') recoveryPoints.Condition = lockPut.Condition;
+        else policyAndUnlock.Condition = { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/*' } };
       }
     });
     expect(failuresOf(vaultsLockedAndGuarded, weak).sort()).toEqual([
       expect.stringMatching(
-        /\(eu-west-1\): backup:DeleteRecoveryPoint is denied with exceptions beyond one break-glass role;/,
+        /\(eu-west-1\): backup:DeleteRecoveryPoint is left to the deployment role arn:aws:iam::123456789012:role\/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1, which may only set the lock;/,
       ),
       expect.stringMatching(
-        /\(eu-central-1\): backup:PutBackupVaultAccessPolicy is denied with exceptions beyond one break-glass role and the deployment role/,
+        /\(eu-central-1\): backup:PutBackupVaultAccessPolicy is denied with exceptions beyond one break-glass role;/,
       ),
     ]);
+  });
+
+  test("the reference lets the deployment role of each region set that region's lock, and nothing else", () => {
+    const sids = (stack: 'Data' | 'Recovery') => {
+      const vault = Object.values(referenceTemplate(stack).findResources('AWS::Backup::BackupVault'))[0];
+      return vault.Properties.AccessPolicy.Statement.map(
+        (st: { Sid: string; Action: string | string[]; Condition: { ArnNotEquals: Record<string, unknown> } }) => [
+          st.Sid,
+          st.Action,
+          st.Condition.ArnNotEquals['aws:PrincipalArn'],
+        ],
+      );
+    };
+    const deploy = (region: string) =>
+      `arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-${region}`;
+    for (const [stack, region] of [
+      ['Data', 'eu-west-1'],
+      ['Recovery', 'eu-central-1'],
+    ] as const) {
+      expect(sids(stack)).toEqual([
+        [
+          'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
+          ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+          BREAK_GLASS,
+        ],
+        [
+          'OnlyBreakGlassChangesPolicyOrRemovesLock',
+          [
+            'backup:PutBackupVaultAccessPolicy',
+            'backup:DeleteBackupVaultAccessPolicy',
+            'backup:DeleteBackupVaultLockConfiguration',
+          ],
+          BREAK_GLASS,
+        ],
+        ['OnlyBreakGlassOrDeploySetsLock', 'backup:PutBackupVaultLockConfiguration', [BREAK_GLASS, deploy(region)]],
+      ]);
+    }
+  });
+
+  test('fails when the deployment role may again replace or remove the policy, or remove the lock (the old exemption)', () => {
+    const old = weakenedReference((_, t) => {
+      for (const [, v] of ofType(t.Resources, 'AWS::Backup::BackupVault')) {
+        const [recoveryPoints, policyAndUnlock, lockPut] = v.Properties.AccessPolicy.Statement;
+        v.Properties.AccessPolicy.Statement = [
+          recoveryPoints,
+          { ...lockPut, Action: [...policyAndUnlock.Action, lockPut.Action] },
+        ];
+      }
+    });
+    const failures = failuresOf(vaultsLockedAndGuarded, old);
+    expect(failures).toHaveLength(2);
+    for (const f of failures)
+      expect(f).toMatch(
+        /backup:PutBackupVaultAccessPolicy is left to the deployment role .*cfn-exec-role.*; backup:DeleteBackupVaultAccessPolicy is left to .*; backup:DeleteBackupVaultLockConfiguration is left to the deployment role .*, which may only set the lock$/,
+      );
   });
 
   test('LockedBackupVault rejects a maximum not above the minimum, naming the prop and the fix', () => {
@@ -92,6 +147,7 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
     new LockedBackupVault(stack, 'Vault', { vaultName: 'vv', encryptionKey: new kms.Key(stack, 'Key') });
     const vault = Object.values(Template.fromStack(stack).findResources('AWS::Backup::BackupVault'))[0];
     expect(vault.Properties.AccessPolicy.Statement.map((s: { Condition?: unknown }) => s.Condition)).toEqual([
+      undefined,
       undefined,
       undefined,
     ]);

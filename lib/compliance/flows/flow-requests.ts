@@ -1,3 +1,4 @@
+import { DEPLOYMENT_ROLE_ARN } from '../../core/requirements/flows';
 import type {
   FlowContextValue,
   FlowPrincipal,
@@ -44,8 +45,8 @@ export interface FlowRequest {
 
 /** The requests of a flow, or the reason there are none (a selector that matches nothing). */
 export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): FlowRequest[] | string {
-  const principals = requestPrincipals(model, flow.principal);
-  if (principals.length === 0) return `no principal of the environment matches ${JSON.stringify(flow.principal)}`;
+  if (requestPrincipals(model, flow.principal, model.primaryRegion).length === 0)
+    return `no principal of the environment matches ${JSON.stringify(flow.principal)}`;
   const resources = requestResources(model, flow.resource);
   if (typeof resources === 'string') return resources;
   if (resources.length === 0) return `no resource of the environment matches ${JSON.stringify(flow.resource)}`;
@@ -58,6 +59,8 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
           ? model.primaryRegion
           : resource.region;
     const fill = (s: string) => placeholders(model, s, region);
+    // The deployment role is the one of the resource's region (the recovery vault is deployed from there).
+    const principals = requestPrincipals(model, flow.principal, resource.region);
     for (const context of contexts(model, flow.context ?? {}, fill)) {
       for (const principal of principals) {
         for (const action of flow.actions) {
@@ -159,7 +162,8 @@ function rolePrincipal(role: ModelRole): RequestPrincipal {
   };
 }
 
-function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal): RequestPrincipal[] {
+/** The principals of `p`; `region` is the region of the resource acted on (the deployment role's). */
+function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal, region: string): RequestPrincipal[] {
   if ('role' in p) return model.roles.filter((r) => roleMatches(model, r, p.role)).map(rolePrincipal);
   if ('executionRolesOf' in p) {
     const arns = new Set(select(model, p.executionRolesOf).map((td) => model.property(td, 'ExecutionRoleArn')));
@@ -173,29 +177,36 @@ function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal): Request
     return [{ label: `service ${service}`, kind: 'service', id: service, identityPolicies: [] }];
   }
   if ('anonymous' in p) return [{ label: 'anonymous', kind: 'anonymous', identityPolicies: [] }];
+  if ('deploymentRole' in p) {
+    const arn = placeholders(model, DEPLOYMENT_ROLE_ARN, region);
+    return [hypotheticalAdministrator(model, arn, `the deployment role ${arn.split('/').pop()!}`)];
+  }
   const arn = `arn:${model.partition}:iam::${model.account}:role/flow-proof-administrator`;
-  return [
-    {
-      label: 'an administrator of the account',
-      kind: 'role',
-      id: `arn:${model.partition}:sts::${model.account}:assumed-role/flow-proof-administrator/flow-proof`,
-      roleArn: arn,
-      identityPolicies: [
-        {
-          source: {
-            stackName: '(hypothetical)',
-            logicalId: 'AdministratorAccess',
-            type: 'AWS::IAM::ManagedPolicy',
-            path: [],
-          },
-          document: {
-            Version: '2012-10-17',
-            Statement: [{ Sid: 'Administrator', Effect: 'Allow', Action: '*', Resource: '*' }],
-          },
+  return [hypotheticalAdministrator(model, arn, 'an administrator of the account')];
+}
+
+/** A role no template declares whose identity policy allows every action on every resource (AdministratorAccess). */
+function hypotheticalAdministrator(model: AuthorizationModel, roleArn: string, label: string): RequestPrincipal {
+  return {
+    label,
+    kind: 'role',
+    id: `arn:${model.partition}:sts::${model.account}:assumed-role/${roleArn.split('/').pop()!}/flow-proof`,
+    roleArn,
+    identityPolicies: [
+      {
+        source: {
+          stackName: '(hypothetical)',
+          logicalId: 'AdministratorAccess',
+          type: 'AWS::IAM::ManagedPolicy',
+          path: [],
         },
-      ],
-    },
-  ];
+        document: {
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'Administrator', Effect: 'Allow', Action: '*', Resource: '*' }],
+        },
+      },
+    ],
+  };
 }
 
 function select(model: AuthorizationModel, s: FlowResourceSelector): LocatedResource[] {

@@ -15,22 +15,40 @@ export const SINGLE_ZONE_STORAGE_CLASSES: readonly string[] = ['ONEZONE_IA', 'EX
 /** A daily schedule: `cron(min hour * * ? *)`, one run a day, every day. */
 export const DAILY_CRON = /^cron\(\s*\d{1,2}\s+\d{1,2}\s+\*\s+\*\s+\?\s+\*\s*\)$/;
 
-/** The actions that replace or remove a backup vault's access policy or its lock. */
-export const VAULT_POLICY_AND_LOCK_ACTIONS: readonly string[] = [
+/** Actions that delete a recovery point or shorten how long it is kept: break glass only, always. */
+export const VAULT_RECOVERY_POINT_ACTIONS: readonly string[] = [
+  'backup:DeleteRecoveryPoint',
+  'backup:UpdateRecoveryPointLifecycle',
+];
+
+/** Actions that replace or remove a vault's access policy, or remove its lock: break glass only. */
+export const VAULT_POLICY_AND_UNLOCK_ACTIONS: readonly string[] = [
   'backup:PutBackupVaultAccessPolicy',
   'backup:DeleteBackupVaultAccessPolicy',
-  'backup:PutBackupVaultLockConfiguration',
   'backup:DeleteBackupVaultLockConfiguration',
 ];
 
 /**
+ * Actions that set a vault's lock: break glass, and the deployment role (CloudFormation may set the lock after the
+ * access policy when it creates the vault). A lock put frees no recovery point: deleting and shortening stay break
+ * glass's alone.
+ */
+export const VAULT_LOCK_PUT_ACTIONS: readonly string[] = ['backup:PutBackupVaultLockConfiguration'];
+
+/** The actions that replace or remove a backup vault's access policy or its lock (the break-glass role's grant). */
+export const VAULT_POLICY_AND_LOCK_ACTIONS: readonly string[] = [
+  ...VAULT_POLICY_AND_UNLOCK_ACTIONS,
+  ...VAULT_LOCK_PUT_ACTIONS,
+];
+
+/**
  * Actions a backup vault's access policy denies to every principal but the named break-glass role (REST-3, DATA-2):
- * replacing or removing the policy or the lock would let a principal delete what the lock no longer holds.
+ * replacing or removing the policy or the lock would let a principal delete what the lock no longer holds. Only
+ * VAULT_LOCK_PUT_ACTIONS may also be left to the deployment role.
  */
 export const VAULT_GUARDED_ACTIONS: readonly string[] = [
   ...VAULT_POLICY_AND_LOCK_ACTIONS,
-  'backup:DeleteRecoveryPoint',
-  'backup:UpdateRecoveryPointLifecycle',
+  ...VAULT_RECOVERY_POINT_ACTIONS,
 ];
 
 /** The longest maximum retention AWS Backup's Vault Lock accepts, in days. */

@@ -40,6 +40,11 @@ export type FlowPrincipal =
   | { readonly everyRoleExcept: readonly FlowRoleSelector[] }
   /** An administrator of the account: a role whose identity policy allows every action on every resource. */
   | { readonly accountAdministrator: true }
+  /**
+   * The CDK bootstrap's CloudFormation execution role of the region of the resource the request acts on
+   * (DEPLOYMENT_ROLE_ARN), allowed every action by its identity policy, as the bootstrap's AdministratorAccess is.
+   */
+  | { readonly deploymentRole: true }
   /** The execution role of each selected ECS task definition. */
   | { readonly executionRolesOf: FlowResourceSelector };
 
@@ -93,6 +98,13 @@ export interface FlowRequirement {
    */
   readonly identitySideOnly?: boolean;
 }
+
+/**
+ * The role CloudFormation deploys with: the CDK bootstrap's execution role, `cdk-<qualifier>-cfn-exec-role-<account>-
+ * <region>`, here with `hnb659fds`, CDK's default bootstrap qualifier (what `cdk bootstrap` uses without
+ * `--qualifier`, and what the stacks name in the vault policies). `{region}` is the region of the resource acted on.
+ */
+export const DEPLOYMENT_ROLE_ARN = 'arn:{partition}:iam::{account}:role/cdk-hnb659fds-cfn-exec-role-{account}-{region}';
 
 const dataKeyViaS3 = { 'kms:ViaService': 's3.{region}.amazonaws.com' } as const;
 const viaSecretsManager = { 'kms:ViaService': 'secretsmanager.{region}.amazonaws.com' } as const;
@@ -453,6 +465,18 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     resource: { keyOf: recoveryVault },
     context: { 'kms:ViaService': 'rds.{region}.amazonaws.com' },
   },
+  // REST-3: CloudFormation may set a vault's lock after its access policy when it creates the vault (the handler's
+  // order is not documented), so the policy lets the deployment role set the lock (forbidden flows
+  // `deployment-role-cannot-change-vault-policy-or-unlock` and `deployment-role-cannot-delete-recovery-points`).
+  {
+    id: 'deployment-role-sets-vault-lock',
+    claim: 'REST-3',
+    description:
+      "The deployment role (CloudFormation's execution role in the vault's region) sets each vault's lock, which it may do after the access policy on create",
+    principal: { deploymentRole: true },
+    actions: ['backup:PutBackupVaultLockConfiguration'],
+    resource: { resource: { type: 'AWS::Backup::BackupVault' } },
+  },
   ...replicationFlows('Uploads', 'UploadReplica'),
   ...replicationFlows('Dumps', 'DumpReplica'),
   // MONITOR-1: the trail delivers to its bucket, key and log group.
@@ -647,6 +671,28 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
       'backup:DeleteBackupVault',
     ],
     resource: { resource: everyVault },
+  },
+  {
+    id: 'deployment-role-cannot-change-vault-policy-or-unlock',
+    claim: 'REST-3',
+    description:
+      "Not even the deployment role (CloudFormation's execution role, an administrator) replaces or removes a vault's access policy or removes its lock: a deploy that changes the policy breaks glass first (docs/runbooks/backup-break-glass.md)",
+    principal: { deploymentRole: true },
+    actions: [
+      'backup:PutBackupVaultAccessPolicy',
+      'backup:DeleteBackupVaultAccessPolicy',
+      'backup:DeleteBackupVaultLockConfiguration',
+    ],
+    resource: { resource: everyVault },
+  },
+  {
+    id: 'deployment-role-cannot-delete-recovery-points',
+    claim: 'DATA-3',
+    description:
+      'Not even the deployment role deletes a recovery point or shortens its lifecycle, in either vault: setting the lock is all it may do',
+    principal: { deploymentRole: true },
+    actions: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+    resource: { resource: everyVault, part: 'recoveryPoints' },
   },
   {
     id: 'no-plain-http-to-objects',

@@ -15,8 +15,8 @@ export function breakGlassRoleArn(c: ResolvedPlatformConfig): string {
 }
 
 /**
- * The CDK bootstrap's CloudFormation execution role of a region (default qualifier), which puts a vault's access
- * policy and lock when it deploys them.
+ * The CDK bootstrap's CloudFormation execution role of a region (default qualifier `hnb659fds`), which the vault
+ * policies let set the lock (CloudFormation may set it after the policy on create), and nothing else they guard.
  */
 export function deploymentRoleArn(c: ResolvedPlatformConfig, region: string): string {
   const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';

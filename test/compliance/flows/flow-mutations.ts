@@ -62,10 +62,10 @@ export function permit(assembly: PlatformAssembly, request: FlowRequest): void {
   const statement: Json = { Effect: 'Allow', Action: request.action, Resource: request.resourceArn };
   const principal = request.principal;
   if (principal.kind === 'role') {
+    if (isHypothetical(principal)) return; // its AdministratorAccess already allows everything
     const policy = principal.identityPolicies.find(
       (p) => p.source.path.length > 0 && p.source.stackName !== '(hypothetical)',
     );
-    if (principal.roleArn?.includes('flow-proof-administrator')) return; // already allowed everything
     if (!policy) throw new Error(`${principal.label} has no policy in a template to add to`);
     documentAt(assembly, policy.source).Statement.push(statement);
     return;
@@ -96,6 +96,33 @@ export function permit(assembly: PlatformAssembly, request: FlowRequest): void {
   }
 }
 
+/** A principal no template declares (an administrator, the deployment role), allowed everything. */
+function isHypothetical(principal: FlowRequest['principal']): boolean {
+  return principal.identityPolicies.some((p) => p.source.stackName === '(hypothetical)');
+}
+
+/**
+ * Takes the principal's ARN out of every `aws:PrincipalArn` exception of the resource policies' denies of the
+ * request's action: what lets a hypothetical principal through (its own allow is not in a template); the number of
+ * exceptions revoked.
+ */
+export function revokeExemption(assembly: PlatformAssembly, request: FlowRequest): number {
+  let revoked = 0;
+  for (const policy of request.resourcePolicies) {
+    for (const statement of documentAt(assembly, policy.source).Statement as Json[]) {
+      const actions = ([] as unknown[]).concat(statement.Action);
+      if (statement.Effect !== 'Deny' || !actions.some((a) => a === request.action || a === '*')) continue;
+      for (const operator of Object.values((statement.Condition ?? {}) as Record<string, Json>)) {
+        const arns = ([] as unknown[]).concat(operator['aws:PrincipalArn'] ?? []);
+        if (!arns.includes(request.principal.roleArn)) continue;
+        operator['aws:PrincipalArn'] = arns.filter((a) => a !== request.principal.roleArn);
+        revoked++;
+      }
+    }
+  }
+  return revoked;
+}
+
 /** The mutation that should break `verdict`'s flow, applied to a copy of `assembly`; what it did, in words. */
 export function breakFlow(
   assembly: PlatformAssembly,
@@ -106,6 +133,14 @@ export function breakFlow(
   if (verdict.kind === 'required') {
     const allows = first.decisive.filter((d) => d.effect === 'Allow');
     if (allows.length === 0) throw new Error(`flow ${verdict.flow.id}: no statement allowed its first request`);
+    if (isHypothetical(first.request.principal)) {
+      if (revokeExemption(mutated, first.request) === 0)
+        throw new Error(`flow ${verdict.flow.id}: no resource-policy exception lets ${first.request.principal.label}`);
+      return {
+        mutated,
+        what: `revoked the exception of ${first.request.principal.label} from the denies of ${first.request.action}`,
+      };
+    }
     removeStatements(mutated, allows);
     return { mutated, what: `removed ${allows.map((d) => d.label).join('; ')}` };
   }

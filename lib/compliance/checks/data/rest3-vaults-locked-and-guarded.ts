@@ -1,9 +1,9 @@
-import { VAULT_GUARDED_ACTIONS, VAULT_POLICY_AND_LOCK_ACTIONS } from '../../../core/requirements/data';
+import { VAULT_GUARDED_ACTIONS, VAULT_LOCK_PUT_ACTIONS } from '../../../core/requirements/data';
 import { Check, CheckResult, fail, pass } from '../check';
 import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
 import { asArray, flatten, prop, refersTo } from '../../template/template-values';
 
-/** The CDK bootstrap's CloudFormation execution role: the one principal beside break glass that may put the policy and lock. */
+/** The CDK bootstrap's CloudFormation execution role: the one principal beside break glass that may set the lock. */
 const DEPLOYMENT_ROLE = /:role\/cdk-[a-z0-9]+-cfn-exec-role-\d{12}-[a-z0-9-]+$/;
 
 interface Statement {
@@ -18,14 +18,16 @@ interface Statement {
  * REST-3, DATA-2, DATA-3: every backup vault's lock holds each recovery point exactly as long as the plan (or copy)
  * rule that fills the vault keeps it (minimum retention = that retention), with a maximum; and its access policy
  * denies replacing or removing the policy or the lock, deleting recovery points and shortening their lifecycle to
- * every principal but one named break-glass role (the policy and lock also to CloudFormation's execution role, which
- * puts them on deploy), so nobody can lift the lock's protection by rewriting the vault.
+ * every principal but one named break-glass role, so nobody can lift the lock's protection by rewriting the vault.
+ * Only setting the lock (PutBackupVaultLockConfiguration) may also be left to CloudFormation's execution role, which
+ * may set it after the policy on create and frees no recovery point by it; an exemption of that role for any other
+ * guarded action fails.
  */
 export const vaultsLockedAndGuarded: Check = {
   id: 'REST3-VaultsLockedAndGuarded',
   claims: ['REST-3', 'DATA-2', 'DATA-3'],
   description:
-    "every backup vault's lock minimum equals the retention of the rule filling it, with a maximum, and its access policy denies policy, lock and recovery-point changes to all but a named break-glass role",
+    "every backup vault's lock minimum equals the retention of the rule filling it, with a maximum, and its access policy denies policy, lock and recovery-point changes to all but a named break-glass role (setting the lock also to the deployment role)",
   run: (assembly: PlatformAssembly): CheckResult[] => {
     const vaults = assembly.resourcesOfType('AWS::Backup::BackupVault');
     if (vaults.length === 0) return [fail('no backup vault in the assembly')];
@@ -89,18 +91,22 @@ function judgePolicy(vault: LocatedResource): CheckResult {
   const problems: string[] = [];
   let breakGlass: string | undefined;
   for (const action of VAULT_GUARDED_ACTIONS) {
-    const allowDeploy = VAULT_POLICY_AND_LOCK_ACTIONS.includes(action);
+    const allowDeploy = VAULT_LOCK_PUT_ACTIONS.includes(action);
     const verdicts = statements.filter((s) => deniesToEveryone(s, action)).map((s) => exemptions(s));
+    // One deny whose exceptions are at most the break-glass role (and, for a lock put, the deployment role) suffices.
     const ok = verdicts.find((exempt) => {
       if (exempt === undefined) return false;
-      const others = exempt.filter((a) => !(allowDeploy && DEPLOYMENT_ROLE.test(a)));
-      return others.length <= 1;
+      if (!allowDeploy && exempt.some((a) => DEPLOYMENT_ROLE.test(a))) return false;
+      return exempt.filter((a) => !DEPLOYMENT_ROLE.test(a)).length <= 1;
     });
     if (!ok) {
+      const deploy = allowDeploy ? undefined : verdicts.flat().find((a) => a !== undefined && DEPLOYMENT_ROLE.test(a));
       problems.push(
-        verdicts.length
-          ? `${action} is denied with exceptions beyond one break-glass role${allowDeploy ? ' and the deployment role' : ''}`
-          : `${action} is not denied to every principal`,
+        deploy
+          ? `${action} is left to the deployment role ${deploy}, which may only set the lock`
+          : verdicts.length
+            ? `${action} is denied with exceptions beyond one break-glass role${allowDeploy ? ' and the deployment role' : ''}`
+            : `${action} is not denied to every principal`,
       );
       continue;
     }

@@ -3,12 +3,12 @@ import { Change, edited, inRegion, modelOf, outcomes, RECOVERY, ref } from '../.
 
 const BREAK_GLASS = 'arn:aws:iam::123456789012:role/prod-break-glass';
 const DEPLOYMENT = 'arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1';
-const POLICY_AND_LOCK = [
+const POLICY_AND_UNLOCK = [
   'backup:PutBackupVaultAccessPolicy',
   'backup:DeleteBackupVaultAccessPolicy',
-  'backup:PutBackupVaultLockConfiguration',
   'backup:DeleteBackupVaultLockConfiguration',
 ];
+const LOCK_PUT = ['backup:PutBackupVaultLockConfiguration'];
 const RECOVERY_POINTS = ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'];
 const denyBut = (actions: string[], ...exempt: string[]) => ({
   Effect: 'Deny',
@@ -24,7 +24,13 @@ const vault = (name: string) => ({
     LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 36500 },
     AccessPolicy: {
       Version: '2012-10-17',
-      Statement: [denyBut(POLICY_AND_LOCK, BREAK_GLASS, DEPLOYMENT), denyBut(RECOVERY_POINTS, BREAK_GLASS)],
+      // The reference's three statements: recovery points, policy and unlock to break glass only; the lock put also
+      // to the deployment role.
+      Statement: [
+        denyBut(RECOVERY_POINTS, BREAK_GLASS),
+        denyBut(POLICY_AND_UNLOCK, BREAK_GLASS),
+        denyBut(LOCK_PUT, BREAK_GLASS, DEPLOYMENT),
+      ],
     },
   },
 });
@@ -70,6 +76,7 @@ const POLICY_PASSES = `pass Vault: vault Vault (eu-west-1): policy, lock and rec
 
 describe('REST3-VaultsLockedAndGuarded', () => {
   test('Compliance', () => {
+    // The reference leaves the lock put to the deployment role too (statement 3), and passes.
     expect(judged(() => {})).toEqual([
       LOCK_PASSES,
       POLICY_PASSES,
@@ -127,39 +134,67 @@ describe('REST3-VaultsLockedAndGuarded', () => {
 
   test('Noncompliance 7: an action not denied to every principal', () => {
     const allowed = judged((r) => {
-      vaultPolicy(r)[1].Action = ['backup:DeleteRecoveryPoint'];
-      vaultPolicy(r)[0].Principal = { AWS: 'arn:aws:iam::123456789012:root' };
+      vaultPolicy(r)[0].Action = ['backup:DeleteRecoveryPoint'];
+      vaultPolicy(r)[1].Principal = { AWS: 'arn:aws:iam::123456789012:root' };
     });
     expect(allowed[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
-        POLICY_AND_LOCK.map((a) => `${a} is not denied to every principal`).join('; ') +
+        POLICY_AND_UNLOCK.map((a) => `${a} is not denied to every principal`).join('; ') +
         '; backup:UpdateRecoveryPointLifecycle is not denied to every principal',
     );
   });
 
   test('Noncompliance 8: a deny with exceptions beyond one break-glass role', () => {
     const extra = 'arn:aws:iam::123456789012:role/admin';
-    const tooMany = judged((r) => (vaultPolicy(r)[1] = denyBut(RECOVERY_POINTS, BREAK_GLASS, DEPLOYMENT)));
+    const tooMany = judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, BREAK_GLASS, extra)));
     expect(tooMany[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
         RECOVERY_POINTS.map((a) => `${a} is denied with exceptions beyond one break-glass role`).join('; '),
     );
     const wildcard = judged(
-      (r) => (vaultPolicy(r)[0].Condition = { ArnNotLike: { 'aws:PrincipalArn': [`${extra}*`] } }),
+      (r) => (vaultPolicy(r)[2].Condition = { ArnNotLike: { 'aws:PrincipalArn': [`${extra}*`] } }),
     );
     expect(wildcard[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
-        POLICY_AND_LOCK.map(
-          (a) => `${a} is denied with exceptions beyond one break-glass role and the deployment role`,
-        ).join('; '),
+        LOCK_PUT.map((a) => `${a} is denied with exceptions beyond one break-glass role and the deployment role`).join(
+          '; ',
+        ),
     );
   });
 
   test('Noncompliance 9: different break-glass roles for different actions', () => {
     const other = 'arn:aws:iam::123456789012:role/other-glass';
-    expect(judged((r) => (vaultPolicy(r)[1] = denyBut(RECOVERY_POINTS, other)))[1]).toBe(
+    expect(judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, other)))[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
         RECOVERY_POINTS.map((a) => `exempts ${other} for ${a} but ${BREAK_GLASS} elsewhere`).join('; '),
     );
+  });
+
+  // The deployment role (CDK's cfn-exec role) may set the lock, nothing else: the old policy, which also let it
+  // replace or remove the policy and remove the lock, fails.
+  test('Noncompliance 10: the deployment role exempted for the policy or for removing the lock', () => {
+    const leftTo = (a: string) => `${a} is left to the deployment role ${DEPLOYMENT}, which may only set the lock`;
+    const oldPolicy = judged((r) => {
+      r.Vault.Properties.AccessPolicy.Statement = [
+        denyBut([...POLICY_AND_UNLOCK, ...LOCK_PUT], BREAK_GLASS, DEPLOYMENT),
+        denyBut(RECOVERY_POINTS, BREAK_GLASS),
+      ];
+    });
+    expect(oldPolicy[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${POLICY_AND_UNLOCK.map(leftTo).join('; ')}`);
+    const putPolicy = judged((r) => {
+      vaultPolicy(r)[1] = denyBut(POLICY_AND_UNLOCK.slice(1), BREAK_GLASS);
+      vaultPolicy(r).push(denyBut(['backup:PutBackupVaultAccessPolicy'], BREAK_GLASS, DEPLOYMENT));
+    });
+    expect(putPolicy[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${leftTo('backup:PutBackupVaultAccessPolicy')}`);
+    const unlock = judged((r) => {
+      vaultPolicy(r)[1] = denyBut(POLICY_AND_UNLOCK.slice(0, 2), BREAK_GLASS);
+      vaultPolicy(r)[2] = denyBut(['backup:DeleteBackupVaultLockConfiguration', ...LOCK_PUT], BREAK_GLASS, DEPLOYMENT);
+    });
+    expect(unlock[1]).toBe(
+      `fail Vault: vault Vault (eu-west-1): ${leftTo('backup:DeleteBackupVaultLockConfiguration')}`,
+    );
+    // Left to the deployment role alone (no break glass) is no better.
+    const deployOnly = judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, DEPLOYMENT)));
+    expect(deployOnly[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${RECOVERY_POINTS.map(leftTo).join('; ')}`);
   });
 });
