@@ -7,12 +7,12 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
-import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { grantSecretDecrypt } from '../core/grants/grant-secret-decrypt';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
@@ -48,11 +48,20 @@ export interface DumpDatabase {
   readonly secret: secretsmanager.ISecret;
 }
 
+/**
+ * The bucket the dumps go into, as this construct needs it: its name, and a grant of object writes that also
+ * grants its key. Declared here so that backup does not import the data folder (constructs import core and config).
+ */
+export interface DumpTarget {
+  readonly bucket: s3.IBucket;
+  grantWrite(grantee: iam.IGrantable): iam.Grant;
+}
+
 export interface GpgDumpTaskProps {
   readonly vpc: ec2.IVpc;
   readonly database: DumpDatabase;
-  /** Where the encrypted dumps go (versioned, Object Lock, replicated). */
-  readonly bucket: EncryptedUploadBucket;
+  /** Where the encrypted dumps go (versioned, Object Lock, replicated): the data folder's `EncryptedUploadBucket`. */
+  readonly bucket: DumpTarget;
   /** ASCII-armored GPG public key; the private half never enters AWS (REST-3). */
   readonly gpgPublicKey: string;
   /** Customer managed key of the task's log group. */

@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
-import { requireYearLongRetention } from '../private/log-retention';
+import { requireYearLongRetention } from '../core/log-retention';
 
 /**
  * The directory of the default service image (Dockerfile and a static health page). From source it sits beside this

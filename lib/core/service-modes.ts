@@ -24,3 +24,15 @@ export const THREAT_DETECTION_SERVICES: Readonly<Record<ThreatDetectionService, 
 export function serviceModeOptOutKey(service: ThreatDetectionService): `${ThreatDetectionService}Mode` {
   return `${service}Mode`;
 }
+
+/**
+ * The mode given for `setting`, `create` when none is given; anything else fails at synth, naming the value and
+ * the choices (a typo must not leave a detector out silently).
+ */
+export function serviceModeOf(setting: string, value: unknown): ServiceMode {
+  if (value === undefined) return 'create';
+  if (SERVICE_MODES.includes(value as ServiceMode)) return value as ServiceMode;
+  throw new Error(
+    `${setting} = ${JSON.stringify(value)} is not a service mode. Fix: give one of ${SERVICE_MODES.map((m) => `'${m}'`).join(', ')} (default 'create').`,
+  );
+}

@@ -12,7 +12,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
-import { requireYearLongRetention } from '../private/log-retention';
+import { requireYearLongRetention } from '../core/log-retention';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 
 /**

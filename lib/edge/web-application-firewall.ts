@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { requireYearLongRetention } from '../private/log-retention';
+import { requireYearLongRetention } from '../core/log-retention';
 
 /**
  * The AWS managed rule groups a web ACL carries by default, in evaluation order. What MONITOR-2 requires is

@@ -3,7 +3,7 @@ import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
-import type { ServiceMode } from '../core/service-modes';
+import { ServiceMode, serviceModeOf } from '../core/service-modes';
 
 export interface ThreatDetectionProps {
   /**
@@ -54,9 +54,9 @@ export class ThreatDetection extends Construct {
   constructor(scope: Construct, id: string, props: ThreatDetectionProps = {}) {
     super(scope, id);
     this.modes = {
-      guardDuty: props.guardDuty ?? 'create',
-      securityHub: props.securityHub ?? 'create',
-      accessAnalyzer: props.accessAnalyzer ?? 'create',
+      guardDuty: serviceModeOf('ThreatDetection guardDuty', props.guardDuty),
+      securityHub: serviceModeOf('ThreatDetection securityHub', props.securityHub),
+      accessAnalyzer: serviceModeOf('ThreatDetection accessAnalyzer', props.accessAnalyzer),
     };
     if (this.modes.guardDuty === 'create') this.detector = this.createDetector(props);
     if (this.modes.securityHub === 'create') {

@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
-import { requireYearLongRetention } from '../private/log-retention';
+import { requireYearLongRetention } from '../core/log-retention';
 
 /** Subnet group names; DataStack selects the isolated tier by `SubnetType.PRIVATE_ISOLATED`. */
 export const SUBNET_GROUP_NAMES = { public: 'Public', private: 'Private', isolated: 'Isolated' } as const;

@@ -12,6 +12,16 @@ describe('ThreatDetection', () => {
     template = Template.fromStack(stack);
   });
 
+  test.each(['guardDuty', 'securityHub', 'accessAnalyzer'] as const)(
+    'a mode that is not one (a typo) fails at synth instead of leaving %s out',
+    (service) => {
+      const stack = new Stack(new App(), 'Typo', { env });
+      expect(() => new ThreatDetection(stack, 'Threats', { [service]: 'Existing' } as never)).toThrow(
+        `ThreatDetection ${service} = "Existing" is not a service mode. Fix: give one of 'create', 'existing', 'organization' (default 'create').`,
+      );
+    },
+  );
+
   test('enables GuardDuty with S3 data event, RDS login and Fargate runtime protection', () => {
     template.hasResourceProperties('AWS::GuardDuty::Detector', {
       Enable: true,
