@@ -16,7 +16,7 @@ describe('ThreatDetection', () => {
     'a mode that is not one (a typo) fails at synth instead of leaving %s out',
     (service) => {
       const stack = new Stack(new App(), 'Typo', { env });
-      expect(() => new ThreatDetection(stack, 'Threats', { [service]: 'Existing' } as never)).toThrow(
+      expect(() => new ThreatDetection(stack, 'Threats', { [service]: 'Existing' })).toThrow(
         `ThreatDetection ${service} = "Existing" is not a service mode. Fix: give one of 'create', 'existing', 'organization' (default 'create').`,
       );
     },
