@@ -71,11 +71,16 @@ function judgeLock(assembly: PlatformAssembly, vault: LocatedResource): CheckRes
   const min = Number(lock.MinRetentionDays);
   const max = lock.MaxRetentionDays === undefined ? undefined : Number(lock.MaxRetentionDays);
   const problems: string[] = [];
-  const shorter = fed.filter((d) => d !== min);
-  if (shorter.length)
-    problems.push(`lock minimum ${min} days differs from the ${fed.join(', ')}-day retention of the rules filling it`);
+  if (!Number.isFinite(min)) problems.push('lock has no minimum retention');
+  // A rule without DeleteAfterDays keeps its recovery points forever, which a lock maximum rejects.
+  if (fed.some((d) => !Number.isFinite(d))) problems.push('a rule filling it sets no retention (DeleteAfterDays)');
+  const retentions = fed.filter(Number.isFinite);
+  if (Number.isFinite(min) && retentions.some((d) => d !== min))
+    problems.push(
+      `lock minimum ${min} days differs from the ${retentions.join(', ')}-day retention of the rules filling it`,
+    );
   if (max === undefined) problems.push('lock has no maximum retention');
-  else if (!(max > min) || fed.some((d) => d > max))
+  else if ((Number.isFinite(min) && !(max > min)) || retentions.some((d) => d > max))
     problems.push(`lock maximum ${max} days does not exceed the minimum and every retention`);
   return problems.length
     ? fail(`${subject}: ${problems.join('; ')}`, toRef(vault))

@@ -132,6 +132,18 @@ describe('REST3-VaultsLockedAndGuarded', () => {
     );
   });
 
+  test('Noncompliance 11: the lock has no minimum (named as such, not as a number)', () => {
+    expect(judged((r) => delete r.Vault.Properties.LockConfiguration.MinRetentionDays)[0]).toBe(
+      'fail Vault: vault Vault (eu-west-1): lock has no minimum retention',
+    );
+  });
+
+  test('Noncompliance 12: a rule filling the vault keeps its recovery points forever', () => {
+    expect(judged((r) => delete r.Plan.Properties.BackupPlan.BackupPlanRule[0].Lifecycle)[0]).toBe(
+      'fail Vault: vault Vault (eu-west-1): a rule filling it sets no retention (DeleteAfterDays)',
+    );
+  });
+
   test('Noncompliance 7: an action not denied to every principal', () => {
     const allowed = judged((r) => {
       vaultPolicy(r)[0].Action = ['backup:DeleteRecoveryPoint'];
