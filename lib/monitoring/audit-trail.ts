@@ -51,6 +51,9 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
+    // S3 delivers the trail bucket's access logs by bucket policy (which the flow proofs evaluate), not by the
+    // log-delivery ACL, whatever the app's feature flags say.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const archiveAfterDays = props.archiveAfterDays ?? 90;
     const expireAfterDays = props.expireAfterDays ?? 2557;
     if (!Number.isInteger(expireAfterDays) || expireAfterDays < 365) {
@@ -223,8 +226,8 @@ export class AuditTrail extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      // Object ownership left to CDK: with @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy delivery is granted by
-      // bucket policy (owner enforced); without it CDK needs ACL delivery and sets ObjectWriter itself.
+      // Delivery is granted by bucket policy (the context set above), so objects stay owner-enforced.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       lifecycleRules: [

@@ -4,27 +4,16 @@
  */
 import { ChildProcess, execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { REHEARSAL_DIR, resolveUser } from './build-image';
 import { sandboxOk, sandboxStart } from './sandbox';
+import { freePort } from './free-port';
 
 export interface TestCa {
   /** The CA certificate (PEM), what a client trusts. */
   readonly caCert: string;
   readonly serverCert: string;
   readonly serverKey: string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** The Debian root file system with the server, pgaudit (MONITOR-1) and openssl, built once. */

@@ -6,7 +6,7 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from './build-image';
-import { freePort } from './postgres-server';
+import { freePort } from './free-port';
 
 export const VENV_BIN = path.join(REPO_ROOT, '.venv', 'bin');
 

@@ -5,9 +5,9 @@
  */
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from '../../scripts/rehearsal/free-port';
 
 const CONTAINER_DIR = path.join(__dirname, '../../lib/backup/dump-task/container');
 const DUMP_SCRIPT = path.join(CONTAINER_DIR, 'dump.sh');
@@ -40,17 +40,6 @@ function findTools(): Tools {
     );
   }
   return { bin: bin! };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {

@@ -16,6 +16,26 @@ describe('AuditTrail', () => {
     template = Template.fromStack(stack);
   });
 
+  test("the trail bucket's access logs are delivered by bucket policy, not by ACL, in an app without the feature flag", () => {
+    const logBucket = Object.keys(
+      template.findResources('AWS::S3::Bucket', { Properties: { LoggingConfiguration: Match.absent() } }),
+    );
+    expect(logBucket).toHaveLength(1);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      AccessControl: Match.absent(),
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: Match.objectLike({ Rules: [Match.objectLike({ Id: 'ExpireAccessLogs' })] }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucket[0] },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 's3:PutObject', Principal: { Service: 'logging.s3.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+
   test('is multi-region, with global service events, log-file validation and a customer managed key', () => {
     template.hasResourceProperties('AWS::CloudTrail::Trail', {
       IsMultiRegionTrail: true,

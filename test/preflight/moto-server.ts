@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
+import { freePort } from '../../scripts/rehearsal/free-port';
 
 /**
  * moto's server (pinned in requirements-ci.txt, installed into .venv by .ci/run) on loopback, with fake credentials
@@ -22,17 +22,6 @@ const FAKE_CREDENTIALS = {
   AWS_SESSION_TOKEN: 'testing',
   AWS_EC2_METADATA_DISABLED: 'true',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitFor(endpoint: string): Promise<void> {
   for (let i = 0; i < 100; i++) {

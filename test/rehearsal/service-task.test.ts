@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildImage, BuiltImage } from '../../scripts/rehearsal/build-image';
 import { synthesizedContainer, SynthesizedContainer } from '../../scripts/rehearsal/cdk-out';
-import { freePort } from '../../scripts/rehearsal/postgres-server';
+import { freePort } from '../../scripts/rehearsal/free-port';
 import { FargateRunOptions, prepareRun, runContainer, startContainer } from '../../scripts/rehearsal/fargate-run';
 import { REFERENCE_ASSEMBLY_DIR, REFERENCE_ENVIRONMENT } from '../support/reference-assembly';
 

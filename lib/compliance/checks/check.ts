@@ -1,6 +1,7 @@
 import type { ClaimId } from '../../core/claims/claim';
 import type { LocatedResource, PlatformAssembly, ResourceRef } from '../template/platform-assembly';
 import { toRef } from '../template/platform-assembly';
+import { PlatformEnvironment, platformEnvironments } from '../template/template-values';
 
 /** One result of a check: passing results are recorded too, because the evidence needs them. */
 export interface CheckResult {
@@ -123,4 +124,17 @@ function pick(properties: Record<string, unknown>, paths: readonly string[]): Re
     if (value !== undefined) out[p] = value;
   }
   return out;
+}
+
+/**
+ * The results of a check judged once per platform environment of the assembly, or one failure when the assembly
+ * holds none (a claim is never proven by absence).
+ */
+export function perEnvironment(
+  model: PlatformAssembly,
+  judge: (env: PlatformEnvironment) => CheckResult | readonly CheckResult[],
+): CheckResult[] {
+  const environments = platformEnvironments(model);
+  if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
+  return environments.flatMap((env) => judge(env));
 }

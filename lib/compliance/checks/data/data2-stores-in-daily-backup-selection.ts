@@ -1,10 +1,9 @@
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
 import {
   asArray,
   bucketName,
   DAILY_CRON,
-  platformEnvironments,
   PlatformEnvironment,
   primaryCustomerDataBuckets,
   prop,
@@ -22,9 +21,7 @@ export const storesInDailyBackupSelection: Check = {
   description:
     'every database cluster and every upload and dump bucket is selected by resource in a backup plan with a daily rule',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 

@@ -1,12 +1,11 @@
 import { DUMP_TLS_MODE, DAILY_CRON } from '../../../core/requirements/data';
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
 import {
   asArray,
   bucketName,
   dataClassification,
   flatten,
-  platformEnvironments,
   PlatformEnvironment,
   prop,
   refersTo,
@@ -27,9 +26,7 @@ export const gpgDumpScheduled: Check = {
   description:
     'a daily schedule runs a task that encrypts dumps to a GPG public key (never a private key) over TLS into a dump bucket',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.map(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 

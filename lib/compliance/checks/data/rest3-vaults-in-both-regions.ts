@@ -1,6 +1,6 @@
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
-import { keyRotated, platformEnvironments, prop, resourcesIn } from './private/cfn';
+import { keyRotated, prop, resourcesIn } from './private/cfn';
 
 /**
  * REST-3: each environment has a backup vault in its primary and in its recovery region, each encrypted with a
@@ -12,9 +12,7 @@ export const vaultsInBothRegions: Check = {
   description:
     'a backup vault in the primary and in the recovery region, each encrypted with a rotated customer managed key',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap((env) => {
+    return perEnvironment(assembly, (env) => {
       const vaults = resourcesIn(env.stacks, 'AWS::Backup::BackupVault');
       return [env.primaryRegion, env.recoveryRegion].map((region) => {
         const inRegion = vaults.filter((v) => v.region === region);

@@ -1,6 +1,6 @@
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { platformEnvironments, PlatformEnvironment, resourcesIn } from '../../template/template-values';
+import { PlatformEnvironment, resourcesIn } from '../../template/template-values';
 import { bucketName, isCustomerDataBucket } from '../customer-data';
 import { recordsObjectEvents } from '../trail-coverage';
 
@@ -13,9 +13,7 @@ export const dataEventsCoverCustomerData: Check = {
   claims: ['MONITOR-1'],
   description: 'every customer-data bucket has its object reads and writes recorded as CloudTrail S3 data events',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 

@@ -1,7 +1,7 @@
 import { serviceModeOptOutKey } from '../../../core/service-modes';
-import { Check, CheckResult, fail, pass, weakened } from '../check';
+import { Check, CheckResult, fail, pass, weakened, perEnvironment } from '../check';
 import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
+import { asArray, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
 
 /**
  * MONITOR-2 (and every claim the Config rules keep watching): in both regions, AWS Config records every supported
@@ -15,9 +15,7 @@ export const configRecordingInBothRegions: Check = {
   description:
     'In both regions, an AWS Config recorder of every supported resource type delivers to a bucket encrypted with a customer managed key, or the config mode says the account or the organisation records',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 

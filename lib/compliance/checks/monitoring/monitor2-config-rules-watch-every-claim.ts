@@ -8,9 +8,9 @@ import {
   PlatformRegionRole,
   WatchedBucket,
 } from '../../../core/requirements/continuous-config-rules';
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
+import { asArray, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
 import { managedConfigRules } from '../../continuity/config-rules-by-claim';
 
 /**
@@ -37,9 +37,7 @@ export const configRulesWatchEveryClaim: Check = {
   description:
     "The AWS managed Config rules watching each claim's properties are declared in both regions as the requirements table says, and their non-compliance alerts",
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return [...judgeCoverage(), ...environments.flatMap((env) => judgeEnvironment(env))];
+    return [...judgeCoverage(), ...perEnvironment(assembly, judgeEnvironment)];
   },
 };
 

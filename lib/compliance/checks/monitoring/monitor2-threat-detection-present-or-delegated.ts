@@ -1,7 +1,7 @@
 import { serviceModeOptOutKey, ServiceMode, THREAT_DETECTION_SERVICES } from '../../../core/service-modes';
-import { Check, CheckResult, fail, pass, weakened } from '../check';
+import { Check, CheckResult, fail, pass, weakened, perEnvironment } from '../check';
 import { LocatedResource, PlatformAssembly, StackTemplate, toRef } from '../../template/platform-assembly';
-import { asArray, platformEnvironments, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
+import { asArray, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
 
 type Detector = 'guardDuty' | 'securityHub' | 'accessAnalyzer';
 
@@ -25,9 +25,7 @@ export const threatDetectionPresentOrDelegated: Check = {
   description:
     'In both regions, GuardDuty (S3 and RDS protection), Security Hub with Foundational Security Best Practices and Access Analyzer are declared, or their mode says the account or the organisation runs them',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 

@@ -1,14 +1,6 @@
-import { Check, CheckResult, fail, pass } from '../check';
+import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
 import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import {
-  asArray,
-  flatten,
-  partitionOf,
-  platformEnvironments,
-  PlatformEnvironment,
-  prop,
-  resourcesIn,
-} from '../../template/template-values';
+import { asArray, flatten, partitionOf, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
 import { HIGH_SEVERITY_FINDING_SOURCES } from './monitor3-high-severity-findings-alerted';
 
 /**
@@ -22,9 +14,7 @@ export const recoveryRegionFindingsForwarded: Check = {
   description:
     "The recovery region's GuardDuty (severity >= 7) and Security Hub (CRITICAL, HIGH) findings are forwarded by EventBridge to the primary region's default event bus",
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const environments = platformEnvironments(assembly);
-    if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-    return environments.flatMap(judgeEnvironment);
+    return perEnvironment(assembly, judgeEnvironment);
   },
 };
 
