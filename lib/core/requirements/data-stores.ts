@@ -1,6 +1,6 @@
 /**
- * Every kind of data store the checks judge for encryption at rest, public access and TLS, whatever holds it and
- * wherever it stands: a store added beside the platform is judged like the platform's own.
+ * Every kind of data store the checks judge for encryption at rest, public access, TLS and access logging, whatever
+ * holds it and wherever it stands: a store added beside the platform is judged like the platform's own.
  */
 export const DATA_STORE_TYPES: readonly string[] = [
   'AWS::S3::Bucket',
