@@ -38,6 +38,17 @@ export class ContinuousConfigRules extends Construct {
 
   constructor(scope: Construct, id: string, props: ContinuousConfigRulesProps) {
     super(scope, id);
+    // A rule given "undefined" or an empty list as its parameter would run, and judge nothing rightly.
+    if (!Number.isInteger(props.backupRetentionDays) || props.backupRetentionDays < 1) {
+      throw new Error(
+        `ContinuousConfigRules backupRetentionDays = ${JSON.stringify(props.backupRetentionDays)}. Fix: give the backup plan's daily retention in whole days (config backup.retentionDays).`,
+      );
+    }
+    if (!Array.isArray(props.sslPolicies) || props.sslPolicies.length === 0) {
+      throw new Error(
+        `ContinuousConfigRules sslPolicies = ${JSON.stringify(props.sslPolicies)}. Fix: give the ELB security policies an HTTPS listener may use (for example ['ELBSecurityPolicy-TLS13-1-2-2021-06']).`,
+      );
+    }
     for (const requirement of props.requirements ?? CONTINUOUS_CONFIG_RULES) {
       const where = requirement.regions[props.region];
       if (!where) continue;
