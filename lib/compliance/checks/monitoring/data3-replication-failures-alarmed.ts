@@ -1,6 +1,6 @@
 import { REPLICATION_TIME_CONTROL_MINUTES } from '../../../core/requirements/data';
 import { Check, CheckResult, fail, pass } from '../check';
-import { PlatformAssembly, toRef } from '../../template/platform-assembly';
+import { PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
 import { asArray, flatten, prop } from '../../template/template-values';
 import { alarmMetrics } from './private/alarm-values';
 
@@ -24,7 +24,12 @@ export const replicationFailuresAlarmed: Check = {
     const alarms = alarmMetrics(assembly).filter((a) => a.namespace === 'AWS/S3' && a.hasAction);
     const maxLatency = REPLICATION_TIME_CONTROL_MINUTES * 60;
     const results = assembly.resourcesOfType('AWS::S3::Bucket').flatMap((bucket) => {
-      const name = flatten(prop(bucket, 'BucketName'), bucket.stack) ?? bucket.logicalId;
+      const literal = flatten(prop(bucket, 'BucketName'), bucket.stack);
+      const name = literal ?? `${bucket.logicalId} (generated name)`;
+      // An alarm names the bucket by its literal name, or (in the bucket's own template) by a reference to it.
+      const namesBucket = (a: (typeof alarms)[number]) =>
+        (literal !== undefined && a.dimensions.SourceBucket === literal) ||
+        (a.alarm.stack === bucket.stack && referencedLogicalId(a.rawDimensions.SourceBucket) === bucket.logicalId);
       const rules = asArray<ReplicationRule>(
         (prop(bucket, 'ReplicationConfiguration') as { Rules?: unknown } | undefined)?.Rules,
       ).filter((r) => r.Status === 'Enabled');
@@ -32,7 +37,7 @@ export const replicationFailuresAlarmed: Check = {
         const subject = `bucket ${name}, rule ${rule.Id ?? '?'}`;
         if (rule.Destination?.Metrics?.Status !== 'Enabled')
           return fail(`${subject}: replication metrics not enabled, so no alarm can see a failure`, toRef(bucket));
-        const watching = alarms.filter((a) => a.dimensions.SourceBucket === name && a.dimensions.RuleId === rule.Id);
+        const watching = alarms.filter((a) => namesBucket(a) && a.dimensions.RuleId === rule.Id);
         const failed = watching.find(
           (a) =>
             a.metricName === 'OperationsFailedReplication' &&

@@ -53,14 +53,14 @@ const LATE = 'latency beyond 900 s (ReplicationLatency)';
 describe('DATA3-ReplicationFailuresAlarmed', () => {
   test('Compliance', () => {
     expect(judged(() => {})).toEqual([`pass ${SUBJECT}: alarms Failed and Late`]);
-    // A tighter latency threshold is fine; the bucket name defaults to the logical id.
+    // A tighter latency threshold is fine; a bucket with a generated name is named by a reference in its template.
     expect(
       judged((r) => {
         r.Late.Properties.Threshold = 600;
         delete r.Uploads.Properties.BucketName;
-        for (const a of [r.Failed, r.Late]) a.Properties.Dimensions[0].Value = 'Uploads';
+        for (const a of [r.Failed, r.Late]) a.Properties.Dimensions[0].Value = ref('Uploads');
       }),
-    ).toEqual(['pass Uploads: bucket Uploads, rule ToRecovery: alarms Failed and Late']);
+    ).toEqual(['pass Uploads: bucket Uploads (generated name), rule ToRecovery: alarms Failed and Late']);
   });
 
   test('Noncompliance 1: no replicated bucket', () => {
@@ -87,6 +87,17 @@ describe('DATA3-ReplicationFailuresAlarmed', () => {
     ]);
     expect(judged((r) => (delete r.Late, delete r.Failed))).toEqual([
       `fail ${SUBJECT}: no alarm with an action on ${FAILED} or ${LATE}`,
+    ]);
+  });
+
+  test('Noncompliance 5: alarms naming a bucket of generated name by its logical id (CloudWatch would watch another bucket)', () => {
+    expect(
+      judged((r) => {
+        delete r.Uploads.Properties.BucketName;
+        for (const a of [r.Failed, r.Late]) a.Properties.Dimensions[0].Value = 'Uploads';
+      }),
+    ).toEqual([
+      `fail Uploads: bucket Uploads (generated name), rule ToRecovery: no alarm with an action on ${FAILED} or ${LATE}`,
     ]);
   });
 });

@@ -7,6 +7,8 @@ export interface AlarmMetric {
   readonly namespace?: string;
   readonly metricName?: string;
   readonly dimensions: Record<string, string | undefined>;
+  /** The dimension values as written (a Ref or GetAtt of a resource of the alarm's template, where not literal). */
+  readonly rawDimensions: Record<string, unknown>;
   readonly hasAction: boolean;
 }
 
@@ -24,6 +26,9 @@ export function alarmMetrics(assembly: PlatformAssembly): AlarmMetric[] {
           String(d.Name),
           flatten(d.Value, alarm.stack),
         ]),
+      ),
+      rawDimensions: Object.fromEntries(
+        asArray<{ Name?: string; Value?: unknown }>(prop(alarm, 'Dimensions')).map((d) => [String(d.Name), d.Value]),
       ),
       hasAction: asArray(prop(alarm, 'AlarmActions')).length > 0,
     }));
