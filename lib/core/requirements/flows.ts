@@ -1,4 +1,10 @@
 import type { ClaimId } from '../claims/claim';
+import {
+  VAULT_LOCK_PUT_ACTIONS,
+  VAULT_POLICY_AND_LOCK_ACTIONS,
+  VAULT_POLICY_AND_UNLOCK_ACTIONS,
+  VAULT_RECOVERY_POINT_ACTIONS,
+} from './data';
 
 /**
  * The requests each claim relies on (required flows) or rules out (forbidden flows), evaluated against the
@@ -474,7 +480,7 @@ export const REQUIRED_FLOWS: readonly FlowRequirement[] = [
     description:
       "The deployment role (CloudFormation's execution role in the vault's region) sets each vault's lock, which it may do after the access policy on create",
     principal: { deploymentRole: true },
-    actions: ['backup:PutBackupVaultLockConfiguration'],
+    actions: VAULT_LOCK_PUT_ACTIONS,
     resource: { resource: { type: 'AWS::Backup::BackupVault' } },
   },
   ...replicationFlows('Uploads', 'UploadReplica'),
@@ -645,7 +651,7 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
     claim: 'DATA-3',
     description: 'No role of the platform deletes a recovery point or shortens its lifecycle, in either vault',
     principal: { everyRoleExcept: [] },
-    actions: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+    actions: VAULT_RECOVERY_POINT_ACTIONS,
     resource: { resource: everyVault, part: 'recoveryPoints' },
   },
   {
@@ -654,7 +660,7 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
     description:
       "Not even an administrator of the account deletes a recovery point: the vaults' access policies deny it",
     principal: { accountAdministrator: true },
-    actions: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+    actions: VAULT_RECOVERY_POINT_ACTIONS,
     resource: { resource: everyVault, part: 'recoveryPoints' },
   },
   {
@@ -663,13 +669,7 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
     description:
       "No role of the platform but the named break-glass role changes or removes a vault's access policy or its Vault Lock",
     principal: { everyRoleExcept: [{ stack: 'Recovery', logicalId: '^BackupBreakGlassRole' }] },
-    actions: [
-      'backup:PutBackupVaultAccessPolicy',
-      'backup:DeleteBackupVaultAccessPolicy',
-      'backup:PutBackupVaultLockConfiguration',
-      'backup:DeleteBackupVaultLockConfiguration',
-      'backup:DeleteBackupVault',
-    ],
+    actions: [...VAULT_POLICY_AND_LOCK_ACTIONS, 'backup:DeleteBackupVault'],
     resource: { resource: everyVault },
   },
   {
@@ -678,11 +678,7 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
     description:
       "Not even the deployment role (CloudFormation's execution role, an administrator) replaces or removes a vault's access policy or removes its lock: a deploy that changes the policy breaks glass first (docs/runbooks/backup-break-glass.md)",
     principal: { deploymentRole: true },
-    actions: [
-      'backup:PutBackupVaultAccessPolicy',
-      'backup:DeleteBackupVaultAccessPolicy',
-      'backup:DeleteBackupVaultLockConfiguration',
-    ],
+    actions: VAULT_POLICY_AND_UNLOCK_ACTIONS,
     resource: { resource: everyVault },
   },
   {
@@ -691,7 +687,7 @@ export const FORBIDDEN_FLOWS: readonly FlowRequirement[] = [
     description:
       'Not even the deployment role deletes a recovery point or shortens its lifecycle, in either vault: setting the lock is all it may do',
     principal: { deploymentRole: true },
-    actions: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+    actions: VAULT_RECOVERY_POINT_ACTIONS,
     resource: { resource: everyVault, part: 'recoveryPoints' },
   },
   {
