@@ -7,9 +7,10 @@
  *   only its reads recorded by CloudTrail (its writes are the deliveries, and logging them would loop).
  * - `database`: the engine's log exported to CloudWatch Logs (pgaudit writes into the PostgreSQL log).
  * - `data-events`: CloudTrail data events of the store's type (reads of its items or messages are data-plane calls).
- * - `management-events`: CloudTrail management events, read and write (the calls that reach the store's contents,
- *   such as GetSecretValue, are management events of the service; a mount of a file system is recorded as
- *   NewClientConnection).
+ * - `management-events`: CloudTrail management events, read and write: for a secret, GetSecretValue is one; for a
+ *   topic, who subscribes; for a file system, the mount (NewClientConnection). For a log group, it is every call that
+ *   CloudWatch Logs reports to CloudTrail; whether each read of log events is among them is AWS's to say (CloudWatch
+ *   Logs user guide, "Logging CloudWatch Logs API calls"), a limit of this means, not a proof of every read.
  */
 export type AccessLogging =
   | { readonly means: 'bucket' }
