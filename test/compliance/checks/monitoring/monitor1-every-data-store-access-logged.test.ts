@@ -255,6 +255,20 @@ describe('MONITOR1-EveryDataStoreAccessLogged', () => {
     expect(failures(change)).toEqual(expected);
   });
 
+  test('Noncompliance 21: a log target in another region (S3 delivers only within the region)', () => {
+    const pointed = edited(platform, (r) => {
+      r.Scratch.Properties.LoggingConfiguration.DestinationBucketName = 'logs-elsewhere';
+    });
+    const elsewhere = {
+      Resources: { Logs: resource('AWS::S3::Bucket', { BucketName: 'logs-elsewhere', BucketEncryption: sseS3 }) },
+    };
+    expect(
+      verdicts(check, modelOf({ 'prod-Data': pointed, 'prod-Recovery': inRegion(RECOVERY, elsewhere) })).filter((v) =>
+        v.startsWith('Scratch:'),
+      ),
+    ).toEqual(['Scratch: AccessLogTargetInAnotherRegionOrAccount']);
+  });
+
   test('Noncompliance 18: a trail that is not logging records nothing', () => {
     expect(failures((r) => (r.Trail.Properties.IsLogging = false))).toHaveLength(STORES.length - 2);
   });
