@@ -30,6 +30,11 @@ export function referenced(from: LocatedResource, value: unknown, type: string):
   return id ? inStack(from, type).find((r) => r.logicalId === id) : undefined;
 }
 
+/** One resource, however it was looked up (the readers build a new record on every look-up, so `===` would miss). */
+export function sameResource(a: LocatedResource | undefined, b: LocatedResource | undefined): boolean {
+  return a !== undefined && b !== undefined && a.stack === b.stack && a.logicalId === b.logicalId;
+}
+
 /** True when `value` is a Ref / GetAtt of `target`. */
 export function pointsAt(value: unknown, target: LocatedResource): boolean {
   return referencedLogicalId(value) === target.logicalId;

@@ -103,16 +103,7 @@ function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
   const enginePath = policyEnginePath();
   if (!enginePath) {
     const problem = `the IAM policy engine ${POLICY_ENGINE_PACKAGE} is not installed, so this flow cannot be proven (install it: npm install --save-dev ${POLICY_ENGINE_PACKAGE})`;
-    return jobs.map((pending) =>
-      pending.map((p) => ({
-        flow: p.flow,
-        kind: p.kind,
-        environment: p.environment,
-        requests: [],
-        problem,
-        holds: false,
-      })),
-    );
+    return unproven(jobs, problem);
   }
   const all = jobs
     .flat()
@@ -126,22 +117,13 @@ function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
     );
   } catch (e) {
     const problem = `the IAM policy engine ${POLICY_ENGINE_PACKAGE} did not evaluate the requests (${(e as Error).message})`;
-    return jobs.map((pending) =>
-      pending.map((p) => ({
-        flow: p.flow,
-        kind: p.kind,
-        environment: p.environment,
-        requests: [],
-        problem,
-        holds: false,
-      })),
-    );
+    return unproven(jobs, problem);
   }
   const verdictOf = new Map<FlowRequest, RequestVerdict>();
   all.forEach((request, i) => verdictOf.set(request, toVerdict(request, simulations[i], answers[i])));
   return jobs.map((pending) =>
     pending.map((p): FlowVerdict => {
-      if (typeof p.requests === 'string') return { ...p, requests: [], problem: p.requests, holds: false };
+      if (typeof p.requests === 'string') return failedFlow(p, p.requests);
       const requests = p.requests.map(
         (r): RequestVerdict =>
           verdictOf.get(r) ?? { request: r, decision: 'Error', error: r.principal.unprovable, decisive: [] },
@@ -154,6 +136,16 @@ function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
       return { flow: p.flow, kind: p.kind, environment: p.environment, requests, holds };
     }),
   );
+}
+
+/** A flow that could not be evaluated: it fails, saying why. */
+function failedFlow(p: Pending, problem: string): FlowVerdict {
+  return { flow: p.flow, kind: p.kind, environment: p.environment, requests: [], problem, holds: false };
+}
+
+/** Every flow failed for one reason (no engine, or the engine did not answer). */
+function unproven(jobs: readonly Pending[][], problem: string): FlowVerdict[][] {
+  return jobs.map((pending) => pending.map((p) => failedFlow(p, problem)));
 }
 
 interface BuiltSimulation {

@@ -9,7 +9,7 @@ import type { LocatedResource, PlatformAssembly } from '../../template/platform-
 import { asArray } from '../../template/template-values';
 import { Judgement, NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
 import { bucketName } from '../customer-data';
-import { pointsAt, props, referenced } from '../resource-readers';
+import { pointsAt, props, referenced, sameResource } from '../resource-readers';
 import { recordsDataEvents, recordsManagementEvents, recordsObjectEvents, trailsWatching } from '../trail-coverage';
 
 /**
@@ -63,7 +63,7 @@ const DESTINATIONS: readonly LogDestination[] = ['s3-server-access-logs', 'load-
 function accessLogTargetProblems(bucket: LocatedResource, named: unknown, model: PlatformAssembly): string[] {
   const target = logTarget(bucket, named, model);
   if (!target) return ['AccessLogTargetNotInAssembly'];
-  if (same(target, bucket)) return ['AccessLogTargetIsItself'];
+  if (sameResource(target, bucket)) return ['AccessLogTargetIsItself'];
   const problems: string[] = [];
   if (target.region !== bucket.region || target.stack.account !== bucket.stack.account)
     problems.push('AccessLogTargetInAnotherRegionOrAccount');
@@ -98,11 +98,10 @@ function declaredDestination(bucket: LocatedResource): string | undefined {
 function deliversInto(bucket: LocatedResource, destination: LogDestination, model: PlatformAssembly): boolean {
   if (destination === 's3-server-access-logs')
     return model.resourcesOfType('AWS::S3::Bucket').some((source) => {
-      if (same(source, bucket)) return false;
+      if (sameResource(source, bucket)) return false;
       const named = (props(source).LoggingConfiguration as { DestinationBucketName?: unknown } | undefined)
         ?.DestinationBucketName;
-      const target = named === undefined ? undefined : logTarget(source, named, model);
-      return target !== undefined && same(target, bucket);
+      return named !== undefined && sameResource(logTarget(source, named, model), bucket);
     });
   return model.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer').some((lb) => {
     if (lb.stack !== bucket.stack) return false;
@@ -120,9 +119,4 @@ function judgeDatabase(db: LocatedResource): Judgement {
   if (!required) return ['EngineLogNotKnown'];
   const exported = asArray<unknown>(p.EnableCloudwatchLogsExports);
   return required.every((log) => exported.includes(log)) ? true : ['DatabaseLogNotExported'];
-}
-
-/** One resource, however it was looked up (readers build a new record on every look-up). */
-function same(a: LocatedResource, b: LocatedResource): boolean {
-  return a.stack === b.stack && a.logicalId === b.logicalId;
 }

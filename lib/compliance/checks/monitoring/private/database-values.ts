@@ -1,6 +1,7 @@
 import { LocatedResource, PlatformAssembly, StackTemplate } from '../../../template/platform-assembly';
 import { resolveResource } from '../../../template/resolve-references';
 import { asArray, prop, refersTo, resourcesIn } from '../../../template/template-values';
+import { sameResource } from '../../resource-readers';
 
 /** The attribute of an AWS::RDS::DBCluster that is its RDS-managed master secret. */
 const MASTER_SECRET_ATTRIBUTE = 'MasterUserSecret.SecretArn';
@@ -64,10 +65,7 @@ export function servicesReaching(assembly: PlatformAssembly, cluster: LocatedRes
     .map((g) => resolveResource(assembly, cluster.stack, g))
     .filter((g): g is LocatedResource => g !== undefined);
   const isClusterGroup = (stack: StackTemplate, v: unknown) =>
-    clusterGroups.some((g) => {
-      const r = resolveResource(assembly, stack, v);
-      return r?.stack === g.stack && r.logicalId === g.logicalId;
-    });
+    clusterGroups.some((g) => sameResource(resolveResource(assembly, stack, v), g));
   const admitted: LocatedResource[] = [];
   for (const rule of assembly.resourcesOfType('AWS::EC2::SecurityGroupIngress')) {
     if (!isClusterGroup(rule.stack, prop(rule, 'GroupId'))) continue;
@@ -85,7 +83,7 @@ export function servicesReaching(assembly: PlatformAssembly, cluster: LocatedRes
       { AwsvpcConfiguration?: { SecurityGroups?: unknown } } | undefined;
     return asArray(network?.AwsvpcConfiguration?.SecurityGroups).some((g) => {
       const r = resolveResource(assembly, service.stack, g);
-      return admitted.some((a) => a.stack === r?.stack && a.logicalId === r?.logicalId);
+      return admitted.some((a) => sameResource(a, r));
     });
   });
 }
