@@ -47,5 +47,6 @@ export const DATABASE_LOG_EXPORTS: Readonly<Record<string, readonly string[]>> =
  */
 export const LOG_DESTINATION_TAG = 'pocketcity:log-destination';
 
-/** What a log-destination bucket receives. */
-export type LogDestination = 's3-server-access-logs' | 'load-balancer-access-logs';
+/** What a log-destination bucket may receive, the values of LOG_DESTINATION_TAG. */
+export const LOG_DESTINATIONS = ['s3-server-access-logs', 'load-balancer-access-logs'] as const;
+export type LogDestination = (typeof LOG_DESTINATIONS)[number];

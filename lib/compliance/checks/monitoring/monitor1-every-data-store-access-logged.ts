@@ -3,6 +3,7 @@ import {
   DATA_STORE_ACCESS_LOGGING,
   DATABASE_LOG_EXPORTS,
   LOG_DESTINATION_TAG,
+  LOG_DESTINATIONS,
   LogDestination,
 } from '../../../core/requirements/data-store-logging';
 import type { LocatedResource, PlatformAssembly } from '../../template/platform-assembly';
@@ -51,13 +52,11 @@ function judgeBucket(bucket: LocatedResource, model: PlatformAssembly, trails: L
   if (trails.some((t) => recordsObjectEvents(t, bucket, 'All'))) return true;
   const destination = declaredDestination(bucket);
   if (destination === undefined) return logging ? targetProblems : ['NoServerAccessLogNorDataEvents'];
-  if (!DESTINATIONS.includes(destination as LogDestination)) return ['LogDestinationKindNotKnown'];
-  if (!deliversInto(bucket, destination as LogDestination, model)) return ['DeclaredLogDestinationReceivesNothing'];
+  if (!isLogDestination(destination)) return ['LogDestinationKindNotKnown'];
+  if (!deliversInto(bucket, destination, model)) return ['DeclaredLogDestinationReceivesNothing'];
   // A log destination's writes are the deliveries: its reads are what must be recorded.
   return trails.some((t) => recordsObjectEvents(t, bucket, 'ReadOnly')) ? true : ['LogDestinationReadsNotRecorded'];
 }
-
-const DESTINATIONS: readonly LogDestination[] = ['s3-server-access-logs', 'load-balancer-access-logs'];
 
 /** Why S3 could not deliver `bucket`'s server access logs into the bucket it names (none: it can). */
 function accessLogTargetProblems(bucket: LocatedResource, named: unknown, model: PlatformAssembly): string[] {
@@ -86,6 +85,9 @@ function logTarget(bucket: LocatedResource, named: unknown, model: PlatformAssem
   if (typeof named !== 'string') return undefined;
   return model.resourcesOfType('AWS::S3::Bucket').find((b) => bucketName(b) === named);
 }
+
+const isLogDestination = (value: string): value is LogDestination =>
+  (LOG_DESTINATIONS as readonly string[]).includes(value);
 
 function declaredDestination(bucket: LocatedResource): string | undefined {
   const tag = asArray<{ Key?: unknown; Value?: unknown }>(props(bucket).Tags).find(
