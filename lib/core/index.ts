@@ -6,3 +6,4 @@ export * from './opt-outs';
 export * from './errors';
 export * from './service-modes';
 export * from './grants';
+export * from './platform-roles';

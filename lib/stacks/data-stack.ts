@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { declarePlatformRole } from '../core/platform-roles';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -138,6 +139,27 @@ export class DataStack extends Stack {
       dailyHourUtc: c.dump.dailyHourUtc,
       family: physicalNames.dumpTaskFamily(c),
     });
+
+    // The roles core's requirements select these resources by (never by construct id).
+    declarePlatformRole(this.database.cluster, 'database-cluster');
+    declarePlatformRole(this.database.securityGroup, 'database-security-group');
+    declarePlatformRole(this.databaseBootstrap.function, 'bootstrap-function');
+    declarePlatformRole(this.databaseBootstrap.role, 'bootstrap-function-role');
+    declarePlatformRole(this.databaseBootstrap.securityGroup, 'bootstrap-security-group');
+    declarePlatformRole(this.uploads.bucket, 'uploads-bucket');
+    declarePlatformRole(this.uploads.node.findChild('ReplicationRole'), 'uploads-replication-role');
+    declarePlatformRole(this.dumps.bucket, 'dumps-bucket');
+    declarePlatformRole(this.dumps.node.findChild('ReplicationRole'), 'dumps-replication-role');
+    declarePlatformRole(this.backup.plan, 'backup-plan');
+    declarePlatformRole(this.backup.selection, 'backup-selection');
+    declarePlatformRole(this.backup.role, 'backup-role');
+    declarePlatformRole(this.backup.vault.vault, 'primary-vault');
+    declarePlatformRole(this.dumpTask.taskDefinition, 'dump-task-definition');
+    declarePlatformRole(this.dumpTask.taskRole, 'dump-task-role');
+    declarePlatformRole(this.dumpTask.taskDefinition.obtainExecutionRole(), 'dump-execution-role');
+    declarePlatformRole(this.dumpTask.securityGroup, 'dump-security-group');
+    declarePlatformRole(this.dumpTask.logGroup, 'dump-log-group');
+    declarePlatformRole(this.dumpTask.schedule, 'dump-schedule');
   }
 }
 

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { declarePlatformRole } from '../core/platform-roles';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
@@ -69,5 +70,12 @@ export class MonitoringStack extends Stack {
       topic: this.alerts.topic,
       now: props.now,
     });
+
+    // The roles core's requirements select these resources by (never by construct id).
+    declarePlatformRole(this.alerts.topic, 'alert-topic');
+    declarePlatformRole(this.auditTrail.trail, 'audit-trail');
+    declarePlatformRole(this.auditTrail.bucket, 'audit-trail-bucket');
+    declarePlatformRole(this.auditTrail.logGroup, 'audit-trail-log-group');
+    declarePlatformRole(this.auditTrail.node.findChild('LogsRole'), 'audit-trail-logs-role');
   }
 }

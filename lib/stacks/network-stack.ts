@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { declarePlatformRole } from '../core/platform-roles';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { SecureNetwork } from '../network/secure-network';
@@ -19,6 +20,10 @@ export class NetworkStack extends Stack {
       natGateways: config.optOuts.natGateways,
     });
     this.vpc = this.network.vpc;
+    // The roles core's requirements select these resources by (never by construct id).
+    declarePlatformRole(this.network.vpc, 'vpc');
+    declarePlatformRole(this.network.flowLogGroup, 'flow-log-group');
+    declarePlatformRole(this.network.node.findChild('FlowLogRole'), 'flow-log-role');
   }
 
   /** The configured zones: with an explicit account, the default would look them up through AWS at synth. */

@@ -1,4 +1,5 @@
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { declarePlatformRole } from '../core/platform-roles';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -100,6 +101,12 @@ export class RecoveryStack extends Stack {
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
       dataClassification: 'database-dump-replica',
     });
+
+    // The roles core's requirements select these resources by (never by construct id).
+    if (this.breakGlass) declarePlatformRole(this.breakGlass.role, 'break-glass-role');
+    declarePlatformRole(this.vault.vault, 'recovery-vault');
+    declarePlatformRole(this.uploadReplica.bucket, 'uploads-replica-bucket');
+    declarePlatformRole(this.dumpReplica.bucket, 'dumps-replica-bucket');
   }
 }
 

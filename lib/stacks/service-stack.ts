@@ -1,4 +1,5 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { declarePlatformRole } from '../core/platform-roles';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -130,6 +131,21 @@ export class ServiceStack extends Stack {
       );
     }
     props.uploads?.grantReadWrite(this.taskRole);
+
+    // The roles core's requirements select these resources by (never by construct id).
+    declarePlatformRole(this.edge.loadBalancer, 'load-balancer');
+    declarePlatformRole(this.edge.securityGroup, 'load-balancer-security-group');
+    declarePlatformRole(this.edge.httpsListener, 'https-listener');
+    declarePlatformRole(this.edge.loadBalancer.node.findChild('HttpRedirect'), 'http-listener');
+    declarePlatformRole(this.edge.firewall.webAcl, 'web-acl');
+    declarePlatformRole(this.app.service, 'service');
+    declarePlatformRole(this.app.taskDefinition, 'service-task-definition');
+    declarePlatformRole(this.app.taskRole, 'service-task-role');
+    declarePlatformRole(this.app.executionRole, 'service-execution-role');
+    declarePlatformRole(this.app.securityGroup, 'service-security-group');
+    declarePlatformRole(this.app.logGroup, 'service-log-group');
+    declarePlatformRole(this.stripeSecrets.secretKey, 'stripe-secret');
+    declarePlatformRole(this.stripeSecrets.webhookSigningSecret, 'stripe-secret');
   }
 
   /** The configured zones: with an explicit account, the default would look them up through AWS at synth. */

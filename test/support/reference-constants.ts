@@ -6,8 +6,13 @@ import * as path from 'path';
  */
 export const TEST_NOW = new Date();
 export const REFERENCE_ENVIRONMENT = 'ref';
-/** Where the global setup writes the shared reference assembly (git-ignored). */
-export const REFERENCE_ASSEMBLY_ROOT = path.join(__dirname, '../../.jest-cache/reference');
+/**
+ * Where the global setup writes the shared reference assembly (git-ignored). JEST_REFERENCE_ROOT gives another folder,
+ * so that two jest runs in one checkout do not write over each other's.
+ */
+export const REFERENCE_ASSEMBLY_ROOT = process.env.JEST_REFERENCE_ROOT
+  ? path.resolve(process.env.JEST_REFERENCE_ROOT)
+  : path.join(__dirname, '../../.jest-cache/reference');
 export const REFERENCE_ASSEMBLY_DIR = path.join(REFERENCE_ASSEMBLY_ROOT, `assembly-${REFERENCE_ENVIRONMENT}`);
 
 /**
