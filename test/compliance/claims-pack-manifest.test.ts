@@ -1,4 +1,4 @@
-import { CHECKS } from '../../lib/compliance/checks';
+import { CHECKS } from '../../lib/compliance/registry';
 import { ClaimsPlugin } from '../../lib/compliance/gate/claims-plugin';
 import { CLAIMS } from '../../lib/core/claims/register';
 

@@ -1,4 +1,4 @@
-import { CHECKS } from '../../lib/compliance/checks';
+import { CHECKS } from '../../lib/compliance/registry';
 import { judgeChecks } from '../../lib/compliance/evidence/judge-checks';
 import { Acknowledgments } from '../../lib/compliance/template/acknowledgments';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';

@@ -2,7 +2,7 @@ import { App, CfnResource, Stack, Tags } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CHECKS } from '../../lib/compliance/checks';
+import { CHECKS } from '../../lib/compliance/registry';
 import { Check } from '../../lib/compliance/checks/check';
 import { CfnTemplate, PlatformAssembly } from '../../lib/compliance/template/platform-assembly';
 import { runChecks } from '../../lib/compliance/checks/run-checks';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CHECKS } from '../../lib/compliance/checks';
+import { CHECKS } from '../../lib/compliance/registry';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { ClaimEvidence, EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
 import { JudgedResult, judgeChecks } from '../../lib/compliance/evidence/judge-checks';

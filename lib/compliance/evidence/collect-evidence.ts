@@ -4,7 +4,8 @@ import type { Claim } from '../../core/claims/claim';
 import { CLAIMS } from '../../core/claims/register';
 import { takenOptOuts } from '../../core/opt-outs';
 import { PlatformMetadata, platformMetadataOf } from '../../core/platform-metadata';
-import { Check, CHECKS } from '../checks';
+import { Check } from '../checks';
+import { CHECKS } from '../registry';
 import { claimsRuleName, templateDigest } from '../gate/claims-plugin';
 import { analyseRedundancy } from '../redundancy/analyse-redundancy';
 import { Acknowledgments } from '../template/acknowledgments';
@@ -18,11 +19,13 @@ import {
   DocumentEvidence,
   EnvironmentEvidence,
   EvidenceReport,
+  PathEvidence,
   ResourceEvidence,
   StockPackEvidence,
 } from './evidence-model';
 import { gateRecordProblems, IntegrityProblem, strayStacks, validationReportProblems } from './assembly-integrity';
 import { reportIdentity } from './report-identity';
+import { pathEvidence } from './path-evidence';
 import { JudgedResult, judgeChecks } from './judge-checks';
 import { locateDocuments } from './locate-documents';
 
@@ -71,6 +74,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
     const envAssembly = new PlatformAssembly(stacks);
     const results = judgeChecks(envAssembly, checks, recorded);
     const configRules = configRulesByClaim(envAssembly);
+    const paths = pathEvidence(envAssembly);
     const stages = new Set(stacks.map((s) => s.constructPath.split('/')[0]));
     if (stages.size > 1)
       integrity.push({
@@ -107,6 +111,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
           optOuts,
           documentsDir: options.documentsDir,
           continuousChecks: configRules[claim.id] ?? [],
+          paths: paths.filter((p) => p.claim === claim.id).map((p) => p.evidence),
         }),
       ),
     };
@@ -138,6 +143,7 @@ interface JudgeInput {
   readonly checks: readonly Check[];
   readonly results: readonly JudgedResult[];
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
+  readonly paths: readonly PathEvidence[];
   readonly optOuts: Record<string, unknown>;
   readonly documentsDir?: string;
   readonly continuousChecks: readonly DeclaredConfigRule[];
@@ -175,6 +181,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
     acknowledgments: input.acknowledgments,
     optOuts,
     continuousChecks: input.continuousChecks,
+    paths: input.paths,
   };
 }
 

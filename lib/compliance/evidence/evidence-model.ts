@@ -54,6 +54,30 @@ export interface DocumentEvidence {
   readonly present: boolean;
 }
 
+/** One hop of a path as the evidence records it: what AWS consults there, the verdict, and the resource that decided. */
+export interface HopEvidence {
+  readonly hop: string;
+  readonly verdict: 'pass' | 'block';
+  readonly detail: string;
+  /** `<stack>/<logical id>` of the resource that decided the hop. */
+  readonly resource?: string;
+  /** The property AWS read there. */
+  readonly property?: string;
+}
+
+/** A path a claim travels (network, event, data, HTTP, login), evaluated hop by hop. */
+export interface PathEvidence {
+  readonly id: string;
+  readonly kind: string;
+  readonly expectation: 'required' | 'forbidden';
+  /** The request, packet or event. */
+  readonly subject: string;
+  /** Required: open through every hop. Forbidden: closed by at least one. */
+  readonly holds: boolean;
+  readonly problem?: string;
+  readonly hops: readonly HopEvidence[];
+}
+
 export interface ClaimEvidence {
   readonly id: ClaimId;
   readonly title: string;
@@ -74,6 +98,8 @@ export interface ClaimEvidence {
   readonly optOuts: readonly string[];
   /** The AWS Config rules that keep watching the claim in the running account after deploy. */
   readonly continuousChecks: readonly DeclaredConfigRule[];
+  /** The claim's required and forbidden paths, each hop with its verdict. */
+  readonly paths: readonly PathEvidence[];
 }
 
 export interface StockPackEvidence {

@@ -150,6 +150,7 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
     const passes = c.checks.flatMap((k) => (k.passes ?? []).map((f) => `- ${k.id}: ${f}`));
     if (passes.length) out.push('Flows evaluated by the IAM policy engine:', '', ...passes, '');
   }
+  renderPaths(out, c);
   if (c.resources.length) {
     out.push('| resource | type | region | values that make it true |', '|---|---|---|---|');
     for (const r of c.resources) {
@@ -168,6 +169,27 @@ function renderClaim(out: string[], c: ClaimEvidence): void {
       out.push(`- ${a.rule} (${a.pack}) on ${a.resources.length} resource(s): ${a.reason}`);
     out.push('');
   }
+}
+
+/** The claim's paths, one row each: the subject, the verdict, and the hops in order with their verdicts. */
+function renderPaths(out: string[], c: ClaimEvidence): void {
+  if (c.paths.length === 0) return;
+  out.push(
+    'Paths evaluated hop by hop (required: open through every hop; forbidden: closed by at least one):',
+    '',
+    '| path | kind | expected | verdict | hops (in order; ✗ blocks) |',
+    '|---|---|---|---|---|',
+  );
+  for (const p of c.paths) {
+    const verdict = p.holds ? 'holds' : '**FAILS**';
+    const hops = p.problem
+      ? `not evaluated: ${p.problem}`
+      : p.hops
+          .map((h) => `${h.verdict === 'pass' ? '✓' : '✗'} ${h.hop}${h.resource ? ` (${h.resource})` : ''}`)
+          .join(' → ');
+    out.push(`| ${p.id}: ${cell(p.subject)} | ${p.kind} | ${p.expectation} | ${verdict} | ${cell(hops)} |`);
+  }
+  out.push('');
 }
 
 function renderStockPacks(out: string[], report: EvidenceReport): void {

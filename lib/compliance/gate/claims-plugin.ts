@@ -7,7 +7,8 @@ import type {
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Check, CHECKS, CheckResult, runChecks } from '../checks';
+import { Check, CheckResult, runChecks } from '../checks';
+import { CHECKS } from '../registry';
 import { PlatformAssembly } from '../template/platform-assembly';
 
 /** The plugin name, and so the prefix of every rule it reports: `Claims-DATA1-...`, acknowledged as `Claims::...`. */

@@ -60,7 +60,6 @@ export function pathChecks<R extends PathRequirementBase>(kind: PathKind<R>): Ch
       expectation === 'required'
         ? `every ${kind.kind} path ${claim} relies on is open, each hop evaluated as AWS evaluates it`
         : `every ${kind.kind} path ${claim} rules out is closed by at least one hop, evaluated as AWS evaluates it`,
-    listPassingResults: true,
     run: (assembly: PlatformAssembly): CheckResult[] =>
       evaluatePaths(assembly, kind)
         .filter((p) => p.claim === claim && p.expectation === expectation)

@@ -1,4 +1,4 @@
-import { CHECKS } from '../../../lib/compliance/checks';
+import { CHECKS } from '../../../lib/compliance/registry';
 import { FORBIDDEN_FLOWS, REQUIRED_FLOWS } from '../../../lib/core/requirements/flows';
 import { evaluateFlows, flowChecks, FLOW_CHECKS, FlowVerdict } from '../../../lib/compliance/flows';
 import { referenceAssembly, REFERENCE_ENVIRONMENT } from '../../support/reference-assembly';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { CHECKS } from '../../../lib/compliance/checks';
+import { CHECKS } from '../../../lib/compliance/registry';
 import { judgeChecks } from '../../../lib/compliance/evidence/judge-checks';
 import { ClaimsPlugin } from '../../../lib/compliance/gate/claims-plugin';
 import { Acknowledgments } from '../../../lib/compliance/template/acknowledgments';
