@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fmt, repeat, repoRoot, Sample, Stats, stats } from './measure';
 import { flowEvaluationCost } from './flow-cost';
+import { pathEvaluationCost } from './path-cost';
 import { stackSizes } from './template-limits';
 
 const args = process.argv.slice(2);
@@ -188,6 +189,21 @@ report({
   figure: `flow evaluation per environment (${flows.requests} requests) / reference synth`,
   value: `${fmt(flows.seconds)} / ${fmt(reference)}`,
   ratio: flows.seconds.median / reference.median,
+});
+
+// 7. The path proofs (lib/compliance/paths): network, event, data, HTTP and login paths of one environment, each hop
+// evaluated; part of every synth and of the evidence. Issue 21's aim: flows and paths together under 0.3 s.
+const paths = pathEvaluationCost(outdir, runs);
+report({
+  figure: `path evaluation per environment (${paths.paths} paths, ${paths.hops} hops) / reference synth`,
+  value: `${fmt(paths.seconds)} / ${fmt(reference)}`,
+  ratio: paths.seconds.median / reference.median,
+});
+report({
+  figure: 'flow and path evaluation per environment (seconds)',
+  value: `${(flows.seconds.median + paths.seconds.median).toFixed(3)} s`,
+  target: '<= 0.3 s',
+  met: flows.seconds.median + paths.seconds.median <= 0.3,
 });
 
 if (args.includes('--write')) {

@@ -1,7 +1,5 @@
 import type { Check } from './checks/check';
-import { DATA_CHECKS } from './checks/data';
-import { MONITORING_CHECKS } from './checks/monitoring';
-import { NETWORK_CHECKS } from './checks/network';
+import { PROPERTY_CHECKS } from './checks';
 import { FLOW_CHECKS } from './flows';
 import { PATH_CHECKS } from './paths';
 import { redundancyAnalysis } from './redundancy/ha1-redundancy-analysis';
@@ -11,11 +9,4 @@ import { redundancyAnalysis } from './redundancy/ha1-redundancy-analysis';
  * path proofs. The synth gate and the evidence run exactly these. It stands above the floors it gathers, so none of
  * them imports it.
  */
-export const CHECKS: readonly Check[] = [
-  ...NETWORK_CHECKS,
-  ...DATA_CHECKS,
-  ...MONITORING_CHECKS,
-  redundancyAnalysis,
-  ...FLOW_CHECKS,
-  ...PATH_CHECKS,
-];
+export const CHECKS: readonly Check[] = [...PROPERTY_CHECKS, redundancyAnalysis, ...FLOW_CHECKS, ...PATH_CHECKS];

@@ -4,7 +4,7 @@ import {
   dumpFailuresAlarmed,
   replicationFailuresAlarmed,
   securityTxtExpiryReminded,
-} from '../../lib/compliance/checks/monitoring';
+} from '../../lib/compliance/checks';
 import { runChecks } from '../../lib/compliance/checks/run-checks';
 import { SecurityTxtExpiryReminder } from '../../lib/monitoring/security-txt-expiry-reminder';
 import { failuresOf, ofType, passesOf, scratchStack, weakenedReference } from '../support/claims-support';

@@ -13,7 +13,7 @@ import {
   noCardDataStore,
   noStripeKeyInEnvironment,
   stripeSecretCustomerManagedKey,
-} from '../../lib/compliance/checks/monitoring';
+} from '../../lib/compliance/checks';
 import {
   failuresOf,
   judge,

@@ -1,4 +1,4 @@
-import { configRulesWatchEveryClaim } from '../../lib/compliance/checks/monitoring';
+import { configRulesWatchEveryClaim } from '../../lib/compliance/checks';
 import { configRulesByClaim } from '../../lib/compliance/continuity/config-rules-by-claim';
 import { CONTINUOUS_CONFIG_RULES } from '../../lib/core/requirements/continuous-config-rules';
 import { failuresOf, ofType, passesOf, weakenedReference } from '../support/claims-support';

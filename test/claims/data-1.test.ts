@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3express from 'aws-cdk-lib/aws-s3express';
 import { Duration } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
-import { auroraInstancesInDistinctZones, noSingleZoneStorage } from '../../lib/compliance/checks/data';
+import { auroraInstancesInDistinctZones, noSingleZoneStorage } from '../../lib/compliance/checks';
 import { checksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 function cluster(zones: (string | undefined)[]) {

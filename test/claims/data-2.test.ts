@@ -3,11 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import {
-  storesInDailyBackupSelection,
-  auroraBackupRetention,
-  backupPlanDailyRule,
-} from '../../lib/compliance/checks/data';
+import { storesInDailyBackupSelection, auroraBackupRetention, backupPlanDailyRule } from '../../lib/compliance/checks';
 import {
   failuresOf,
   judge,

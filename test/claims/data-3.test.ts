@@ -3,7 +3,7 @@ import {
   dailyCopiesLeaveRegion,
   uploadsReplicatedToAnotherRegion,
   bucketReplicationTimeControl,
-} from '../../lib/compliance/checks/data';
+} from '../../lib/compliance/checks';
 import {
   failuresOf,
   judge,

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { uploadsReachedPrivately, customerDataBucketHardened } from '../../lib/compliance/checks/data';
+import { uploadsReachedPrivately, customerDataBucketHardened } from '../../lib/compliance/checks';
 import {
   checksOf,
   failuresOf,

@@ -1,5 +1,5 @@
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { auroraInstancesInDistinctZones } from '../../lib/compliance/checks/data';
+import { auroraInstancesInDistinctZones } from '../../lib/compliance/checks';
 import { judge, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 describe('HA-1 (database): writer and at least two readers in three zones', () => {

@@ -1,6 +1,6 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { tiersSpanThreeZones, serviceRedundantDeployment } from '../../lib/compliance/checks/network';
+import { tiersSpanThreeZones, serviceRedundantDeployment } from '../../lib/compliance/checks';
 import {
   assemblyOf,
   judge,

@@ -8,7 +8,7 @@ import {
   masterSecretOnlyBootstrapAndDump,
   noManualSqlInRunbooks,
   noManualSqlInShippedRunbooks,
-} from '../../lib/compliance/checks/monitoring';
+} from '../../lib/compliance/checks';
 import {
   failuresOf,
   ofType,

@@ -5,7 +5,7 @@ import {
   dataEventsCoverCustomerData,
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
-} from '../../lib/compliance/checks/monitoring';
+} from '../../lib/compliance/checks';
 import {
   failuresOf,
   judge,

@@ -1,4 +1,4 @@
-import { configRecordingInBothRegions } from '../../lib/compliance/checks/monitoring';
+import { configRecordingInBothRegions } from '../../lib/compliance/checks';
 import { runChecks } from '../../lib/compliance/checks/run-checks';
 import { failuresOf, ofType, passesOf, weakenedReference } from '../support/claims-support';
 import { optedOutAssembly, referenceAssembly } from '../support/reference-assembly';

@@ -1,5 +1,5 @@
 import { runChecks } from '../../lib/compliance/checks/run-checks';
-import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/checks/monitoring';
+import { cisAlarmsOnTrail, threatDetectionPresentOrDelegated } from '../../lib/compliance/checks';
 import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { optedOutAssembly, referenceAssembly } from '../support/reference-assembly';
 

@@ -3,7 +3,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { WebApplicationFirewall } from '../../lib/edge/web-application-firewall';
-import { loadBalancerWafManagedRules } from '../../lib/compliance/checks/network';
+import { loadBalancerWafManagedRules } from '../../lib/compliance/checks';
 import { judge, referenceRuleResults, scratchStack } from '../network/support/claims';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';

@@ -1,4 +1,4 @@
-import { recoveryRegionFindingsForwarded } from '../../lib/compliance/checks/monitoring';
+import { recoveryRegionFindingsForwarded } from '../../lib/compliance/checks';
 import { failuresOf, ofType, passesOf, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 

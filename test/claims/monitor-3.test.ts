@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { highSeverityFindingsAlerted } from '../../lib/compliance/checks/monitoring';
+import { highSeverityFindingsAlerted } from '../../lib/compliance/checks';
 import { failuresOf, ofType, passesOf, referenceClaimEvidence, weakenedReference } from '../support/claims-support';
 import { referenceAssembly } from '../support/reference-assembly';
 

@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { securityTxtAnswered } from '../../lib/compliance/checks/network';
+import { securityTxtAnswered } from '../../lib/compliance/checks';
 import { SECURITY_TXT_PATH } from '../../lib/core/requirements';
 import { renderSecurityTxt } from '../../lib/edge/security-txt';
 import { judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../network/support/claims';

@@ -1,7 +1,7 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { uploadsReplicatedToAnotherRegion, customerDataBucketCmk } from '../../lib/compliance/checks/data';
+import { uploadsReplicatedToAnotherRegion, customerDataBucketCmk } from '../../lib/compliance/checks';
 import {
   checksOf,
   failuresOf,

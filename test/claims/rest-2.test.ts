@@ -1,7 +1,7 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { databaseStorageCmk } from '../../lib/compliance/checks/data';
+import { databaseStorageCmk } from '../../lib/compliance/checks';
 import { checksOf, judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 describe('REST-2: databases encrypted at rest (the page says "generally not")', () => {

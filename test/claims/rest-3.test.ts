@@ -1,7 +1,7 @@
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
-import { gpgDumpScheduled, vaultsInBothRegions, backupVaultCmk } from '../../lib/compliance/checks/data';
+import { gpgDumpScheduled, vaultsInBothRegions, backupVaultCmk } from '../../lib/compliance/checks';
 import {
   checksOf,
   failuresOf,

@@ -2,7 +2,7 @@ import { App, Duration } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { LockedBackupVault } from '../../lib/backup/locked-backup-vault';
-import { vaultsLockedAndGuarded } from '../../lib/compliance/checks/data';
+import { vaultsLockedAndGuarded } from '../../lib/compliance/checks';
 import { failuresOf, ofType, passesOf, scratchStack, weakenedReference } from '../support/claims-support';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage } from '../../lib/stacks/platform-stage';

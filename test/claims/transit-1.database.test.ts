@@ -1,6 +1,6 @@
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { databaseForcesTls } from '../../lib/compliance/checks/data';
+import { databaseForcesTls } from '../../lib/compliance/checks';
 import { judge, referenceRuleResults, scratchStack } from '../support/claims-support';
 
 function clusterWith(parameters: Record<string, string> | undefined) {

@@ -3,11 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import {
-  bucketPolicyDeniesWeakTls,
-  httpsListenerHsts,
-  listenerHttpsOrRedirect,
-} from '../../lib/compliance/checks/network';
+import { bucketPolicyDeniesWeakTls, httpsListenerHsts, listenerHttpsOrRedirect } from '../../lib/compliance/checks';
 import { judge, referenceClaimStatus, referenceRuleResults, scratchStack } from '../network/support/claims';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';

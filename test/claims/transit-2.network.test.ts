@@ -7,7 +7,7 @@ import {
   isolatedSubnetNoInternetRoute,
   publicIngressOnlyToLoadBalancer,
   vpcFlowLogsAllTraffic,
-} from '../../lib/compliance/checks/network';
+} from '../../lib/compliance/checks';
 import {
   assemblyOf,
   judge,

@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { httpsListenerHsts, loadBalancerWafManagedRules } from '../../lib/compliance/checks/network';
+import { httpsListenerHsts, loadBalancerWafManagedRules } from '../../lib/compliance/checks';
 import { MIN_HSTS_MAX_AGE_SECONDS, REQUIRED_WAF_MANAGED_RULE_GROUPS } from '../../lib/core/requirements';
 import { DEFAULT_MANAGED_RULE_GROUPS, WebApplicationFirewall } from '../../lib/edge/web-application-firewall';
 import { judge, scratchStack } from '../network/support/claims';

@@ -9,7 +9,7 @@ const LIB = path.join(__dirname, '../../../lib/compliance/checks');
 function filesOf(root: string, suffix: string): string[] {
   return fs
     .readdirSync(root, { withFileTypes: true })
-    .filter((area) => area.isDirectory())
+    .filter((area) => area.isDirectory() && area.name !== 'private')
     .flatMap((area) =>
       fs
         .readdirSync(path.join(root, area.name), { withFileTypes: true })
@@ -26,10 +26,26 @@ function checkOf(file: string): Check {
 }
 
 describe('test/compliance/checks mirrors lib/compliance/checks', () => {
-  test('finds the check files of every area', () => {
+  test('finds the check files of every claim folder', () => {
     expect(new Set(filesOf(LIB, '.ts').map((f) => f.split('/')[0]))).toEqual(
-      new Set(['data', 'monitoring', 'network']),
+      new Set(
+        ['billing-1', 'data-1', 'data-2', 'data-3', 'data-4', 'ha-1', 'monitor-1', 'monitor-2', 'monitor-3'].concat([
+          'response-1',
+          'rest-1',
+          'rest-2',
+          'rest-3',
+          'transit-1',
+          'transit-2',
+        ]),
+      ),
     );
+  });
+
+  test.each(filesOf(LIB, '.ts'))('%s is named by its check id, in the folder of its claim', (file) => {
+    const { id } = checkOf(file);
+    const [head, name] = [id.slice(0, id.indexOf('-')), id.slice(id.indexOf('-') + 1)];
+    const claimFolder = head.toLowerCase().replace(/(\d)$/, '-$1');
+    expect(file).toBe(`${claimFolder}/${head.toLowerCase()}-${name.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}`);
   });
 
   test.each(filesOf(LIB, '.ts'))('%s has a test file of the same name, describing its check', (file) => {
