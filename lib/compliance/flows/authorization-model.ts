@@ -1,5 +1,6 @@
 import type { LocatedResource, PlatformAssembly, StackTemplate } from '../template/platform-assembly';
 import { PlatformAssembly as Assembly } from '../template/platform-assembly';
+import type { StageModel } from '../template/stage-model';
 import { asArray, partitionOf, PlatformEnvironment } from '../template/template-values';
 import { awsManagedPolicyDocument } from './aws-managed-policies';
 import { TokenResolver, UNRESOLVED } from './resolve-tokens';
@@ -45,7 +46,8 @@ export interface ModelRole {
 /**
  * The authorization model of one platform environment, read from its templates: every IAM role with its identity
  * policies (inline, customer managed, AWS managed), and every resource policy (bucket, key, secret, topic, vault,
- * log, repository) keyed by the ARN of the resource it governs, all with tokens resolved to concrete ARNs.
+ * log, repository) keyed by the ARN of the resource it governs, all with tokens resolved to concrete ARNs. Flows
+ * select principals and resources through the environment's stage model, by the platform roles constructs declared.
  */
 export class AuthorizationModel {
   readonly resolver: TokenResolver;
@@ -55,12 +57,15 @@ export class AuthorizationModel {
   readonly primaryRegion: string;
   readonly recoveryRegion: string;
   readonly roles: ModelRole[];
+  readonly environment: PlatformEnvironment;
   /** Resource policies by the ARN of the resource they govern (a bucket policy by the bucket's ARN). */
   readonly resourcePolicies = new Map<string, LocatedPolicy[]>();
   /** Key ARN by alias name and alias ARN. */
   private readonly aliases = new Map<string, string>();
 
-  constructor(readonly environment: PlatformEnvironment) {
+  constructor(readonly stage: StageModel) {
+    const environment = stage.environment;
+    this.environment = environment;
     this.assembly = new Assembly(environment.stacks);
     this.resolver = new TokenResolver(this.assembly);
     this.account = environment.account ?? environment.stacks.find((s) => s.account)?.account ?? 'unknown-account';
@@ -70,11 +75,6 @@ export class AuthorizationModel {
     this.readAliases();
     this.readResourcePolicies();
     this.roles = this.readRoles();
-  }
-
-  /** The stack of the environment with the given construct id (`Data`), if any. */
-  stack(id: string): StackTemplate | undefined {
-    return this.environment.stacks.find((s) => s.constructPath.split('/').pop() === id);
   }
 
   /** `Ref` (no attribute) or `Fn::GetAtt` of a located resource, resolved. */

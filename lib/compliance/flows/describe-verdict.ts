@@ -1,21 +1,25 @@
 import type { FlowVerdict, RequestVerdict } from './evaluate-flows';
+import type { FlowRequest } from './flow-requests';
+
+/** Context keys every request of a principal carries (who is calling), left out of what results show. */
+const IDENTITY_KEYS: ReadonlySet<string> = new Set([
+  'aws:PrincipalArn',
+  'aws:PrincipalAccount',
+  'aws:PrincipalType',
+  'aws:RequestedRegion',
+  'kms:CallerAccount',
+  'aws:PrincipalServiceName',
+]);
+
+/** The request's context keys that matter to a reader: the flow's own and the transport's. */
+export function shownContext(q: FlowRequest): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(q.context).filter(([k]) => !IDENTITY_KEYS.has(k)));
+}
 
 /** A request in words: who, what, on what, in which region, with which context keys that matter. */
 export function describeRequest(r: RequestVerdict): string {
   const q = r.request;
-  const keys = Object.entries(q.context)
-    .filter(
-      ([k]) =>
-        ![
-          'aws:PrincipalArn',
-          'aws:PrincipalAccount',
-          'aws:PrincipalType',
-          'aws:RequestedRegion',
-          'kms:CallerAccount',
-          'aws:PrincipalServiceName',
-        ].includes(k),
-    )
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : v}`);
+  const keys = Object.entries(shownContext(q)).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : v}`);
   return `${q.principal.label} ${q.action} on ${q.resourceLabel} (${q.resourceArn}) in ${q.region}${keys.length ? ` [${keys.join(', ')}]` : ''}`;
 }
 

@@ -1,6 +1,6 @@
 import { FORBIDDEN_FLOWS, FlowRequirement, REQUIRED_FLOWS } from '../../core/requirements/flows';
 import type { PlatformAssembly } from '../template/platform-assembly';
-import { platformEnvironments } from '../template/template-values';
+import { stageModels } from '../template/stage-model';
 import { AuthorizationModel, LocatedPolicy } from './authorization-model';
 import { FlowRequest, flowRequests } from './flow-requests';
 import {
@@ -85,14 +85,14 @@ interface Pending {
 
 function prepare(assembly: PlatformAssembly, table: FlowTable): Pending[] {
   const pending: Pending[] = [];
-  for (const environment of platformEnvironments(assembly)) {
-    const model = new AuthorizationModel(environment);
+  for (const stage of stageModels(assembly)) {
+    const model = new AuthorizationModel(stage);
     for (const [kind, flows] of [
       ['required', table.required],
       ['forbidden', table.forbidden],
     ] as const) {
       for (const flow of flows) {
-        pending.push({ flow, kind, environment: environment.name, requests: flowRequests(model, flow) });
+        pending.push({ flow, kind, environment: stage.name, requests: flowRequests(model, flow) });
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { PlatformRole } from '../../core/platform-roles';
 import { DEPLOYMENT_ROLE_ARN } from '../../core/requirements/flows';
 import type {
   FlowContextValue,
@@ -6,12 +7,12 @@ import type {
   FlowResource,
   FlowResourcePart,
   FlowResourceSelector,
-  FlowRoleSelector,
 } from '../../core/requirements/flows';
 import { GUARDDUTY_FARGATE_AGENT_ACCOUNTS } from '../../core/requirements/guardduty-agent';
-import type { LocatedResource } from '../template/platform-assembly';
+import { LocatedResource, ResourceRef, toRef } from '../template/platform-assembly';
 import { asArray } from '../template/template-values';
 import { AuthorizationModel, LocatedPolicy, ModelRole } from './authorization-model';
+import { eventRulesTargeting, roleDeclarationProblems, selectResources } from './flow-selectors';
 
 /** Who makes a request. */
 export interface RequestPrincipal {
@@ -21,6 +22,8 @@ export interface RequestPrincipal {
   /** Session ARN of a role, service name of a service. */
   readonly id?: string;
   readonly roleArn?: string;
+  /** Where a role of the templates is declared. */
+  readonly ref?: ResourceRef;
   readonly identityPolicies: readonly LocatedPolicy[];
   /** Why this principal cannot be evaluated (an AWS managed policy not known offline). */
   readonly unprovable?: string;
@@ -34,6 +37,8 @@ export interface FlowRequest {
   readonly resourceArn: string;
   /** How results name the resource: its stack and logical id, or its ARN. */
   readonly resourceLabel: string;
+  /** The template resource the request acts on (or whose key, log target or image repository it acts on). */
+  readonly resourceRef?: ResourceRef;
   readonly region: string;
   readonly context: Readonly<Record<string, string | string[]>>;
   /** The context keys the flow itself sets (the rest are defaults every request carries). */
@@ -43,10 +48,16 @@ export interface FlowRequest {
   readonly identitySideOnly: boolean;
 }
 
-/** The requests of a flow, or the reason there are none (a selector that matches nothing). */
+/**
+ * The requests of a flow, or the reason there are none: a role the flow names declared other than its cardinality
+ * says, a selector that matches nothing, a resource the request cannot be worked out for. The flow then fails.
+ */
 export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): FlowRequest[] | string {
-  if (requestPrincipals(model, flow.principal, model.primaryRegion).length === 0)
-    return `no principal of the environment matches ${JSON.stringify(flow.principal)}`;
+  const roleProblems = roleDeclarationProblems(model.stage, flow);
+  if (roleProblems.length) return roleProblems.join('; ');
+  const anyPrincipal = requestPrincipals(model, flow.principal, model.primaryRegion);
+  if (typeof anyPrincipal === 'string') return anyPrincipal;
+  if (anyPrincipal.length === 0) return `no principal of the environment matches ${JSON.stringify(flow.principal)}`;
   const resources = requestResources(model, flow.resource);
   if (typeof resources === 'string') return resources;
   if (resources.length === 0) return `no resource of the environment matches ${JSON.stringify(flow.resource)}`;
@@ -61,7 +72,10 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
     const fill = (s: string) => placeholders(model, s, region);
     // The deployment role is the one of the resource's region (the recovery vault is deployed from there).
     const principals = requestPrincipals(model, flow.principal, resource.region);
-    for (const context of contexts(model, flow.context ?? {}, fill)) {
+    if (typeof principals === 'string') return principals;
+    const flowContexts = contexts(model, flow.context ?? {}, fill);
+    if (typeof flowContexts === 'string') return flowContexts;
+    for (const context of flowContexts) {
       for (const principal of principals) {
         for (const action of flow.actions) {
           requests.push({
@@ -70,6 +84,7 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
             action,
             resourceArn: fill(resource.arn),
             resourceLabel: fill(resource.label),
+            resourceRef: resource.ref,
             region,
             context: { ...defaultContext(model, principal, action, region), ...context, ...resource.context },
             explicitKeys: [...Object.keys(context), ...Object.keys(resource.context ?? {})],
@@ -120,30 +135,36 @@ function defaultContext(
   return context;
 }
 
-/** Each combination of the flow's context values (a selector of several resources gives one request each). */
+/**
+ * Each combination of the flow's context values (a selector of several resources gives one request each), or why a
+ * selector gives none.
+ */
 function contexts(
   model: AuthorizationModel,
   context: Readonly<Record<string, FlowContextValue>>,
   fill: (s: string) => string,
-): Record<string, string | string[]>[] {
+): Record<string, string | string[]>[] | string {
   let out: Record<string, string | string[]>[] = [{}];
   for (const [key, value] of Object.entries(context)) {
-    const values: (string | string[])[] =
-      typeof value === 'string'
-        ? [fill(value)]
-        : Array.isArray(value)
-          ? [(value as readonly string[]).map(fill)]
-          : select(model, (value as { arnOf: FlowResourceSelector }).arnOf).map((r) => arnOf(model, r));
+    const values = contextValues(model, value, fill);
+    if (values.length === 0) return `no resource of the environment gives ${key} ${JSON.stringify(value)}`;
     out = out.flatMap((c) => values.map((v) => ({ ...c, [key]: v })));
   }
   return out;
 }
 
-function roleMatches(model: AuthorizationModel, role: ModelRole, s: FlowRoleSelector): boolean {
-  if (s.stack && model.stack(s.stack) !== role.stack) return false;
-  if (s.logicalId && !new RegExp(s.logicalId).test(role.logicalId)) return false;
-  if (s.name && !new RegExp(s.name).test(role.name)) return false;
-  return true;
+function contextValues(
+  model: AuthorizationModel,
+  value: FlowContextValue,
+  fill: (s: string) => string,
+): (string | string[])[] {
+  if (typeof value === 'string') return [fill(value)];
+  if ('arnOf' in value) return selectResources(model.stage, value.arnOf).map((r) => arnOf(model, r));
+  if ('arnOfEventRulesTargeting' in value) {
+    const targets = selectResources(model.stage, value.arnOfEventRulesTargeting);
+    return eventRulesTargeting(model.stage, targets).map((r) => arnOf(model, r));
+  }
+  return [value.map(fill)];
 }
 
 function rolePrincipal(role: ModelRole): RequestPrincipal {
@@ -155,6 +176,12 @@ function rolePrincipal(role: ModelRole): RequestPrincipal {
       'arn:$1:sts::$2:assumed-role/$3/flow-proof',
     ),
     roleArn: role.arn,
+    ref: {
+      stackName: role.stack.stackName,
+      region: role.stack.region,
+      logicalId: role.logicalId,
+      type: 'AWS::IAM::Role',
+    },
     identityPolicies: role.identityPolicies,
     unprovable: role.unknownManagedPolicies.length
       ? `AWS managed policies without an offline document: ${role.unknownManagedPolicies.join(', ')}`
@@ -162,15 +189,38 @@ function rolePrincipal(role: ModelRole): RequestPrincipal {
   };
 }
 
+/** The IAM roles of the templates that declared `role`, or why one of them is no IAM role. */
+function declaredRoles(model: AuthorizationModel, role: PlatformRole): ModelRole[] | string {
+  const out: ModelRole[] = [];
+  for (const r of model.stage.withRole(role)) {
+    const iamRole = model.roles.find((m) => m.stack.stackName === r.stackName && m.logicalId === r.logicalId);
+    if (!iamRole)
+      return `role '${role}' is declared by ${r.stackName}/${r.logicalId}, a ${r.type}, not an AWS::IAM::Role: it cannot make a request`;
+    out.push(iamRole);
+  }
+  return out;
+}
+
 /** The principals of `p`; `region` is the region of the resource acted on (the deployment role's). */
-function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal, region: string): RequestPrincipal[] {
-  if ('role' in p) return model.roles.filter((r) => roleMatches(model, r, p.role)).map(rolePrincipal);
+function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal, region: string): RequestPrincipal[] | string {
+  if ('role' in p) {
+    const roles = declaredRoles(model, p.role);
+    return typeof roles === 'string' ? roles : roles.map(rolePrincipal);
+  }
   if ('executionRolesOf' in p) {
-    const arns = new Set(select(model, p.executionRolesOf).map((td) => model.property(td, 'ExecutionRoleArn')));
+    const arns = new Set(
+      selectResources(model.stage, p.executionRolesOf).map((td) => model.property(td, 'ExecutionRoleArn')),
+    );
     return model.roles.filter((r) => arns.has(r.arn)).map(rolePrincipal);
   }
   if ('everyRoleExcept' in p) {
-    return model.roles.filter((r) => !p.everyRoleExcept.some((s) => roleMatches(model, r, s))).map(rolePrincipal);
+    const excepted = new Set<ModelRole>();
+    for (const role of p.everyRoleExcept) {
+      const roles = declaredRoles(model, role);
+      if (typeof roles === 'string') return roles;
+      roles.forEach((r) => excepted.add(r));
+    }
+    return model.roles.filter((r) => !excepted.has(r)).map(rolePrincipal);
   }
   if ('service' in p) {
     const service = placeholders(model, p.service, model.primaryRegion);
@@ -209,14 +259,6 @@ function hypotheticalAdministrator(model: AuthorizationModel, roleArn: string, l
   };
 }
 
-function select(model: AuthorizationModel, s: FlowResourceSelector): LocatedResource[] {
-  const stack = s.stack ? model.stack(s.stack) : undefined;
-  if (s.stack && !stack) return [];
-  return model.assembly
-    .resourcesOfType(s.type)
-    .filter((r) => (!stack || r.stack === stack) && (!s.logicalId || new RegExp(s.logicalId).test(r.logicalId)));
-}
-
 function arnOf(model: AuthorizationModel, r: LocatedResource): string {
   const attribute: Record<string, string | undefined> = {
     'AWS::SNS::Topic': undefined,
@@ -252,6 +294,7 @@ interface RequestResource {
   readonly arn: string;
   readonly label: string;
   readonly region: string;
+  readonly ref?: ResourceRef;
   readonly policies?: readonly LocatedPolicy[];
   /** Context keys that belong to this resource (the source bucket of an access log). */
   readonly context?: Readonly<Record<string, string>>;
@@ -270,14 +313,20 @@ function partArn(
   const region = r.region ?? model.primaryRegion;
   switch (part) {
     case 'arn':
-      return { arn: arnOf(model, r), label: label(r), region };
+      return { arn: arnOf(model, r), label: label(r), region, ref: toRef(r) };
     case 'objects':
-      return { arn: `${arnOf(model, r)}/${objectKey ?? 'flow-proof/object'}`, label: label(r, 'an object'), region };
+      return {
+        arn: `${arnOf(model, r)}/${objectKey ?? 'flow-proof/object'}`,
+        label: label(r, 'an object'),
+        region,
+        ref: toRef(r),
+      };
     case 'logStreams':
       return {
         arn: `${arnOf(model, r).replace(/:\*$/, '')}:log-stream:flow-proof`,
         label: label(r, 'a log stream'),
         region,
+        ref: toRef(r),
       };
     case 'recoveryPoints': {
       const vault = arnOf(model, r);
@@ -285,6 +334,7 @@ function partArn(
         arn: `arn:${model.partition}:backup:${region}:${model.account}:recovery-point:flow-proof-${r.logicalId}`,
         label: label(r, 'a recovery point'),
         region,
+        ref: toRef(r),
         // A vault's access policy governs the recovery points it holds.
         policies: model.resourcePolicyFor(vault),
       };
@@ -293,7 +343,12 @@ function partArn(
       if (r.type !== 'AWS::RDS::DBCluster') return `${r.logicalId} is a ${r.type}, which has no master user secret`;
       if (r.resource.Properties?.MasterUserSecret === undefined)
         return `${r.logicalId} has no RDS-managed master user secret`;
-      return { arn: model.value(r, 'MasterUserSecret.SecretArn'), label: label(r, 'the master user secret'), region };
+      return {
+        arn: model.value(r, 'MasterUserSecret.SecretArn'),
+        label: label(r, 'the master user secret'),
+        region,
+        ref: toRef(r),
+      };
   }
 }
 
@@ -304,7 +359,7 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
   }
   if ('resource' in resource) {
     const out: RequestResource[] = [];
-    for (const r of select(model, resource.resource)) {
+    for (const r of selectResources(model.stage, resource.resource)) {
       const p = partArn(model, r, resource.part ?? 'arn', resource.objectKey);
       if (typeof p === 'string') return p;
       out.push(p);
@@ -313,20 +368,25 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
   }
   if ('keyOf' in resource) {
     const out: RequestResource[] = [];
-    for (const r of select(model, resource.keyOf)) {
+    for (const r of selectResources(model.stage, resource.keyOf)) {
       const region = r.region ?? model.primaryRegion;
       const path = resource.part === 'masterUserSecret' ? ['MasterUserSecret', 'KmsKeyId'] : KEY_PROPERTY[r.type];
       const keyRef = path ? model.property(r, ...path) : undefined;
       if (!keyRef)
         return `${r.stackName}/${r.logicalId} names no customer managed key${resource.part ? ` for its ${resource.part}` : ''}`;
       const arn = model.keyArn(keyRef, region);
-      out.push({ arn, label: `the key of ${label(r)}${resource.part ? ` (${resource.part})` : ''}`, region });
+      out.push({
+        arn,
+        label: `the key of ${label(r)}${resource.part ? ` (${resource.part})` : ''}`,
+        region,
+        ref: toRef(r),
+      });
     }
     return out;
   }
   if ('accessLogTargetOf' in resource) return accessLogTargets(model, resource.accessLogTargetOf);
   const out: RequestResource[] = [];
-  for (const td of select(model, resource.imageRepositoryOf)) {
+  for (const td of selectResources(model.stage, resource.imageRepositoryOf)) {
     for (const c of asArray<{ Image?: unknown }>(td.resource.Properties?.ContainerDefinitions)) {
       const image = model.resolver.string(c.Image, td.stack);
       const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(image);
@@ -335,6 +395,7 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
           arn: `arn:${model.partition}:ecr:${m[2]}:${m[1]}:repository/${m[3]}`,
           label: `the image repository of ${label(td)}`,
           region: m[2],
+          ref: toRef(td),
         });
     }
   }
@@ -344,7 +405,7 @@ function requestResources(model: AuthorizationModel, resource: FlowResource): Re
 /** For each selected bucket that logs its access: an object of its target bucket, with the source as context. */
 function accessLogTargets(model: AuthorizationModel, selector: FlowResourceSelector): RequestResource[] | string {
   const out: RequestResource[] = [];
-  for (const source of select(model, selector)) {
+  for (const source of selectResources(model.stage, selector)) {
     const logging = source.resource.Properties?.LoggingConfiguration as
       { DestinationBucketName?: unknown; LogFilePrefix?: unknown } | undefined;
     if (!logging) continue;
@@ -357,6 +418,7 @@ function accessLogTargets(model: AuthorizationModel, selector: FlowResourceSelec
       arn: `arn:${model.partition}:s3:::${target}/${prefix}flow-proof.log`,
       label: `a server access log of ${label(source)} in ${target}`,
       region,
+      ref: toRef(source),
       context: { 'aws:SourceArn': arnOf(model, source) },
     });
   }

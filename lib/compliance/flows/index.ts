@@ -5,6 +5,7 @@ import { REQUIRED_FLOWS_ALLOWED } from './required-flows-allowed';
 export * from './authorization-model';
 export * from './evaluate-flows';
 export * from './flow-checks';
+export * from './flow-records';
 export * from './policy-engine';
 export * from './resolve-tokens';
 

@@ -1,4 +1,4 @@
 import { flowChecks } from './flow-checks';
 
-/** `<CLAIM>-RequiredFlowsAllowed`: each required flow of lib/core/requirements/flows.ts is allowed. */
+/** `<CLAIM>-RequiredFlowsAllowed`: each required flow of lib/core/requirements/flows/ is allowed. */
 export const REQUIRED_FLOWS_ALLOWED = flowChecks('required');

@@ -6,7 +6,7 @@ import { breakFlow } from './flow-mutations';
 
 /**
  * One mutation per flow of the table, derived from its verdict on the reference (flow-mutations.ts): a flow added to
- * lib/core/requirements/flows.ts is mutation-tested here without new test code. All mutated copies are evaluated
+ * lib/core/requirements/flows/ is mutation-tested here without new test code. All mutated copies are evaluated
  * in one engine run (evaluateFlowsTogether); each check then reads its copy's cached evaluation.
  */
 describe('each flow check fails when its mechanism is broken in a copy of the synthesized templates', () => {

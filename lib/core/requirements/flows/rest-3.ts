@@ -1,0 +1,103 @@
+import { VAULT_LOCK_PUT_ACTIONS, VAULT_POLICY_AND_LOCK_ACTIONS, VAULT_POLICY_AND_UNLOCK_ACTIONS } from '../data';
+import { claimFlows } from './flow-requirement';
+import { ECR_PULL_ACTIONS, LOG_STREAM_ACTIONS, VIA_S3, VIA_SECRETS_MANAGER } from './shared';
+
+/**
+ * REST-3: the daily GPG dump task starts (execution role) and uploads (task role); AWS Backup encrypts into the
+ * primary vault; and no one but break glass changes a vault's policy or lock.
+ */
+export const REST_3_FLOWS = claimFlows('REST-3', {
+  required: [
+    {
+      id: 'dump-task-gets-registry-token',
+      description: 'The dump task execution role gets an ECR authorization token to pull its image',
+      principal: { role: 'dump-execution-role' },
+      actions: ['ecr:GetAuthorizationToken'],
+      resource: { arn: '*' },
+    },
+    {
+      id: 'dump-task-pulls-image',
+      description: "The dump task execution role pulls the dump image's layers from its ECR repository",
+      principal: { role: 'dump-execution-role' },
+      actions: ECR_PULL_ACTIONS,
+      resource: { imageRepositoryOf: { role: 'dump-task-definition' } },
+    },
+    {
+      id: 'dump-task-writes-log',
+      description: "The dump task execution role creates the task's log stream and writes to it",
+      principal: { role: 'dump-execution-role' },
+      actions: LOG_STREAM_ACTIONS,
+      resource: { resource: { role: 'dump-log-group' }, part: 'logStreams' },
+    },
+    {
+      id: 'dump-task-reads-database-secret',
+      description: 'The dump task execution role reads the database master secret (injected as PGUSER / PGPASSWORD)',
+      principal: { role: 'dump-execution-role' },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+    },
+    {
+      id: 'dump-task-decrypts-database-secret',
+      description:
+        "The dump task execution role decrypts the database secret with the secret's key, through Secrets Manager",
+      principal: { role: 'dump-execution-role' },
+      actions: ['kms:Decrypt'],
+      resource: { keyOf: { role: 'database-cluster' }, part: 'masterUserSecret' },
+      context: VIA_SECRETS_MANAGER,
+    },
+    {
+      id: 'dump-task-uploads-dump',
+      description:
+        'The dump task role uploads the dump: PutObject, and CreateMultipartUpload, UploadPart and CompleteMultipartUpload (which IAM authorizes as s3:PutObject), and AbortMultipartUpload',
+      principal: { role: 'dump-task-role' },
+      actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+      resource: { resource: { role: 'dumps-bucket' }, part: 'objects', objectKey: 'postgres/flow-proof.dump.gpg' },
+    },
+    {
+      id: 'dump-task-encrypts-dump',
+      description:
+        "The dump task role uses the dump bucket's key through S3: GenerateDataKey for each upload, Decrypt for the parts of a multipart upload",
+      principal: { role: 'dump-task-role' },
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resource: { keyOf: { role: 'dumps-bucket' } },
+      context: VIA_S3,
+    },
+    {
+      id: 'backup-encrypts-primary-vault',
+      description: "The AWS Backup role uses the primary vault's key through AWS Backup",
+      principal: { role: 'backup-role' },
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:DescribeKey', 'kms:CreateGrant'],
+      resource: { keyOf: { role: 'primary-vault' } },
+      context: { 'kms:ViaService': 'backup.{region}.amazonaws.com' },
+    },
+    // CloudFormation may set a vault's lock after its access policy when it creates the vault (the handler's order is
+    // not documented), so the policy lets the deployment role set the lock (forbidden flows
+    // `deployment-role-cannot-change-vault-policy-or-unlock` and `deployment-role-cannot-delete-recovery-points`).
+    {
+      id: 'deployment-role-sets-vault-lock',
+      description:
+        "The deployment role (CloudFormation's execution role in the vault's region) sets each vault's lock, which it may do after the access policy on create",
+      principal: { deploymentRole: true },
+      actions: VAULT_LOCK_PUT_ACTIONS,
+      resource: { resource: { roles: ['primary-vault', 'recovery-vault'] } },
+    },
+  ],
+  forbidden: [
+    {
+      id: 'no-role-changes-vault-policy-or-lock',
+      description:
+        "No role of the platform but the named break-glass role changes or removes a vault's access policy or its Vault Lock",
+      principal: { everyRoleExcept: ['break-glass-role'] },
+      actions: [...VAULT_POLICY_AND_LOCK_ACTIONS, 'backup:DeleteBackupVault'],
+      resource: { resource: { type: 'AWS::Backup::BackupVault' } },
+    },
+    {
+      id: 'deployment-role-cannot-change-vault-policy-or-unlock',
+      description:
+        "Not even the deployment role (CloudFormation's execution role, an administrator) replaces or removes a vault's access policy or removes its lock: a deploy that changes the policy breaks glass first (docs/runbooks/backup-break-glass.md)",
+      principal: { deploymentRole: true },
+      actions: VAULT_POLICY_AND_UNLOCK_ACTIONS,
+      resource: { resource: { type: 'AWS::Backup::BackupVault' } },
+    },
+  ],
+});
