@@ -26,6 +26,7 @@ import {
 import { gateRecordProblems, IntegrityProblem, strayStacks, validationReportProblems } from './assembly-integrity';
 import { reportIdentity } from './report-identity';
 import { pathEvidence } from './path-evidence';
+import { flowRecords, FlowRecord } from '../flows/flow-records';
 import { JudgedResult, judgeChecks } from './judge-checks';
 import { locateDocuments } from './locate-documents';
 
@@ -75,6 +76,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
     const results = judgeChecks(envAssembly, checks, recorded);
     const configRules = configRulesByClaim(envAssembly);
     const paths = pathEvidence(envAssembly);
+    const flows = flowRecords(envAssembly);
     const stages = new Set(stacks.map((s) => s.constructPath.split('/')[0]));
     if (stages.size > 1)
       integrity.push({
@@ -112,6 +114,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
           documentsDir: options.documentsDir,
           continuousChecks: configRules[claim.id] ?? [],
           paths: paths.filter((p) => p.claim === claim.id).map((p) => p.evidence),
+          flows: flows.filter((f) => f.claim === claim.id),
         }),
       ),
     };
@@ -144,6 +147,7 @@ interface JudgeInput {
   readonly results: readonly JudgedResult[];
   readonly acknowledgments: readonly AcknowledgmentEvidence[];
   readonly paths: readonly PathEvidence[];
+  readonly flows: readonly FlowRecord[];
   readonly optOuts: Record<string, unknown>;
   readonly documentsDir?: string;
   readonly continuousChecks: readonly DeclaredConfigRule[];
@@ -182,6 +186,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
     optOuts,
     continuousChecks: input.continuousChecks,
     paths: input.paths,
+    flows: input.flows,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DeclaredConfigRule } from '../continuity/config-rules-by-claim';
 import type { ClaimId, ClaimKind } from '../../core/claims/claim';
+import type { FlowRecord } from '../flows/flow-records';
 import type { TierRedundancy } from '../redundancy/analyse-redundancy';
 import type { ReportIdentity } from './report-identity';
 
@@ -100,6 +101,8 @@ export interface ClaimEvidence {
   readonly continuousChecks: readonly DeclaredConfigRule[];
   /** The claim's required and forbidden paths, each hop with its verdict. */
   readonly paths: readonly PathEvidence[];
+  /** The claim's IAM flows as records: each request, the engine's decision and the statements that decided it. */
+  readonly flows: readonly FlowRecord[];
 }
 
 export interface StockPackEvidence {
