@@ -27,6 +27,11 @@ export const physicalNames = {
   backupBreakGlassRole: (c: ResolvedPlatformConfig) => `${c.environmentName}-backup-break-glass`,
   /** Task definition family of the daily dump: the alert on a failed dump names it. */
   dumpTaskFamily: (c: ResolvedPlatformConfig) => `${c.environmentName}-gpg-dump`,
+  /**
+   * The dump task's essential container (GpgDumpTask's `Dump`); the dump-failure alert matches its exit code by this
+   * name. The event path `dump-failed-alerts` binds the name from the synthesized task definition, so a drift fails.
+   */
+  dumpContainer: () => 'Dump',
   /** S3 request metrics filter of the dump prefix: the freshness alarm reads its PutRequests. */
   dumpRequestMetricsFilter: () => 'DumpObjectPuts',
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */

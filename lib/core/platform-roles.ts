@@ -46,6 +46,10 @@ export const PLATFORM_ROLES = {
   'bootstrap-function': { description: 'the database bootstrap function', cardinality: 'one' },
   'bootstrap-function-role': { description: "the database bootstrap function's role", cardinality: 'one' },
   'bootstrap-security-group': { description: "the database bootstrap function's security group", cardinality: 'one' },
+  'database-bootstrap': {
+    description: 'the custom resource that carries the bootstrap SQL and runs it as the master user',
+    cardinality: 'one',
+  },
   'uploads-bucket': { description: 'the bucket of customer uploads', cardinality: 'one' },
   'uploads-replica-bucket': { description: "the uploads' replica in the recovery region", cardinality: 'one' },
   'uploads-replication-role': { description: 'the role S3 replicates the uploads with', cardinality: 'one' },
@@ -62,6 +66,7 @@ export const PLATFORM_ROLES = {
     description: 'the break-glass role that alone may change a vault (absent when config names one of its own)',
     cardinality: 'optional',
   },
+  'dump-cluster': { description: 'the ECS cluster the daily GPG dump runs in', cardinality: 'one' },
   'dump-task-definition': { description: "the daily GPG dump's task definition", cardinality: 'one' },
   'dump-task-role': { description: 'the role the dump task runs as', cardinality: 'one' },
   'dump-execution-role': { description: "the dump task's execution role (pull, logs, secret)", cardinality: 'one' },
@@ -70,6 +75,16 @@ export const PLATFORM_ROLES = {
   'dump-schedule': { description: 'the schedule that starts the daily dump', cardinality: 'one' },
   // Monitoring
   'alert-topic': { description: 'the encrypted SNS topic security alerts are sent to', cardinality: 'one' },
+  'cis-alarm': { description: 'a CIS monitoring alarm on a metric filter of the trail log group', cardinality: 'some' },
+  'replication-alarm': {
+    description: 'an alarm on S3 replication metrics (failed operations, latency)',
+    cardinality: 'some',
+  },
+  'dump-freshness-alarm': { description: 'the alarm when no dump object was written for a day', cardinality: 'one' },
+  'security-txt-reminder': {
+    description: 'the one-time schedule that reminds of the security.txt expiry',
+    cardinality: 'one',
+  },
   'audit-trail': { description: 'the multi-region CloudTrail trail', cardinality: 'one' },
   'audit-trail-bucket': { description: "the trail's log bucket", cardinality: 'one' },
   'audit-trail-log-group': { description: "the trail's CloudWatch Logs group", cardinality: 'one' },

@@ -27,8 +27,10 @@ export const DATABASE_BOOTSTRAP_DIR =
 
 /** The role names bootstrap.sql creates; the SQL file spells the same literals (a test keeps them together). */
 export const DATABASE_ROLES = {
-  /** The application's login role (IAM authentication). */
+  /** The application's login role (IAM authentication, member of rds_iam and of `owner`). */
   application: 'app_service',
+  /** Owns schema `app` and its objects; nobody logs in as it; the master user and `application` are members. */
+  owner: 'app_owner',
   /** Group role of people; each person logs in as a member role of their own. */
   people: 'db_people',
   /** The schema the application owns. */
@@ -74,9 +76,11 @@ export interface DatabaseBootstrapProps {
 
 /**
  * Runs bootstrap.sql against the cluster as the master user, after the cluster and its instances exist and on every
- * deploy that changes the SQL, the cluster or the people (a custom resource whose properties carry the SQL's digest
+ * deploy that changes the SQL, the cluster or the people (a custom resource whose properties carry the SQL, its digest
  * and the cluster's identity), and fails the deploy when it fails: the pgaudit extension and `rds_pgaudit`, the
- * application's role `app_service` (its own schema only, no superuser, no role creation, audit classes ddl,role),
+ * application's role `app_service` (IAM authentication; its own schema only, owned by the NOLOGIN role `app_owner`
+ * so that the master user, which logs in with its password, is never a member of a role in `rds_iam`; no superuser,
+ * no role creation, audit classes ddl,role),
  * `db_people` and one login role per person (audit classes read,write,ddl,role). The function connects with TLS
  * verified against the RDS CA bundle, host name included (verify-full), and reports what the catalogs then hold as
  * the custom resource's attributes.
@@ -167,6 +171,8 @@ export class DatabaseBootstrap extends Construct {
       resourceType: DATABASE_BOOTSTRAP_RESOURCE_TYPE,
       serviceTimeout: Duration.minutes(10),
       properties: {
+        // The SQL itself (a few KB), so a rollback runs the SQL of the old properties; its digest beside it.
+        Sql: sql,
         SqlDigest: this.sqlDigest,
         ClusterIdentifier: db.cluster.clusterIdentifier,
         ClusterResourceId: db.cluster.clusterResourceIdentifier,

@@ -9,6 +9,11 @@ import { Construct } from 'constructs';
 export interface DumpAlarmsProps {
   /** Task definition family of the dump task. */
   readonly taskFamily: string;
+  /**
+   * Name of the dump's container. Only its exit code alerts: a stopped task lists every container, and a sidecar
+   * (GuardDuty's runtime monitoring agent on Fargate) may exit non-zero when a dump succeeded.
+   */
+  readonly containerName: string;
   /** Bucket the dumps land in. */
   readonly bucketName: string;
   /** Id of the bucket's S3 request metrics filter on the dump prefix. */
@@ -20,8 +25,10 @@ export interface DumpAlarmsProps {
 
 /**
  * REST-3 and DATA-2's daily logical dump, watched from two sides:
- * - an EventBridge rule on `ECS Task State Change` for the dump's task family: a task that stopped with a container
- *   exit code other than 0, or that failed to start, alerts at once;
+ * - an EventBridge rule on `ECS Task State Change` for the dump's task family: a task whose dump container stopped
+ *   with an exit code other than 0, or that failed to start, alerts at once. The container's name and exit code are
+ *   matched in one pattern object, so EventBridge matches them within the same element of `containers` (array-
+ *   consistent matching): a sidecar's exit code alone never alerts;
  * - a CloudWatch alarm on S3 request metrics `PutRequests` of the dump prefix: no object written for 26 hours alerts
  *   even when no task ran at all (schedule disabled or deleted), which no task event can show. Request metrics were
  *   chosen over an event-driven custom metric because S3 itself counts the writes: nothing of ours has to run for
@@ -57,7 +64,7 @@ export class DumpAlarms extends Construct {
       this.failedTaskRules.push(r);
     };
     rule('DumpTaskFailed', `The daily dump task (${props.taskFamily}) stopped with a non-zero exit code`, {
-      containers: { exitCode: events.Match.anythingBut(0) },
+      containers: { name: [props.containerName], exitCode: events.Match.anythingBut(0) },
     });
     rule('DumpTaskFailedToStart', `The daily dump task (${props.taskFamily}) failed to start`, {
       stopCode: ['TaskFailedToStart'],

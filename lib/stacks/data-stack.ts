@@ -146,6 +146,7 @@ export class DataStack extends Stack {
     declarePlatformRole(this.databaseBootstrap.function, 'bootstrap-function');
     declarePlatformRole(this.databaseBootstrap.role, 'bootstrap-function-role');
     declarePlatformRole(this.databaseBootstrap.securityGroup, 'bootstrap-security-group');
+    declarePlatformRole(this.databaseBootstrap.resource, 'database-bootstrap');
     declarePlatformRole(this.uploads.bucket, 'uploads-bucket');
     declarePlatformRole(this.uploads.node.findChild('ReplicationRole'), 'uploads-replication-role');
     declarePlatformRole(this.dumps.bucket, 'dumps-bucket');
@@ -154,6 +155,7 @@ export class DataStack extends Stack {
     declarePlatformRole(this.backup.selection, 'backup-selection');
     declarePlatformRole(this.backup.role, 'backup-role');
     declarePlatformRole(this.backup.vault.vault, 'primary-vault');
+    declarePlatformRole(this.dumpTask.cluster, 'dump-cluster');
     declarePlatformRole(this.dumpTask.taskDefinition, 'dump-task-definition');
     declarePlatformRole(this.dumpTask.taskRole, 'dump-task-role');
     declarePlatformRole(this.dumpTask.taskDefinition.obtainExecutionRole(), 'dump-execution-role');

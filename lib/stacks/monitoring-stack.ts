@@ -62,6 +62,7 @@ export class MonitoringStack extends Stack {
     this.dumpAlarms = new DumpAlarms(this, 'DumpAlarms', {
       topic: this.alerts.topic,
       taskFamily: physicalNames.dumpTaskFamily(config),
+      containerName: physicalNames.dumpContainer(),
       bucketName: physicalNames.dumpBucket(config),
       requestMetricsFilterId: physicalNames.dumpRequestMetricsFilter(),
     });
@@ -77,5 +78,9 @@ export class MonitoringStack extends Stack {
     declarePlatformRole(this.auditTrail.bucket, 'audit-trail-bucket');
     declarePlatformRole(this.auditTrail.logGroup, 'audit-trail-log-group');
     declarePlatformRole(this.auditTrail.node.findChild('LogsRole'), 'audit-trail-logs-role');
+    for (const alarm of this.alerts.alarms) declarePlatformRole(alarm, 'cis-alarm');
+    for (const alarm of this.replicationAlarms.alarms) declarePlatformRole(alarm, 'replication-alarm');
+    declarePlatformRole(this.dumpAlarms.staleAlarm, 'dump-freshness-alarm');
+    declarePlatformRole(this.securityTxtReminder.rule, 'security-txt-reminder');
   }
 }

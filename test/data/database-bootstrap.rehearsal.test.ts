@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -22,13 +23,28 @@ const MEASUREMENT_FILE = path.resolve(__dirname, '../../.rehearsal/audit-log-mea
 
 let pg: RehearsalPostgres;
 let started: number;
-let first: BootstrapReport;
-let second: BootstrapReport;
+let first: BootstrapReport | undefined;
+let second: BootstrapReport | undefined;
+/** What happened at each step of the production order, in order. */
+const steps: { step: string; error?: string }[] = [];
+async function step<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    const result = await run();
+    steps.push({ step: name });
+    return result;
+  } catch (e) {
+    steps.push({ step: name, error: (e as Error).message });
+    return undefined;
+  }
+}
+/** The SQL the custom resource carries: the package's bootstrap.sql and its digest. */
+const script = () => bootstrapSql();
 let ca: string[];
 
 const master = (sql: string) => pg.psql(MASTER_USER, MASTER_PASSWORD, sql);
-const app = (sql: string) => pg.psql('app_service', APP_PASSWORD, sql);
-const person = (sql: string) => pg.psql('alice', PERSON_PASSWORD, sql);
+// The application and people are in rds_iam: they get in by the token path only, as on RDS.
+const app = (sql: string) => pg.psql('app_service', APP_PASSWORD, sql, 'app', 'iam-token');
+const person = (sql: string) => pg.psql('alice', PERSON_PASSWORD, sql, 'app', 'iam-token');
 const connection = (over: Partial<{ host: string; ca: string[] }> = {}) => ({
   host: 'localhost',
   port: pg.port,
@@ -84,9 +100,22 @@ beforeAll(
         "CREATE SCHEMA internal; CREATE TABLE internal.staff_notes (note text); INSERT INTO internal.staff_notes VALUES ('payroll');",
       ),
     );
-    const { digest } = bootstrapSql();
-    first = (await runBootstrap(connection(), ['alice', 'bob'], digest)).report;
-    second = (await runBootstrap(connection(), ['alice', 'bob'], digest)).report;
+    // In the order production runs it: the deploy's bootstrap, then what logs in with the master secret afterwards
+    // (a fresh password login, the nightly dump), then the next deploy's bootstrap. Each step's outcome is kept, so
+    // a step that fails is named by the test below instead of failing the set-up.
+    first = await step(
+      'the first bootstrap',
+      async () => (await runBootstrap(connection(), ['alice', 'bob'], script())).report,
+    );
+    await step('a fresh password login as the master user', () => {
+      must(master('SELECT 1;'));
+      return Promise.resolve();
+    });
+    await step('the nightly dump as the master user', () => Promise.resolve(pg.dump(MASTER_USER, MASTER_PASSWORD)));
+    second = await step(
+      "the next deploy's bootstrap",
+      async () => (await runBootstrap(connection(), ['alice', 'bob'], script())).report,
+    );
     // IAM authentication is RDS's; here a password stands in for the token.
     const su = (sql: string) => pg.psql('postgres', 'rehearsal-superuser', sql);
     must(su(`ALTER ROLE app_service PASSWORD '${APP_PASSWORD}'; ALTER ROLE alice PASSWORD '${PERSON_PASSWORD}';`));
@@ -105,7 +134,51 @@ afterAll(async () => {
 });
 
 describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
+  test("in production's order: bootstrap, a password login as the master user, the dump, the next bootstrap", () => {
+    expect(steps).toEqual([
+      { step: 'the first bootstrap' },
+      { step: 'a fresh password login as the master user' },
+      { step: 'the nightly dump as the master user' },
+      { step: "the next deploy's bootstrap" },
+    ]);
+  });
+
+  test("enforces RDS's login rule: members of rds_iam by token only, everyone else by password only", () => {
+    expect(pg.psql('app_service', APP_PASSWORD, 'SELECT 1;').stderr).toMatch(
+      /PAM authentication failed for user "app_service"/,
+    );
+    expect(pg.psql('alice', PERSON_PASSWORD, 'SELECT 1;').stderr).toMatch(/PAM authentication failed for user "alice"/);
+    expect(pg.psql(MASTER_USER, MASTER_PASSWORD, 'SELECT 1;', 'app', 'iam-token').stderr).toMatch(
+      /IAM authentication failed for user "platform_admin"/,
+    );
+    expect(app('SELECT current_user;')).toMatchObject({ status: 0, stdout: 'app_owner' });
+  });
+
+  test('the master user is a member of the owner role only, never of a role that holds rds_iam', () => {
+    const memberships = master(
+      "SELECT string_agg(g.rolname, ',' ORDER BY g.rolname) FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = current_user AND (m.inherit_option OR m.set_option);",
+    );
+    expect(memberships).toMatchObject({ status: 0, stdout: 'app_owner' });
+    expect(first?.roles.app_owner).toMatchObject({ login: false, memberOf: [] });
+  });
+
+  test('fails the bootstrap when its SQL would put the master user in rds_iam (the fault of the first version)', async () => {
+    const { sql } = script();
+    // The first version's grant, after everything that would take it back.
+    const faulty = sql.replace(
+      '-- The promises, asserted',
+      'GRANT app_service TO CURRENT_USER;\n-- The promises, asserted',
+    );
+    expect(faulty).not.toBe(sql);
+    const digest = crypto.createHash('sha256').update(faulty).digest('hex');
+    await expect(runBootstrap(connection(), ['alice'], { sql: faulty, digest })).rejects.toThrow(
+      /the master user platform_admin would be a member of rds_iam/,
+    );
+    expect(master('SELECT 1;')).toMatchObject({ status: 0 });
+  });
+
   test('runs twice to the same state: pgaudit, rds_pgaudit, the roles and their audit classes', () => {
+    if (!first) throw new Error('the first bootstrap failed');
     expect(second).toEqual(first);
     expect(first.pgaudit).toMatch(/^17\./);
     expect(first.rdsPgauditRole).toBe(true);
@@ -116,7 +189,7 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
       createRole: false,
       createDb: false,
       pgauditLog: 'ddl,role',
-      memberOf: ['rds_iam'],
+      memberOf: ['app_owner', 'rds_iam'],
     });
     expect(first.roles.alice).toMatchObject({
       login: true,
@@ -128,18 +201,20 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
     expect(first.roles.db_people).toMatchObject({ login: false, superuser: false });
   });
 
-  test('refuses a SQL file other than the one declared', async () => {
-    await expect(runBootstrap(connection(), [], '0'.repeat(64))).rejects.toThrow(/differs from the declared/);
+  test('refuses SQL whose digest is not the one declared beside it', async () => {
+    await expect(runBootstrap(connection(), [], { sql: script().sql, digest: '0'.repeat(64) })).rejects.toThrow(
+      /not the declared 0{64}; refusing to run it/,
+    );
   });
 
   test('connects only over TLS verified against the CA, host name included (verify-full)', async () => {
-    await expect(runBootstrap(connection({ host: '127.0.0.1' }), [], undefined)).rejects.toThrow(
+    await expect(runBootstrap(connection({ host: '127.0.0.1' }), [], script())).rejects.toThrow(
       /localhost|IP|altnames/i,
     );
-    await expect(runBootstrap(connection({ ca: [otherCa()] }), [], undefined)).rejects.toThrow(
+    await expect(runBootstrap(connection({ ca: [otherCa()] }), [], script())).rejects.toThrow(
       /self-signed|unable to verify|certificate/i,
     );
-    await expect(runBootstrap(connection({ ca: [] }), [], undefined)).rejects.toThrow(/no CA certificates/);
+    await expect(runBootstrap(connection({ ca: [] }), [], script())).rejects.toThrow(/no CA certificates/);
   });
 
   test('the application reads and writes its own schema', () => {
@@ -181,7 +256,7 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
   });
 
   test('a person taken off the list can no longer log in, and keeps the role', async () => {
-    const { report } = await runBootstrap(connection(), ['alice'], undefined);
+    const { report } = await runBootstrap(connection(), ['alice'], script());
     expect(report.roles.bob).toMatchObject({ login: false, pgauditLog: 'read,write,ddl,role' });
     expect(report.roles.alice.login).toBe(true);
   });
@@ -193,7 +268,7 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
       ).status,
     ).toBe(0);
     expect(app('SELECT note FROM app.restored;').stderr).toMatch(/permission denied for table restored/);
-    await runBootstrap(connection(), ['alice'], undefined);
+    await runBootstrap(connection(), ['alice'], script());
     expect(app("INSERT INTO app.restored (note) VALUES ('after'); SELECT count(*) FROM app.restored;")).toMatchObject({
       status: 0,
       stdout: 'INSERT 0 1\n2',

@@ -22,8 +22,9 @@ function withBad(over: Partial<DatabaseBootstrapProps>): () => DatabaseBootstrap
 }
 
 describe('DatabaseBootstrap (reference Data stack)', () => {
-  test('declares the digest of bootstrap.sql, the cluster, the roles and their audit classes', () => {
+  test('carries bootstrap.sql and its digest, the cluster, the roles and their audit classes', () => {
     referenceTemplate('Data').hasResourceProperties('Custom::DatabaseBootstrap', {
+      Sql: sql,
       SqlDigest: crypto.createHash('sha256').update(sql).digest('hex'),
       ClusterIdentifier: { Ref: Match.stringLikeRegexp('^DatabaseCluster') },
       ClusterResourceId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DatabaseCluster'), 'DBClusterResourceId'] },
@@ -38,10 +39,9 @@ describe('DatabaseBootstrap (reference Data stack)', () => {
 
   test('the SQL creates exactly the roles and schema the construct declares', () => {
     expect(sql).toContain(`CREATE ROLE ${DATABASE_ROLES.application} LOGIN`);
+    expect(sql).toContain(`CREATE ROLE ${DATABASE_ROLES.owner} NOLOGIN`);
     expect(sql).toContain(`CREATE ROLE ${DATABASE_ROLES.people} NOLOGIN`);
-    expect(sql).toContain(
-      `CREATE SCHEMA IF NOT EXISTS ${DATABASE_ROLES.schema} AUTHORIZATION ${DATABASE_ROLES.application}`,
-    );
+    expect(sql).toContain(`CREATE SCHEMA IF NOT EXISTS ${DATABASE_ROLES.schema} AUTHORIZATION ${DATABASE_ROLES.owner}`);
     expect(sql).toContain(`ALTER ROLE ${DATABASE_ROLES.application} SET pgaudit.log = 'ddl,role'`);
     expect(sql).toContain('CREATE EXTENSION IF NOT EXISTS pgaudit');
     expect(sql).toContain('CREATE ROLE rds_pgaudit NOLOGIN');
@@ -89,7 +89,7 @@ describe('DatabaseBootstrap (reference Data stack)', () => {
     expect(withBad({ people: ['Jane Doe'] })).toThrow(
       /DatabaseBootstrap people = \["Jane Doe"\].*Fix: use names such as 'jane_doe'/,
     );
-    expect(withBad({ people: ['app_service'] })).toThrow(/not one of app_service, db_people, app/);
+    expect(withBad({ people: ['app_service'] })).toThrow(/not one of app_service, app_owner, db_people, app/);
     expect(withBad({ people: ['jane', 'jane'] })).toThrow(/names jane twice/);
   });
 

@@ -23,11 +23,13 @@ const REMOVE = Symbol('remove');
 
 function setAt(root: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
   let node: unknown = root;
-  for (const key of path.slice(0, -1)) {
+  path.slice(0, -1).forEach((key, i) => {
     const container = node as Record<string | number, unknown>;
-    if (container[key] === undefined || container[key] === null) container[key] = typeof key === 'number' ? [] : {};
+    // A missing container is made of the kind the next key indexes: an array for a number, an object otherwise.
+    if (container[key] === undefined || container[key] === null)
+      container[key] = typeof path[i + 1] === 'number' ? [] : {};
     node = container[key];
-  }
+  });
   const last = path[path.length - 1];
   if (value === REMOVE) {
     if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);

@@ -38,6 +38,11 @@ export interface HopRecord {
    * expects the path's verdict to change. Generated per hop kind, never per path.
    */
   readonly mutations?: readonly TemplateMutation[];
+  /**
+   * Why no template property can flip this hop, when none can (a VPC's local route). The mutation suite accepts a
+   * hop without mutations only with this reason.
+   */
+  readonly unmutable?: string;
 }
 
 /** One path evaluated on one environment: the request, packet or event, each hop, and the verdict. */
@@ -78,7 +83,8 @@ export interface PathKind<R extends PathRequirementBase = PathRequirementBase> {
   /** Title for check ids and the evidence (`Network`, `Event`). */
   readonly title: string;
   readonly requirements: readonly R[];
-  readonly evaluate: (model: StageModel, requirement: R) => PathRecord[];
+  // A method, not a function property: method parameters are bivariant, so every kind fits PATH_KINDS' one list.
+  evaluate(model: StageModel, requirement: R): PathRecord[];
 }
 
 /** The verdict of a path from its hops: required paths need every hop to pass, forbidden ones need one to block. */

@@ -3,12 +3,19 @@
 -- changes nothing. One transaction, so a failure leaves the database as it was and fails the deploy.
 --
 -- Roles (the names are fixed; lib/data/database-bootstrap.ts declares the same ones to CloudFormation):
---   app_service  the application: logs in with IAM authentication, owns and uses schema app only, no superuser,
---                no role or database creation; pgaudit logs its DDL and role changes only (ddl,role).
+--   app_owner    owns schema app and everything in it; nobody logs in as it. The master user is a member (it
+--                sets default privileges and takes back restored objects), and so is app_service.
+--   app_service  the application: logs in with IAM authentication, member of app_owner (its sessions act as it),
+--                no superuser, no role or database creation; pgaudit logs its DDL and role changes only (ddl,role).
 --   db_people    group role for people: read and write schema app; every member logs in as themselves with IAM
 --                authentication and pgaudit logs their reads, writes, DDL and role changes (read,write,ddl,role).
 --   rds_pgaudit  the role pgaudit.role names for object auditing (RDS expects it; nobody logs in as it).
 -- pgaudit.* are superuser-set parameters: no role created here can change them, at session or role level.
+--
+-- Ownership is kept apart from login: RDS lets a member of rds_iam, directly or through nested grants, log in with
+-- an IAM token only (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/database-authentication.html). The
+-- master user logs in with its password (this bootstrap, the nightly dump), so it is never a member of a role that
+-- holds rds_iam: login roles are members of the owner role, never the other way round.
 
 BEGIN;
 -- Two deploys never interleave their bootstraps.
@@ -21,6 +28,9 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_pgaudit') THEN
     CREATE ROLE rds_pgaudit NOLOGIN;
   END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_owner') THEN
+    CREATE ROLE app_owner NOLOGIN;
+  END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'app_service') THEN
     CREATE ROLE app_service LOGIN;
   END IF;
@@ -30,29 +40,35 @@ BEGIN
 END
 $roles$;
 
+ALTER ROLE app_owner WITH NOLOGIN NOCREATEDB NOCREATEROLE;
 ALTER ROLE app_service WITH LOGIN NOCREATEDB NOCREATEROLE INHERIT;
 ALTER ROLE db_people WITH NOLOGIN NOCREATEDB NOCREATEROLE;
 -- Aurora's IAM authentication: a member of rds_iam logs in with a token, never a password.
 GRANT rds_iam TO app_service;
--- The master user sets default privileges for tables the application creates, so it needs to act as the role.
-GRANT app_service TO CURRENT_USER;
+-- The master user owns nothing of the application's but may act as its owner role, which holds no rds_iam.
+GRANT app_owner TO CURRENT_USER;
+-- The application uses the schema as its owner role, and what it creates is that role's (its sessions start as it).
+GRANT app_owner TO app_service;
+ALTER ROLE app_service SET role = 'app_owner';
 
 -- The application's own schema; nothing else in the database is granted to it.
-CREATE SCHEMA IF NOT EXISTS app AUTHORIZATION app_service;
-ALTER SCHEMA app OWNER TO app_service;
--- Objects of schema app that someone else owns (a dump restored with pg_restore --no-owner is the master user's)
--- become the application's again; a table takes its own sequences and indexes along.
+CREATE SCHEMA IF NOT EXISTS app AUTHORIZATION app_owner;
+ALTER SCHEMA app OWNER TO app_owner;
+-- Objects of schema app that someone else owns (a dump restored with pg_restore --no-owner is the master user's, an
+-- earlier bootstrap's are app_service's) become the owner role's again; a table takes its sequences and indexes along.
+-- Objects of a role the master user cannot act as are left alone (an application session that reset its role).
 DO $owners$
 DECLARE
   r record;
 BEGIN
   FOR r IN
     SELECT c.oid::regclass AS object, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'app' AND c.relowner <> 'app_service'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    WHERE n.nspname = 'app' AND c.relowner <> 'app_owner'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+      AND pg_has_role(c.relowner, 'USAGE')
       AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
     ORDER BY c.relkind = 'S'
   LOOP
-    EXECUTE format('ALTER %s %s OWNER TO app_service',
+    EXECUTE format('ALTER %s %s OWNER TO app_owner',
       CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.object);
   END LOOP;
 END
@@ -61,10 +77,22 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA app TO db_people;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA app TO db_people;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA app TO db_people;
-ALTER DEFAULT PRIVILEGES FOR ROLE app_service IN SCHEMA app
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA app
   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO db_people;
-ALTER DEFAULT PRIVILEGES FOR ROLE app_service IN SCHEMA app
+ALTER DEFAULT PRIVILEGES FOR ROLE app_owner IN SCHEMA app
   GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO db_people;
+-- An earlier bootstrap made the master user a member of app_service, and through it of rds_iam: IAM-only. Its
+-- objects are app_owner's by now, so the membership goes.
+DO $unlock$
+BEGIN
+  IF EXISTS (
+    SELECT FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+    WHERE m.roleid = 'app_service'::regrole AND r.rolname = current_user AND (m.inherit_option OR m.set_option)
+  ) THEN
+    REVOKE app_service FROM CURRENT_USER;
+  END IF;
+END
+$unlock$;
 
 -- Connecting is granted, not left to PUBLIC; the audit default for every session of this database is the full set.
 DO $database$
@@ -92,7 +120,7 @@ DECLARE
   person text;
 BEGIN
   FOREACH person IN ARRAY coalesce(people, '{}') LOOP
-    IF person !~ '^[a-z][a-z0-9_]{0,62}$' OR person IN ('app_service', 'db_people', 'rds_pgaudit') THEN
+    IF person !~ '^[a-z][a-z0-9_]{0,62}$' OR person IN ('app_owner', 'app_service', 'db_people', 'rds_pgaudit') THEN
       RAISE EXCEPTION 'person % is not a valid role name for a person', person;
     END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = person) THEN
@@ -135,7 +163,7 @@ LANGUAGE sql STABLE AS $report$
         )
       ))
       FROM pg_roles r
-      WHERE r.rolname IN ('app_service', 'db_people')
+      WHERE r.rolname IN ('app_owner', 'app_service', 'db_people')
          OR r.oid IN (SELECT member FROM pg_auth_members WHERE roleid = 'db_people'::regrole AND NOT admin_option)
     ),
     'databasePgauditLog', (
@@ -158,9 +186,22 @@ BEGIN
   END IF;
   IF EXISTS (
     SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-    WHERE m.member = app.oid AND g.rolname NOT IN ('rds_iam')
+    WHERE m.member = app.oid AND g.rolname NOT IN ('rds_iam', 'app_owner')
   ) THEN
-    RAISE EXCEPTION 'app_service is a member of a role other than rds_iam';
+    RAISE EXCEPTION 'app_service is a member of a role other than rds_iam and app_owner';
+  END IF;
+  -- RDS's rule: the master user (this session) in rds_iam, directly or through nested grants, is IAM-only, and the
+  -- dump and the next bootstrap, which log in with its password, fail.
+  IF EXISTS (
+    WITH RECURSIVE up(roleid) AS (
+      SELECT m.roleid FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+      WHERE r.rolname = session_user AND (m.inherit_option OR m.set_option)
+      UNION
+      SELECT m.roleid FROM pg_auth_members m JOIN up ON m.member = up.roleid WHERE m.inherit_option OR m.set_option
+    )
+    SELECT FROM up JOIN pg_roles g ON g.oid = up.roleid WHERE g.rolname = 'rds_iam'
+  ) THEN
+    RAISE EXCEPTION 'the master user % would be a member of rds_iam and could no longer log in with its password', session_user;
   END IF;
   IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'pgaudit') THEN
     RAISE EXCEPTION 'the pgaudit extension is missing';

@@ -26,7 +26,8 @@ exports.handler = async (event) => {
         ca,
       },
       props.People ?? [],
-      props.SqlDigest,
+      // The SQL of these properties, not a file of this code: a rollback sends the old properties and gets the old SQL.
+      { sql: props.Sql, digest: props.SqlDigest },
     );
     const roles = report.roles ?? {};
     const app = roles[props.ApplicationRole] ?? {};

@@ -28,8 +28,13 @@ export interface BootstrapReport {
 }
 
 export function bootstrapSql(): { sql: string; digest: string };
+/** The SQL the custom resource carries (`Sql`) and the SHA-256 it declares beside it (`SqlDigest`). */
+export interface BootstrapScript {
+  readonly sql: string;
+  readonly digest: string;
+}
 export function runBootstrap(
   connection: BootstrapConnection,
   people: readonly string[],
-  expectedDigest?: string,
+  script: BootstrapScript,
 ): Promise<{ digest: string; report: BootstrapReport }>;

@@ -8,8 +8,16 @@ import * as path from 'path';
  * scripts/rehearsal/debian-rootfs.sh, the server run under bubblewrap as the image's `postgres` user (never root) on
  * a loopback port, TLS only, with the settings of the Aurora cluster parameter group that matter here. Stands in for
  * what RDS provides: an `rds_iam` role, a master user that is not a superuser (CREATEROLE, database owner, allowed to
- * set pgaudit parameters), and pgaudit creatable by that user (RDS allow-lists it; here its control file says
- * `trusted`).
+ * set pgaudit parameters), pgaudit creatable by that user (RDS allow-lists it; here its control file says
+ * `trusted`), and RDS's login rule: a member of `rds_iam`, directly or through nested grants, logs in with an IAM token
+ * only, and anyone else with a password only (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/database-authentication.html).
+ *
+ * The rule is enforced by the server, not by the test: clients reach it by one of two paths, the password path
+ * (127.0.0.1, scram-sha-256: what the master secret's clients use) and the token path (::1, standing in for RDS's PAM
+ * check of a token; the stand-in token is a password the superuser sets), and a login event trigger refuses a session
+ * whose path does not fit its membership. pg_hba's `+rds_iam` cannot say it: it counts the ADMIN-only grant PostgreSQL
+ * 16+ gives a role's creator, which RDS does not (or every master that created an IAM user would be locked out); the
+ * trigger counts every grant that passes rights on (INHERIT) or lets the member become the role (SET).
  */
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -24,6 +32,11 @@ const SERVER_ENV = { PATH: `${BIN}:/usr/bin:/bin`, LANG: 'C.UTF-8', LC_ALL: 'C.U
 export const RDS_LOG_LINE_PREFIX = '%t:%r:%u@%d:[%p]:';
 export const MASTER_USER = 'platform_admin';
 export const MASTER_PASSWORD = 'rehearsal-master';
+
+/** How a client authenticates: with a password, or with (the stand-in of) an IAM authentication token. */
+export type LoginMethod = 'password' | 'iam-token';
+/** The loopback address of each login path; pg_hba.conf gives each its method. */
+const LOGIN_ADDRESS: Record<LoginMethod, string> = { password: '127.0.0.1', 'iam-token': '::1' };
 
 export interface SqlResult {
   readonly status: number;
@@ -79,9 +92,12 @@ export class RehearsalPostgres {
     return fs.readFileSync(this.logFile, 'utf8');
   }
 
-  /** Runs psql 17 of the image (as nobody, TLS verify-full against the test CA) and returns what it printed. */
-  psql(user: string, password: string, sql: string, database = 'app'): SqlResult {
-    const conninfo = `host=localhost hostaddr=127.0.0.1 port=${this.port} dbname=${database} user=${user} sslmode=verify-full sslrootcert=/tmp/ca.pem`;
+  /**
+   * Runs psql 17 of the image (as nobody, TLS verify-full against the test CA) and returns what it printed. `method`
+   * picks the login path: a role in rds_iam gets in by 'iam-token' only, any other role by 'password' only.
+   */
+  psql(user: string, password: string, sql: string, database = 'app', method: LoginMethod = 'password'): SqlResult {
+    const conninfo = `host=localhost hostaddr=${LOGIN_ADDRESS[method]} port=${this.port} dbname=${database} user=${user} sslmode=verify-full sslrootcert=/tmp/ca.pem`;
     // From standard input, so each statement of a script is sent (and audited) on its own, as an application would.
     return this.client(['psql', conninfo, '-X', '-At', '-v', 'ON_ERROR_STOP=1', '-f', '-'], password, sql);
   }
@@ -141,7 +157,7 @@ export class RehearsalPostgres {
     fs.appendFileSync(
       path.join(home, 'data/postgresql.conf'),
       [
-        "listen_addresses = '127.0.0.1'",
+        `listen_addresses = '${Object.values(LOGIN_ADDRESS).join(',')}'`,
         `port = ${this.port}`,
         "unix_socket_directories = ''",
         'ssl = on',
@@ -160,8 +176,16 @@ export class RehearsalPostgres {
         '',
       ].join('\n'),
     );
-    // rds.force_ssl: TLS or nothing.
-    fs.writeFileSync(path.join(home, 'data/pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\n');
+    // rds.force_ssl: TLS or nothing. The token path checks the stand-in token as RDS's PAM module gets one: in clear
+    // text, inside TLS. Which path a role may take is the login trigger's to say (setUpLikeRds).
+    fs.writeFileSync(
+      path.join(home, 'data/pg_hba.conf'),
+      [
+        `hostssl all all ${LOGIN_ADDRESS.password}/32 scram-sha-256`,
+        `hostssl all all ${LOGIN_ADDRESS['iam-token']}/128 password`,
+        '',
+      ].join('\n'),
+    );
     const log = fs.openSync(this.logFile, 'a');
     this.process = spawn('bwrap', this.sandbox(home, control, [`${BIN}/postgres`, '-D', `${HOME}/data`], true), {
       stdio: ['ignore', log, log],
@@ -172,7 +196,10 @@ export class RehearsalPostgres {
     this.setUpLikeRds();
   }
 
-  /** What RDS creates before anyone connects: rds_iam, a master user that is not a superuser, its database. */
+  /**
+   * What RDS creates before anyone connects: rds_iam, a master user that is not a superuser, its database, and the
+   * login rule (in template1, so the application database has it too; event triggers are per database).
+   */
   private setUpLikeRds(): void {
     const su = (sql: string, db = 'postgres') => {
       const r = this.psql('postgres', 'rehearsal-superuser', sql, db);
@@ -180,8 +207,11 @@ export class RehearsalPostgres {
     };
     su('CREATE ROLE rds_iam NOLOGIN');
     su(`CREATE ROLE ${MASTER_USER} LOGIN CREATEROLE CREATEDB PASSWORD '${MASTER_PASSWORD}'`);
-    su(`GRANT rds_iam TO ${MASTER_USER} WITH ADMIN OPTION`);
+    // RDS lets its master grant rds_iam without being a member; here an ADMIN-only grant does (PostgreSQL 16+ needs
+    // ADMIN OPTION to grant a role), which neither passes rds_iam's rights on nor lets the master become it.
+    su(`GRANT rds_iam TO ${MASTER_USER} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE`);
     su(`GRANT SET ON PARAMETER pgaudit.log, pgaudit.log_relation, pgaudit.role TO ${MASTER_USER}`);
+    su(RDS_LOGIN_RULE, 'template1');
     su(`CREATE DATABASE app OWNER ${MASTER_USER}`);
   }
 
@@ -307,6 +337,40 @@ export class RehearsalPostgres {
     return [...args, 'setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', ...argv];
   }
 }
+
+/**
+ * RDS's login rule as a login event trigger (PostgreSQL 17): a member of rds_iam through any chain of grants that pass
+ * rights on or allow SET ROLE logs in by the token path only; everyone else by the password path only. `system_user`
+ * is `<auth method>:<identity>`, so the method pg_hba used is known here. The error text is RDS's own for a password
+ * presented where a token is expected. RDS's check is no SQL, so it is kept out of the audit log (pgaudit.log none, set
+ * as the superuser that owns the function).
+ */
+const RDS_LOGIN_RULE = `
+CREATE FUNCTION public.rds_login_rule() RETURNS event_trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog SET pgaudit.log = 'none' AS $rule$
+DECLARE
+  iam_only boolean;
+  by_token boolean := split_part(system_user, ':', 1) = 'password';
+BEGIN
+  WITH RECURSIVE up(roleid) AS (
+    SELECT m.roleid FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+    WHERE r.rolname = session_user AND (m.inherit_option OR m.set_option)
+    UNION
+    SELECT m.roleid FROM pg_auth_members m JOIN up ON m.member = up.roleid WHERE m.inherit_option OR m.set_option
+  )
+  SELECT EXISTS (SELECT FROM up JOIN pg_roles g ON g.oid = up.roleid WHERE g.rolname = 'rds_iam') INTO iam_only;
+  IF iam_only AND NOT by_token THEN
+    RAISE EXCEPTION 'PAM authentication failed for user "%"', session_user
+      USING DETAIL = 'a member of rds_iam (directly or through nested grants) logs in with an IAM token only';
+  END IF;
+  IF by_token AND NOT iam_only THEN
+    RAISE EXCEPTION 'IAM authentication failed for user "%"', session_user
+      USING DETAIL = 'a role outside rds_iam logs in with its password only';
+  END IF;
+END
+$rule$;
+CREATE EVENT TRIGGER rds_login_rule ON login EXECUTE FUNCTION public.rds_login_rule();
+`;
 
 /** A free loopback port, asked of the kernel. */
 function freePort(): Promise<number> {

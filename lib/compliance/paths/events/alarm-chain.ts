@@ -1,0 +1,211 @@
+import type { AlarmMetricSource } from '../../../core/requirements/paths/events';
+import { asArray } from '../../template/template-values';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import type { HopRecord } from '../path-record';
+import { HOP_MUTATIONS } from './hop-mutations';
+import { sourceArnOf, topicDeliveryHops } from './topic-delivery';
+
+/**
+ * An alarm's hops: a metric AWS really emits, the trail feeding it (for metric filters), missing data read the way
+ * the alarm needs, actions enabled, the topic among its actions, then the topic to a person
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html).
+ */
+export function alarmChain(
+  model: StageModel,
+  alarm: ModelResource,
+  metric: AlarmMetricSource,
+  topic: ModelResource,
+): HopRecord[] {
+  const enabled = alarm.props.ActionsEnabled === undefined || alarm.props.ActionsEnabled === true;
+  const actsOnTopic = model
+    .resolveAll(alarm, alarm.props.AlarmActions)
+    .some((r) => r.stackName === topic.stackName && r.logicalId === topic.logicalId);
+  return [
+    ...metricHops(model, alarm, metric),
+    missingDataHop(alarm),
+    {
+      hop: 'alarm-actions-enabled',
+      verdict: enabled ? 'pass' : 'block',
+      detail: `ActionsEnabled ${String(alarm.props.ActionsEnabled ?? 'true (default)')}`,
+      resource: alarm.ref,
+      property: 'ActionsEnabled',
+      mutations: enabled ? HOP_MUTATIONS['alarm-actions-enabled'](alarm) : undefined,
+    },
+    {
+      hop: 'alarm-action',
+      verdict: actsOnTopic ? 'pass' : 'block',
+      detail: actsOnTopic ? 'AlarmActions include the alert topic' : 'AlarmActions do not include the alert topic',
+      resource: alarm.ref,
+      property: 'AlarmActions',
+      mutations: actsOnTopic ? HOP_MUTATIONS['alarm-action'](alarm) : undefined,
+    },
+    ...topicDeliveryHops(model, topic, {
+      service: 'cloudwatch.amazonaws.com',
+      source: alarm,
+      sourceArn: sourceArnOf(model, alarm),
+    }),
+  ];
+}
+
+/**
+ * An alarm on the absence of data (LessThan…) must treat missing data as breaching: S3 publishes no datapoint for a
+ * period without requests. An alarm counting events must not: breaching would hold it in ALARM, and a real event
+ * would then change no state and notify nobody
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-missing-data).
+ */
+function missingDataHop(alarm: ModelResource): HopRecord {
+  const treat = String(alarm.props.TreatMissingData ?? 'missing');
+  const absenceAlarm = String(alarm.props.ComparisonOperator ?? '').startsWith('LessThan');
+  const ok = absenceAlarm ? treat === 'breaching' : treat !== 'breaching';
+  return {
+    hop: 'alarm-missing-data',
+    verdict: ok ? 'pass' : 'block',
+    detail: `TreatMissingData ${treat} on an alarm ${absenceAlarm ? 'on missing writes (must be breaching)' : 'counting events (must not be breaching)'}`,
+    resource: alarm.ref,
+    property: 'TreatMissingData',
+    mutations: ok ? HOP_MUTATIONS['alarm-missing-data'](alarm, treat) : undefined,
+  };
+}
+
+function dimensionsOf(model: StageModel, alarm: ModelResource): Map<string, string | undefined> {
+  return new Map(
+    asArray<Record<string, unknown>>(alarm.props.Dimensions).map((d) => [String(d.Name), model.text(alarm, d.Value)]),
+  );
+}
+
+function metricHops(model: StageModel, alarm: ModelResource, source: AlarmMetricSource): HopRecord[] {
+  const namespace = model.text(alarm, alarm.props.Namespace);
+  const name = model.text(alarm, alarm.props.MetricName);
+  const base = { hop: 'alarm-metric', resource: alarm.ref, property: 'Namespace, MetricName, Dimensions' } as const;
+  if (!namespace || !name) {
+    return [{ ...base, verdict: 'block', detail: 'no single metric (metric math or unresolved name): not evaluated' }];
+  }
+  const dims = dimensionsOf(model, alarm);
+  const emitted = (detail: string): HopRecord => ({
+    ...base,
+    verdict: 'pass',
+    detail,
+    mutations: HOP_MUTATIONS['alarm-metric'](alarm, name),
+  });
+  const missing = (detail: string): HopRecord => ({ ...base, verdict: 'block', detail });
+  switch (source.kind) {
+    case 'trail-metric-filter': {
+      const logGroup = model.theOne(source.logGroup);
+      const filter = model.ofType('AWS::Logs::MetricFilter').find((f) => {
+        const group = model.resolve(f, f.props.LogGroupName);
+        return (
+          group?.logicalId === logGroup.logicalId &&
+          group.stackName === logGroup.stackName &&
+          asArray<Record<string, unknown>>(f.props.MetricTransformations).some(
+            (t) =>
+              t.MetricNamespace === namespace && t.MetricName === name && asArray(t.Dimensions).length === dims.size,
+          )
+        );
+      });
+      return [
+        filter
+          ? emitted(`metric filter ${filter.logicalId} on the trail's log group emits ${namespace}/${name}`)
+          : missing(
+              `no metric filter on the trail's log group emits ${namespace}/${name}${dims.size ? ' with those dimensions' : ''}`,
+            ),
+        trailDeliveryHop(model, model.theOne(source.trail), logGroup),
+      ];
+    }
+    case 's3-replication': {
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
+      const names = [
+        'OperationsFailedReplication',
+        'ReplicationLatency',
+        'BytesPendingReplication',
+        'OperationsPendingReplication',
+      ];
+      const [src, dst, ruleId] = ['SourceBucket', 'DestinationBucket', 'RuleId'].map((d) => dims.get(d));
+      if (namespace !== 'AWS/S3' || !names.includes(name) || dims.size !== 3 || !src || !dst || !ruleId) {
+        return [
+          missing(
+            `${namespace}/${name} by ${[...dims.keys()].join(', ')} is not an S3 replication metric (AWS/S3 by SourceBucket, DestinationBucket, RuleId)`,
+          ),
+        ];
+      }
+      const bucket = bucketNamed(model, src);
+      const rule = asArray<Record<string, unknown>>(
+        (bucket?.props.ReplicationConfiguration as Record<string, unknown> | undefined)?.Rules,
+      ).find((r) => r.Id === ruleId);
+      const target = rule?.Destination as Record<string, unknown> | undefined;
+      const destination = target ? model.text(bucket!, target.Bucket) : undefined;
+      // Destination.Metrics: Enabled is what makes S3 publish them for the rule.
+      const metricsOn = (target?.Metrics as Record<string, unknown> | undefined)?.Status === 'Enabled';
+      const ok = rule && rule.Status === 'Enabled' && metricsOn && destination?.endsWith(`:::${dst}`);
+      return [
+        ok
+          ? emitted(`replication rule ${ruleId} of ${src} to ${dst} is enabled with Metrics: S3 emits ${name}`)
+          : missing(
+              bucket
+                ? `bucket ${src} has no enabled rule ${ruleId} to ${dst} with Metrics enabled, so S3 emits no ${name} for it`
+                : `no bucket named ${src} in the templates`,
+            ),
+      ];
+    }
+    case 's3-request-metrics': {
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html#s3-request-cloudwatch-metrics
+      const names = [
+        'AllRequests',
+        'GetRequests',
+        'PutRequests',
+        'DeleteRequests',
+        'HeadRequests',
+        'PostRequests',
+        'ListRequests',
+        'BytesUploaded',
+        'BytesDownloaded',
+      ];
+      const bucketName = dims.get('BucketName');
+      const filterId = dims.get('FilterId');
+      if (namespace !== 'AWS/S3' || !names.includes(name) || dims.size !== 2 || !bucketName || !filterId) {
+        return [
+          missing(
+            `${namespace}/${name} by ${[...dims.keys()].join(', ')} is not an S3 request metric (AWS/S3 by BucketName, FilterId)`,
+          ),
+        ];
+      }
+      const bucket = bucketNamed(model, bucketName);
+      const configured = asArray<Record<string, unknown>>(bucket?.props.MetricsConfigurations).some(
+        (c) => c.Id === filterId,
+      );
+      return [
+        configured
+          ? emitted(`bucket ${bucketName} has request metrics configuration ${filterId}: S3 emits ${name}`)
+          : missing(`bucket ${bucketName} has no request metrics configuration ${filterId}, so S3 emits no ${name}`),
+      ];
+    }
+  }
+}
+
+function trailDeliveryHop(model: StageModel, trail: ModelResource, logGroup: ModelResource): HopRecord {
+  const target = model.resolve(trail, trail.props.CloudWatchLogsLogGroupArn);
+  const delivers =
+    target?.logicalId === logGroup.logicalId &&
+    target.stackName === logGroup.stackName &&
+    trail.props.CloudWatchLogsRoleArn !== undefined;
+  const logging = trail.props.IsLogging === true;
+  const ok = delivers && logging;
+  return {
+    hop: 'trail-log-delivery',
+    verdict: ok ? 'pass' : 'block',
+    detail: ok
+      ? "the trail logs and delivers to the filters' log group"
+      : `${logging ? '' : 'IsLogging is not true; '}${delivers ? '' : "the trail does not deliver to the filters' log group with a role"}`,
+    resource: trail.ref,
+    property: 'IsLogging, CloudWatchLogsLogGroupArn',
+    mutations: ok ? HOP_MUTATIONS['trail-log-delivery'](trail) : undefined,
+  };
+}
+
+function bucketNamed(model: StageModel, name: string): ModelResource | undefined {
+  return model
+    .index(
+      'event-paths:buckets-by-name',
+      (m) => new Map(m.ofType('AWS::S3::Bucket').map((b) => [m.text(b, b.props.BucketName), b])),
+    )
+    .get(name);
+}
