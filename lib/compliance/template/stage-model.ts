@@ -97,6 +97,18 @@ export class StageModel {
     return flatten(value, stack);
   }
 
+  /**
+   * A deep copy of a template value with every intrinsic the template alone fixes (`Fn::Join`, pseudo-parameters)
+   * replaced by its text; what cannot be worked out stays as written (and so matches no literal).
+   */
+  literal(from: LocatedResource | StackTemplate, value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.literal(from, v));
+    if (!value || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return this.text(from, value) ?? value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.literal(from, v)]));
+  }
+
   find(stackName: string, logicalId: string): ModelResource | undefined {
     return this.byLocation.get(`${stackName}/${logicalId}`);
   }

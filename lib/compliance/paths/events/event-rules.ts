@@ -23,7 +23,8 @@ export function rulesByRegion(model: StageModel): Map<string, RuleView[]> {
         pattern:
           typeof pattern === 'string'
             ? (JSON.parse(pattern) as Record<string, unknown>)
-            : (pattern as Record<string, unknown> | undefined),
+            : // Patterns may hold intrinsics (the partition in an ARN prefix, without CDK's feature flags).
+              (m.literal(rule, pattern) as Record<string, unknown> | undefined),
         schedule: m.text(rule, rule.props.ScheduleExpression),
         onDefaultBus: isDefaultBus(m, rule),
         targets: asArray<Record<string, unknown>>(rule.props.Targets),
