@@ -2,6 +2,7 @@ import type { ClaimId } from '../../core/claims/claim';
 import type { LocatedResource, PlatformAssembly, ResourceRef } from '../template/platform-assembly';
 import { toRef } from '../template/platform-assembly';
 import { PlatformEnvironment, platformEnvironments } from '../template/template-values';
+import { assemblyModel, ModelResource, StageModel, stageModels } from '../template/stage-model';
 
 /** One result of a check: passing results are recorded too, because the evidence needs them. */
 export interface CheckResult {
@@ -137,4 +138,62 @@ export function perEnvironment(
   const environments = platformEnvironments(model);
   if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
   return environments.flatMap((env) => judge(env));
+}
+
+export interface ModelCheckDefinition<P = Record<string, unknown>> {
+  readonly id: string;
+  readonly claims: readonly ClaimId[];
+  /** What the check proves of each resource it applies to, in terms of the claim. */
+  readonly description: string;
+  /** What was found when a resource fails, in words an auditor can check against the template. */
+  readonly failure: string;
+  /** The CloudFormation types the check judges; only resources of these types reach `appliesTo` and `judge`. */
+  readonly types: readonly string[];
+  /** Whether the check judges this resource. @default - every resource of `types` */
+  readonly appliesTo?: (resource: ModelResource<P>, model: StageModel) => boolean;
+  /** Template property paths (dot-separated) quoted in the evidence as the values that make the claim true. */
+  readonly evidenceProperties?: readonly string[];
+  /** The judgement of one resource, read through the model (the whole assembly's: every stack, stage or not). */
+  readonly judge: (resource: ModelResource<P>, model: StageModel) => Judgement;
+}
+
+/**
+ * A check that judges resources one by one through the typed model of the whole assembly: one result per resource
+ * it applies to, one failure per finding.
+ */
+export function modelResourceCheck<P = Record<string, unknown>>(definition: ModelCheckDefinition<P>): Check {
+  return {
+    id: definition.id,
+    claims: definition.claims,
+    description: definition.description,
+    run: (assembly) => {
+      const model = assemblyModel(assembly);
+      return definition.types
+        .flatMap((type) => model.ofType<P>(type))
+        .filter((r) => definition.appliesTo?.(r, model) ?? true)
+        .flatMap((r): CheckResult[] => {
+          const judgement = definition.judge(r, model);
+          if (judgement === NOT_APPLICABLE) return [];
+          const findings = judgement === true ? [] : judgement === false ? [undefined] : judgement;
+          return findings.length === 0
+            ? [pass('compliant', r.ref, pick(r.resource.Properties ?? {}, definition.evidenceProperties ?? []))]
+            : findings.map((finding) =>
+                fail(finding ? `${definition.failure} (${finding})` : definition.failure, r.ref, finding),
+              );
+        });
+    },
+  };
+}
+
+/**
+ * The results of a check judged once per platform environment, on its typed model, or one failure when the assembly
+ * holds none (a claim is never proven by absence).
+ */
+export function perStage(
+  assembly: PlatformAssembly,
+  judge: (model: StageModel) => CheckResult | readonly CheckResult[],
+): CheckResult[] {
+  const models = stageModels(assembly);
+  if (models.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
+  return models.flatMap((model) => judge(model));
 }

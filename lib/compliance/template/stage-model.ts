@@ -152,6 +152,20 @@ function refersToResource(model: StageModel, from: LocatedResource, value: unkno
 }
 
 const models = new WeakMap<PlatformAssembly, StageModel[]>();
+const wholeModels = new WeakMap<PlatformAssembly, StageModel>();
+
+/**
+ * One model of every stack of the assembly, platform stage or not (a team's own stack beside the platform), for the
+ * checks that judge every resource wherever it stands. Its environment is `*`, with no regions or opt-outs.
+ */
+export function assemblyModel(assembly: PlatformAssembly): StageModel {
+  let model = wholeModels.get(assembly);
+  if (!model) {
+    model = new StageModel(assembly, { name: '*', stacks: assembly.stacks, optOuts: {} });
+    wholeModels.set(assembly, model);
+  }
+  return model;
+}
 
 /** One model per platform environment of the assembly, built once per assembly and shared by every reader. */
 export function stageModels(assembly: PlatformAssembly): StageModel[] {
