@@ -93,6 +93,24 @@ describe('redundancy analysis (HA-1)', () => {
     expect(backups.reasoning).toContain('no plan copies out of its region');
   });
 
+  test('judges zone loss from the paths: three NAT gateways, but every zone routed through the first, do not survive', () => {
+    // GIVEN the reference with each private route table's default route pointed at one NAT gateway (a later edit:
+    // the counts still show a NAT gateway in every zone)
+    const assembly = weakenedCopy((s) => {
+      const resources = s.template.Resources ?? {};
+      const routes = Object.values(resources).filter(
+        (r) => r.Type === 'AWS::EC2::Route' && r.Properties?.NatGatewayId !== undefined,
+      );
+      for (const route of routes)
+        (route.Properties as Record<string, unknown>).NatGatewayId = routes[0].Properties?.NatGatewayId;
+    });
+    // THEN
+    const egress = tier(analyseRedundancy(assembly), 'egress');
+    expect(egress).toMatchObject({ instances: 3, survivesZoneLoss: false });
+    expect(egress.reasoning).toMatch(/path service-to-internet-https-own-zone-nat is cut when eu-west-1a is lost/);
+    expect(runChecks(assembly, [redundancyAnalysis]).find((r) => r.detail.startsWith('egress'))?.status).toBe('fail');
+  });
+
   test('fails every tier of an empty assembly: absence is never redundancy', () => {
     const tiers = analyseRedundancy(new PlatformAssembly([]));
     expect(tiers.filter((t) => t.survivesZoneLoss || t.survivesTwoInstanceLoss)).toEqual([]);
