@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -14,6 +14,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { grantSecretDecrypt } from '../core/grants/grant-secret-decrypt';
+import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 
@@ -39,8 +40,10 @@ export interface DumpDatabase {
   readonly securityGroup: ec2.ISecurityGroup;
   readonly port: number;
   /**
-   * Host name the dump connects to: the cluster's reader endpoint, so the daily dump never loads the writer. The
-   * server certificate must name it (RDS certificates do) since the task verifies it (`PGSSLMODE=verify-full`).
+   * Host name the dump connects to: the cluster's (writer) endpoint. Not the reader endpoint: on a replica, a query
+   * that holds back WAL replay longer than `max_standby_streaming_delay` (Aurora: at most 30 s) is cancelled, and a
+   * long pg_dump holds one snapshot throughout. The server certificate must name the host (RDS certificates do)
+   * since the task verifies it (`PGSSLMODE=verify-full`).
    */
   readonly hostname: string;
   readonly databaseName: string;
@@ -134,7 +137,12 @@ export class GpgDumpTask extends Construct {
       description: 'Pulls the dump image, reads the database secret, writes the task log',
     });
     this.taskRole = new ManagedPolicyRole(this, 'TaskRole', {
-      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      // Only for this account's tasks (confused deputy); ECS documents the source keys for task roles.
+      assumedBy: confinedServicePrincipal(
+        'ecs-tasks.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:ecs:${Stack.of(this).region}:${Stack.of(this).account}:*`,
+      ),
       description: 'Writes encrypted dumps into the dump bucket (write only)',
     });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
@@ -193,7 +201,12 @@ export class GpgDumpTask extends Construct {
     );
 
     const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      // Only for schedules of this account's default group, the dump schedule's (confused deputy).
+      assumedBy: confinedServicePrincipal(
+        'scheduler.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:scheduler:${Stack.of(this).region}:${Stack.of(this).account}:schedule-group/default`,
+      ),
       description: 'Runs the daily GPG dump task',
     });
     this.schedule = new scheduler.Schedule(this, 'Daily', {

@@ -86,26 +86,23 @@ export class LockedBackupVault extends Construct {
       const named = arns.filter((a): a is string => a !== undefined);
       return named.length ? { ArnNotEquals: { 'aws:PrincipalArn': named.length === 1 ? named[0] : named } } : undefined;
     };
+    // "*" as principal and resource, as AWS Config's manual-deletion rule requires of the Deny it recognises.
     const denyToAllBut = (sid: string, actions: readonly string[], ...exempt: (string | undefined)[]) =>
       new iam.PolicyStatement({
         sid,
         effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
+        principals: [new iam.StarPrincipal()],
         actions: [...actions],
         resources: ['*'],
         conditions: exceptFor(exempt),
       });
     const statements = [
+      // One statement, so that backup-recovery-point-manual-deletion-disabled recognises it (it wants
+      // DeleteRecoveryPoint, UpdateRecoveryPointLifecycle and PutBackupVaultAccessPolicy in a single Deny). The
+      // deployment role too is denied these: a deploy that changes the policy follows the break-glass runbook.
       denyToAllBut(
-        'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
-        VAULT_RECOVERY_POINT_ACTIONS,
-        props.breakGlassRoleArn,
-      ),
-      // The deployment role too is denied these: a deploy that changes the policy follows the break-glass runbook
-      // (delete the policy, then deploy: CloudFormation's put then meets no policy).
-      denyToAllBut(
-        'OnlyBreakGlassChangesPolicyOrRemovesLock',
-        VAULT_POLICY_AND_UNLOCK_ACTIONS,
+        'OnlyBreakGlassDeletesRecoveryPointsOrChangesPolicy',
+        [...VAULT_RECOVERY_POINT_ACTIONS, ...VAULT_POLICY_AND_UNLOCK_ACTIONS],
         props.breakGlassRoleArn,
       ),
       // CloudFormation may set the lock after the access policy when it creates the vault (the handler's order is not

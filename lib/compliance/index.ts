@@ -2,3 +2,5 @@
 export * from './evidence';
 export type { StockPackName } from './gate/stock-packs';
 export { ALL_STOCK_PACKS } from './gate/stock-packs';
+export { STRAY_STACK_RULE, STRAY_STACKS_PLUGIN_NAME, strayStackFindings } from './gate/stray-stacks';
+export type { StrayStackFinding } from './gate/stray-stacks';

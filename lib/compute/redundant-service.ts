@@ -12,6 +12,8 @@ import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
+import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
+import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { requireYearLongRetention } from '../core/log-retention';
 
 /**
@@ -164,8 +166,7 @@ export class RedundantService extends Construct {
         enableKeyRotation: true,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    if (!props.logKey)
-      logKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
+    if (!props.logKey) allowLogsToUseKey(logKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       encryptionKey: logKey,
       retention,
@@ -177,7 +178,12 @@ export class RedundantService extends Construct {
       description: 'Pulls the image, writes the logs and reads the secrets of the service tasks',
     });
     const taskRole = new ManagedPolicyRole(this, 'TaskRole', {
-      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      // Only for this account's tasks (confused deputy); ECS documents the source keys for task roles.
+      assumedBy: confinedServicePrincipal(
+        'ecs-tasks.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:ecs:${Stack.of(this).region}:${Stack.of(this).account}:*`,
+      ),
       description: 'The application: only what it is granted explicitly',
       roleName: props.taskRoleName,
     });

@@ -20,6 +20,7 @@ export const DEFAULT_BACKUP: ResolvedBackupConfig = {
   dailyHourUtc: 3,
   retentionDays: 35,
   vaultLockMode: 'governance',
+  breakGlass: { trust: 'iam-users-with-mfa' },
 };
 
 /** The service's defaults; `image` has none here: unset, the service builds its own (lib/compute/default-image). */

@@ -55,6 +55,31 @@ export const databaseConfigSchema = z.strictObject({
   people: z.array(text).readonly().optional(),
 });
 
+/** Who may assume the platform's break-glass role, by the organisation's identity model. */
+export const breakGlassConfigSchema = z.strictObject({
+  /**
+   * `iam-users-with-mfa`: principals of the account whose session carries `aws:MultiFactorAuthPresent` (IAM users
+   * signed in with MFA, roles assumed with an MFA code). IAM Identity Center (SSO) sessions never carry that key,
+   * so for SSO users choose `identity-center`: the role then trusts the roles of the named permission sets (or
+   * `principalArns`), and MFA is enforced by Identity Center's own sign-in setting.
+   * @default 'iam-users-with-mfa'
+   */
+  trust: z.enum(['iam-users-with-mfa', 'identity-center']),
+  /**
+   * With `identity-center`: names of the permission sets whose users may break glass; each is trusted as
+   * `arn:<partition>:iam::<account>:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<name>_*` by
+   * `aws:PrincipalArn`. The permission set must also allow `sts:AssumeRole` on the break-glass role.
+   * @default [] (give this or `principalArns`)
+   */
+  permissionSets: texts.optional(),
+  /**
+   * With `identity-center`: ARNs (wildcards allowed) of the Identity Center roles of this account that may break
+   * glass, under `role/aws-reserved/sso.amazonaws.com/`.
+   * @default [] (give this or `permissionSets`)
+   */
+  principalArns: texts.optional(),
+});
+
 export const backupConfigSchema = z.strictObject({
   /** UTC hour (0-23) at which the daily backup starts. @default 3 */
   dailyHourUtc: numeric.optional(),
@@ -72,6 +97,11 @@ export const backupConfigSchema = z.strictObject({
    * @default - the platform declares `<environmentName>-backup-break-glass`, assumable in the account with MFA only
    */
   breakGlassRoleArn: text.optional(),
+  /**
+   * Who may assume the break-glass role the platform declares (not used when `breakGlassRoleArn` names one).
+   * @default { trust: 'iam-users-with-mfa' }
+   */
+  breakGlass: breakGlassConfigSchema.optional(),
 });
 
 export const serviceConfigSchema = z.strictObject({
@@ -164,7 +194,7 @@ export const platformConfigSchema = z.strictObject({
   dump: dumpConfigSchema,
   /**
    * Per account singleton, whether the platform creates it or relies on the account's own (`existing`) or the
-   * organisation's delegated administrator (`organization`). Run `npx ts-node bin/preflight.ts` to see which the
+   * organisation's delegated administrator (`organization`). Run `npx secure-platform preflight` to see which the
    * account needs. A mode other than `create` is listed in the evidence beside MONITOR-2.
    * @default see `DEFAULT_THREAT_DETECTION` (every service `create`)
    */

@@ -5,6 +5,13 @@ import { DUMP_KEY_MIN_VALIDITY_DAYS } from './dump-key/inspect-dump-key';
 import type { RegionConfig } from './platform-config';
 import { SERVICE_MODES, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
 import type { ResolvedPlatformConfig } from './resolve-config';
+import { BREAK_GLASS_FIX, breakGlassProblem } from './break-glass-trust';
+import {
+  CONFIG_RULE_AVAILABILITY_READ,
+  CONFIG_RULE_AVAILABILITY_SOURCE,
+  configRuleOfferedIn,
+} from '../core/requirements/config-rule-regions';
+import { configRulesMissingIn, PlatformRegionRole } from '../core/requirements/continuous-config-rules';
 
 /**
  * One row of the validation table: which setting, how to read it, what is wrong with a value (or undefined when it
@@ -79,6 +86,18 @@ function regionProblem(regionConfig: RegionConfig | undefined): string | undefin
 const regionFix = (which: 'primaryRegion' | 'recoveryRegion', example: string) =>
   `use a region name such as '${example}' (listed: ${Object.keys(AWS_REGION_ZONES).join(', ')}), or, for a region AWS launched after that table, set ${which}.allowUnlistedRegion: true`;
 
+/** The Config rules the claims need in a region that AWS does not offer there (a stack with one fails to create). */
+function missingConfigRules(role: PlatformRegionRole, region: unknown): string | undefined {
+  if (typeof region !== 'string') return undefined;
+  const missing = configRulesMissingIn(role, region, configRuleOfferedIn);
+  return missing.length
+    ? `lacks the AWS Config managed rule${missing.length > 1 ? 's' : ''} ${missing.map((r) => `${r.identifier} (${r.claims.join(', ')})`).join(', ')}, which the claims' continuous checks need there (per ${CONFIG_RULE_AVAILABILITY_SOURCE}, read ${CONFIG_RULE_AVAILABILITY_READ}); the stack would fail to create`
+    : undefined;
+}
+
+const configRulesFix = (which: 'primaryRegion' | 'recoveryRegion') =>
+  `choose a ${which}.region where AWS offers every rule of lib/core/requirements/continuous-config-rules.ts (see lib/core/requirements/config-rule-regions.ts), or, if the rule's page now lists the region, delete the region from that rule's row there, citing the page and the date`;
+
 const RULES: readonly ConfigRule[] = [
   {
     setting: 'environmentName',
@@ -103,6 +122,18 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.recoveryRegion?.region,
     problem: (_v: string, c) => regionProblem(c.recoveryRegion),
     fix: regionFix('recoveryRegion', 'eu-central-1'),
+  },
+  {
+    setting: 'primaryRegion.region',
+    read: (c) => c.primaryRegion?.region,
+    problem: (v: string) => missingConfigRules('primary', v),
+    fix: configRulesFix('primaryRegion'),
+  },
+  {
+    setting: 'recoveryRegion.region',
+    read: (c) => c.recoveryRegion?.region,
+    problem: (v: string) => missingConfigRules('recovery', v),
+    fix: configRulesFix('recoveryRegion'),
   },
   {
     setting: 'recoveryRegion.region',
@@ -257,6 +288,12 @@ const RULES: readonly ConfigRule[] = [
     fix: "give the ARN of a role in this account, such as 'arn:aws:iam::123456789012:role/backup-break-glass', or leave it unset for the platform's own",
   },
   {
+    setting: 'backup.breakGlass',
+    read: (c) => c.backup.breakGlass,
+    problem: breakGlassProblem,
+    fix: BREAK_GLASS_FIX,
+  },
+  {
     setting: 'service.image',
     read: (c) => c.service.image,
     problem: (v: string | undefined) =>
@@ -348,7 +385,7 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.threatDetection[service],
     problem: (v: string) =>
       (SERVICE_MODES as readonly string[]).includes(v) ? undefined : `is not one of ${SERVICE_MODES.join(', ')}`,
-    fix: `use 'create' (default), 'existing' when the account already runs ${THREAT_DETECTION_SERVICES[service].name}, or 'organization' when a delegated administrator does; bin/preflight.ts tells which`,
+    fix: `use 'create' (default), 'existing' when the account already runs ${THREAT_DETECTION_SERVICES[service].name}, or 'organization' when a delegated administrator does; 'npx secure-platform preflight' tells which`,
   })),
 ];
 

@@ -3,7 +3,10 @@ import { IConstruct } from 'constructs';
 import type { ClaimId } from './claims/claim';
 
 export interface FindingAcknowledgment {
-  /** The finding as its pack names it, for example `AwsSolutions-S1` or `Claims-HA1-ServiceRedundantDeployment`. */
+  /**
+   * The finding as its pack names it (`AwsSolutions-S1`, `Claims-HA1-ServiceRedundantDeployment[FewerThanThreeTasks]`),
+   * or as CDK's report prints it after "Acknowledge with" (`AwsSolutions::AwsSolutions-S1`).
+   */
   readonly rule: string;
   /** The claim the decision touches; the evidence groups acknowledgments by it. */
   readonly claim: ClaimId;
@@ -20,9 +23,24 @@ export const ACKNOWLEDGMENT_CLAIM_METADATA_KEY = 'pocketcity:acknowledgment-clai
 /** Reasons shorter than this are rejected: "not needed" is not a decision an auditor can accept. */
 export const MIN_ACKNOWLEDGMENT_REASON_LENGTH = 40;
 
-/** The id CDK's validation report records for a finding of `rule`: `AwsSolutions::AwsSolutions-S1`. */
+/**
+ * The id CDK's validation report records for a finding of `rule`: `AwsSolutions::AwsSolutions-S1`. A rule already in
+ * that form (pasted from CDK's "Acknowledge with '...'") is kept as it is.
+ */
 export function acknowledgmentId(rule: string): string {
-  return `${rule.split('-')[0]}::${rule}`;
+  return findingRule(rule) === rule ? `${rule.split('-')[0]}::${rule}` : rule;
+}
+
+/** The rule of a finding id, without the pack prefix CDK adds: `AwsSolutions::AwsSolutions-S1` -> `AwsSolutions-S1`. */
+export function findingRule(id: string): string {
+  // Only a '::' outside brackets separates the prefix: `AwsSolutions-IAM5[Resource::*]` has none.
+  let depth = 0;
+  for (let i = 0; i < id.length - 1; i++) {
+    if (id[i] === '[') depth++;
+    else if (id[i] === ']') depth--;
+    else if (depth === 0 && id[i] === ':' && id[i + 1] === ':') return id.slice(i + 2);
+  }
+  return id;
 }
 
 /**
@@ -38,7 +56,7 @@ export function acknowledgeFinding(scope: IConstruct, ...acks: FindingAcknowledg
       );
     }
     const id = acknowledgmentId(ack.rule);
-    if (/\[.*::.*\]$/.test(ack.rule)) {
+    if (/\[.*::.*\]$/.test(findingRule(ack.rule))) {
       // Granular findings such as `AwsSolutions-IAM5[Resource::*]` contain '::', which Validations.acknowledge
       // rejects (cdk-nag #2351, #2359); record the same metadata entry it would write, as those issues advise.
       scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: ack.reason });

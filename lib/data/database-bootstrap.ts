@@ -14,6 +14,7 @@ import { acknowledgeFinding } from '../core/acknowledge';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
 import { requireYearLongRetention } from '../core/log-retention';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { latestNodeRuntime } from './private/latest-node-runtime';
 
 /**
  * The bootstrap's code directory (bootstrap.sql, the handler, its npm-installed `pg`). From source it sits beside this
@@ -142,7 +143,8 @@ export class DatabaseBootstrap extends Construct {
 
     this.function = new lambda.Function(this, 'Function', {
       description: 'Runs bootstrap.sql (roles, pgaudit) against the database on deploy',
-      runtime: lambda.Runtime.NODEJS_24_X,
+      // The newest Node.js the installed aws-cdk-lib offers (AwsSolutions-L1); the code is plain CommonJS and pg.
+      runtime: latestNodeRuntime(),
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
       // The type declarations are for this repository's tests; the function needs the JavaScript and the SQL.
@@ -150,8 +152,10 @@ export class DatabaseBootstrap extends Construct {
       role: this.role,
       timeout: Duration.minutes(5),
       memorySize: 256,
-      // One bootstrap at a time; CloudFormation invokes it once per change.
-      reservedConcurrentExecutions: 1,
+      // No reserved concurrency: it fails CreateFunction in accounts whose concurrency quota is low (new accounts:
+      // 10). One bootstrap at a time holds without it: CloudFormation runs one operation at a time on this one
+      // custom resource (create, update or its rollback) and waits for its answer, and bootstrap.sql takes an
+      // advisory lock, so even two stacks' runs never interleave.
       retryAttempts: 0,
       vpc: props.vpc,
       vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
@@ -248,6 +252,12 @@ export class DatabaseBootstrap extends Construct {
         claim: 'MONITOR-1',
         reason:
           'CloudFormation invokes the function once per deploy and waits for its answer; a failure fails the deploy and is in the function log, so a dead-letter queue would hold events nobody replays.',
+      });
+      acknowledgeFinding(this.function, {
+        rule: `${pack}-LambdaConcurrency`,
+        claim: 'MONITOR-1',
+        reason:
+          "Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10: 'decreases account's UnreservedConcurrentExecution below its minimum value'), which would roll the Data stack back into the cluster's deletion protection. The function runs once per deploy: CloudFormation sends one operation at a time to the one custom resource and waits for its answer, and the SQL takes an advisory lock.",
       });
     }
   }

@@ -45,6 +45,16 @@ export interface EncryptedUploadBucketProps {
   /** Days after which noncurrent object versions are deleted. @default 90 */
   readonly noncurrentVersionExpirationDays?: number;
   /**
+   * Days after which every object's current version expires, for a bucket whose objects have unique keys and so never
+   * become noncurrent (the dumps: a noncurrent-version rule alone keeps them forever). Expiry adds a delete marker;
+   * with Object Lock the expired version is deleted a day after it became noncurrent (never before its lock ends:
+   * S3 Lifecycle does not delete a locked version), without it after `noncurrentVersionExpirationDays`; then the
+   * delete marker left alone is removed. At least the Object Lock retention, so that nothing leaves its key while
+   * it is still locked.
+   * @default - current versions never expire
+   */
+  readonly currentVersionExpirationDays?: number;
+  /**
    * Object Lock default retention (for example for GPG dumps); Object Lock can only be enabled when the bucket is created.
    * @default - no Object Lock
    */
@@ -110,6 +120,7 @@ export class EncryptedUploadBucket extends Construct {
       );
     }
     this.encryptionKey = props.encryptionKey;
+    const expiry = currentVersionExpiryRules(props.currentVersionExpirationDays, props.objectLockRetention);
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
       encryption: s3.BucketEncryption.KMS,
@@ -135,6 +146,7 @@ export class EncryptedUploadBucket extends Construct {
           noncurrentVersionExpiration: Duration.days(noncurrentDays),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
+        ...expiry,
       ],
     });
     Tags.of(this.bucket).add(DATA_CLASSIFICATION_TAG, props.dataClassification ?? 'customer-data');
@@ -263,4 +275,41 @@ export class EncryptedUploadBucket extends Construct {
     };
     return role;
   }
+}
+
+/**
+ * The lifecycle rules that end each object's life after `days`: its current version expires (a delete marker), the
+ * expired version goes a day after it became noncurrent (with a lock; else by the noncurrent rule), then the marker
+ * left alone. Unique keys never become noncurrent on their own, so without this a noncurrent-version rule deletes
+ * nothing. S3 replicates no delete marker that lifecycle adds, so a replica needs the same rules of its own.
+ */
+function currentVersionExpiryRules(
+  days: number | undefined,
+  lock: s3.ObjectLockRetention | undefined,
+): s3.LifecycleRule[] {
+  if (days === undefined) return [];
+  const lockDays = lock?.duration.toDays();
+  const problem =
+    !Number.isInteger(days) || days < 1
+      ? 'not a whole number of days from 1'
+      : lockDays !== undefined && days < lockDays
+        ? `shorter than the Object Lock retention of ${lockDays} days`
+        : undefined;
+  if (problem) {
+    throw new Error(
+      `EncryptedUploadBucket currentVersionExpirationDays = ${days} is ${problem}. Fix: expire current versions after ${lockDays !== undefined ? `at least the lock's ${lockDays} days (the backup retention)` : 'a whole number of days'}, or leave it unset to keep them.`,
+    );
+  }
+  return [
+    {
+      id: 'ExpireCurrentVersionsAfterRetention',
+      expiration: Duration.days(days),
+      // With a lock, every version is held its retention whatever lifecycle says, so the expired version (or one
+      // deleted by hand) can go a day after it became noncurrent; without one, the bucket's noncurrent rule keeps
+      // the undo window.
+      noncurrentVersionExpiration: lock ? Duration.days(1) : undefined,
+    },
+    // ExpiredObjectDeleteMarker cannot share a rule with an expiration in days.
+    { id: 'RemoveExpiredDeleteMarkers', expiredObjectDeleteMarker: true },
+  ];
 }

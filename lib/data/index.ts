@@ -3,3 +3,4 @@ export * from './database-bootstrap';
 export * from './encrypted-upload-bucket';
 export * from './multi-az-database';
 export * from './replica-bucket';
+export * from './secure-queue';

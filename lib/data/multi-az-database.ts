@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { judgeAuroraEngineVersion } from '../core/requirements/aurora-engine-versions';
 
 /**
@@ -134,7 +135,12 @@ export class MultiAzDatabase extends Construct {
     });
 
     const monitoringRole = new iam.Role(this, 'MonitoringRole', {
-      assumedBy: new iam.ServicePrincipal('monitoring.rds.amazonaws.com'),
+      // Only for this account's DB instances (confused deputy).
+      assumedBy: confinedServicePrincipal(
+        'monitoring.rds.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:rds:${Stack.of(this).region}:${Stack.of(this).account}:db:*`,
+      ),
       description: `Enhanced monitoring of ${props.clusterIdentifier}`,
     });
     const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE);

@@ -23,6 +23,13 @@ export interface ReplicaBucketProps {
   readonly sourceRegion: string;
   /** Object Lock default retention, when the source bucket has one (replication requires it on both sides). @default - none */
   readonly objectLockRetention?: s3.ObjectLockRetention;
+  /**
+   * Days after which each replica's current version expires (see `EncryptedUploadBucket`), for unique keys that never
+   * become noncurrent. Set it as the source bucket's: S3 replicates no delete marker that lifecycle adds, so the
+   * source's expiry never reaches the replica.
+   * @default - current versions never expire
+   */
+  readonly currentVersionExpirationDays?: number;
   /** What the replica holds, declared as a tag the claims checks read. @default 'customer-data-replica' */
   readonly dataClassification?: Extract<DataClassification, 'customer-data-replica' | 'database-dump-replica'>;
 }
@@ -42,6 +49,7 @@ export class ReplicaBucket extends Construct {
       serverAccessLogsBucket: props.serverAccessLogsBucket,
       serverAccessLogsPrefix: `${id}/`,
       objectLockRetention: props.objectLockRetention,
+      currentVersionExpirationDays: props.currentVersionExpirationDays,
       dataClassification: props.dataClassification ?? 'customer-data-replica',
       // This bucket is the second location; a third would not add a region the platform runs in.
       allowSingleRegion: true,

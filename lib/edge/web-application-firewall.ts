@@ -1,9 +1,9 @@
 import { Names, RemovalPolicy, Stack, ArnFormat } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { requireYearLongRetention } from '../core/log-retention';
 
 /**
@@ -91,7 +91,7 @@ export class WebApplicationFirewall extends Construct {
         enableKeyRotation: true,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    if (!props.logKey) key.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${Stack.of(this).region}.amazonaws.com`));
+    if (!props.logKey) allowLogsToUseKey(key);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       // WAF only logs to groups named aws-waf-logs-*.
       logGroupName: `aws-waf-logs-${Names.uniqueId(this).toLowerCase()}`,

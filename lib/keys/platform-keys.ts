@@ -1,7 +1,7 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 
 /** The purposes a platform key serves in one region; each purpose has its own key. */
 export type KeyPurpose = 'data' | 'backup' | 'logs';
@@ -59,28 +59,7 @@ export class PlatformKeys extends Construct {
     this.backup = make('backup', 'AWS Backup vault recovery points');
     this.logs = make('logs', 'CloudWatch Logs log groups (database audit logs, task logs)');
 
-    const stack = Stack.of(this);
-    this.logs.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsOfThisAccountAndRegion',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncryptFrom',
-          'kms:ReEncryptTo',
-          'kms:GenerateDataKey',
-          'kms:GenerateDataKeyWithoutPlaintext',
-          'kms:DescribeKey',
-        ],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
-          },
-        },
-      }),
-    );
+    allowLogsToUseKey(this.logs);
   }
 
   /** The key of a purpose. */

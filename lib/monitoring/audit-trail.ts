@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { declareLogDestination } from '../core/log-destination';
@@ -34,13 +35,29 @@ export interface AuditTrailProps {
   readonly archiveAfterDays?: number;
   /** Days after which trail files are deleted; at least 365 (PCI DSS 10.7). @default 2557 (seven years) */
   readonly expireAfterDays?: number;
+  /**
+   * Record the data events (reads and writes) of every SQS queue, DynamoDB table and Kinesis data stream of the
+   * account, in every region: a team's own queue or table is then recorded without a reference to it
+   * (MONITOR1-EveryDataStoreAccessLogged). Data events are billed per event (docs/constructs/audit-trail.md).
+   * `false` records only the queues given to `recordQueueDataEvents()`; any other queue, table or stream then fails
+   * that check.
+   * @default true
+   */
+  readonly recordEveryQueueTableAndStream?: boolean;
 }
+
+/** The store types whose data events the trail records for every resource, unless told otherwise. */
+export const EVERY_STORE_DATA_EVENT_TYPES = [
+  'AWS::SQS::Queue',
+  'AWS::DynamoDB::Table',
+  'AWS::Kinesis::Stream',
+] as const;
 
 /**
  * The audit record of MONITOR-1: a multi-region CloudTrail with global service events and log-file validation,
  * encrypted with a customer managed key, delivered to a dedicated bucket (versioned, public access blocked,
  * TLS-only, access-logged, lifecycle) and to an encrypted CloudWatch log group; S3 data events (reads and writes)
- * on the customer-data buckets.
+ * on the customer-data buckets, object reads of every bucket, and SQS data events on the platform's queues.
  */
 export class AuditTrail extends Construct {
   readonly trail: cloudtrail.Trail;
@@ -48,9 +65,13 @@ export class AuditTrail extends Construct {
   readonly bucket: s3.Bucket;
   readonly logGroup: logs.LogGroup;
   readonly accessLogBucket: s3.IBucket;
+  private readonly dataEventBuckets: s3.IBucket[] = [];
+  private readonly dataEventQueues: sqs.IQueue[] = [];
+  private readonly everyStore: boolean;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
+    this.everyStore = props.recordEveryQueueTableAndStream ?? true;
     // S3 delivers the trail bucket's access logs by bucket policy (which the flow proofs evaluate), not by the
     // log-delivery ACL, whatever the app's feature flags say.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
@@ -131,21 +152,66 @@ export class AuditTrail extends Construct {
       enableFileValidation: true,
     });
     this.deliverToLogGroup();
-    // Reads of every object of every bucket (MONITOR-1): log destinations cannot log their own access without a
-    // loop, so this is what records who reads them. Writes stay out: they are the log deliveries themselves.
-    this.trail.logAllS3DataEvents({
-      readWriteType: cloudtrail.ReadWriteType.READ_ONLY,
-      includeManagementEvents: false,
-    });
+    // Advanced event selectors: basic ones cannot record SQS data events, and a trail takes one kind or the other.
+    const cfnTrail = this.trail.node.defaultChild as cloudtrail.CfnTrail;
+    cfnTrail.advancedEventSelectors = Lazy.any({ produce: () => this.eventSelectors() });
+    cfnTrail.addPropertyDeletionOverride('EventSelectors');
     if (props.customerDataBuckets?.length) this.recordDataEvents(props.customerDataBuckets);
   }
 
-  /** Records every object read and write of the given buckets (S3 data events), together with management events. */
+  /** Records every object read and write of the given buckets (S3 data events). */
   recordDataEvents(buckets: readonly s3.IBucket[]): void {
-    this.trail.addS3EventSelector(
-      buckets.map((bucket) => ({ bucket })),
-      { readWriteType: cloudtrail.ReadWriteType.ALL, includeManagementEvents: true },
-    );
+    this.dataEventBuckets.push(...buckets);
+  }
+
+  /** Records every call on the messages of the given queues (SQS data events: send, receive, delete). */
+  recordQueueDataEvents(queues: readonly sqs.IQueue[]): void {
+    this.dataEventQueues.push(...queues);
+  }
+
+  private eventSelectors(): cloudtrail.CfnTrail.AdvancedEventSelectorProperty[] {
+    const data = (type: string, more: cloudtrail.CfnTrail.AdvancedFieldSelectorProperty[]) => [
+      { field: 'eventCategory', equalTo: ['Data'] },
+      { field: 'resources.type', equalTo: [type] },
+      ...more,
+    ];
+    return [
+      { name: 'Management events', fieldSelectors: [{ field: 'eventCategory', equalTo: ['Management'] }] },
+      // Reads of every object of every bucket (MONITOR-1): log destinations cannot log their own access without a
+      // loop, so this is what records who reads them. Writes stay out: they are the log deliveries themselves.
+      {
+        name: 'Object reads of every bucket',
+        fieldSelectors: data('AWS::S3::Object', [{ field: 'readOnly', equalTo: ['true'] }]),
+      },
+      ...(this.dataEventBuckets.length
+        ? [
+            {
+              name: 'Object reads and writes of the customer-data buckets',
+              fieldSelectors: data('AWS::S3::Object', [
+                { field: 'resources.ARN', startsWith: this.dataEventBuckets.map((b) => `${b.bucketArn}/`) },
+              ]),
+            },
+          ]
+        : []),
+      // One selector per type: CloudTrail takes a single resources.type value per selector.
+      ...(this.everyStore
+        ? EVERY_STORE_DATA_EVENT_TYPES.map((type) => ({
+            name: `Data events of every ${type}`,
+            fieldSelectors: data(type, []),
+          }))
+        : []),
+      // Covered above when every queue is recorded.
+      ...(!this.everyStore && this.dataEventQueues.length
+        ? [
+            {
+              name: 'Message calls of the platform queues',
+              fieldSelectors: data('AWS::SQS::Queue', [
+                { field: 'resources.ARN', equalTo: this.dataEventQueues.map((q) => q.queueArn) },
+              ]),
+            },
+          ]
+        : []),
+    ];
   }
 
   /**

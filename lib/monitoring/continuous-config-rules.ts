@@ -3,8 +3,12 @@ import { Construct } from 'constructs';
 import {
   configRuleName,
   CONTINUOUS_CONFIG_RULES,
+  ConfigDerivedParameter,
   ConfigRuleRequirement,
+  MAX_CONTINUOUS_BACKUP_DAYS,
+  PLATFORM_TAG_KEY,
   PlatformRegionRole,
+  RuleScope,
   WatchedBucket,
 } from '../core/requirements/continuous-config-rules';
 
@@ -15,10 +19,24 @@ export interface ContinuousConfigRulesProps {
   readonly region: PlatformRegionRole;
   /** Physical names of the customer-data buckets, for the bucket-scoped rules. */
   readonly bucketNames: Readonly<Record<WatchedBucket, string>>;
-  /** Daily recovery point retention the backup rules require (config `backup.retentionDays`). */
+  /**
+   * Daily recovery point retention (config `backup.retentionDays`). The backup rules get what each region keeps:
+   * at most 35 days in the primary region (continuous backups), the full retention for the copies in the recovery
+   * region.
+   */
   readonly backupRetentionDays: number;
   /** ELB security policies an HTTPS listener may use. */
   readonly sslPolicies: readonly string[];
+  /**
+   * The principals the vaults' deletion Deny exempts (break glass): BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED
+   * gets them as `principalArnList`.
+   */
+  readonly breakGlassPrincipalArns: readonly string[];
+  /**
+   * Value of the PLATFORM_TAG_KEY tag every platform resource carries; `platform` rules select by it.
+   * @default environmentName
+   */
+  readonly platformTagValue?: string;
   /**
    * The region's configuration recorder when this stack declares it: Config refuses a rule before a recorder exists.
    * @default - none (the account's or the organisation's recorder runs already)
@@ -31,7 +49,9 @@ export interface ContinuousConfigRulesProps {
 /**
  * The AWS managed Config rules that keep checking, in the running account, the properties the claims checks prove
  * at synth (table: lib/core/requirements/continuous-config-rules.ts). Declared in every `threatDetection.config`
- * mode: rules are not singletons. A rule turning NON_COMPLIANT alerts through SecurityAlerts.
+ * mode: rules are not singletons. Each judges the platform's own resources (tag, bucket name or parameter) unless the
+ * table names it account hygiene; a claim rule turning NON_COMPLIANT alerts through SecurityAlerts as a claim that
+ * stopped holding, a hygiene rule (`hygiene-<env>-...`) as account hygiene.
  */
 export class ContinuousConfigRules extends Construct {
   readonly rules: config.CfnConfigRule[] = [];
@@ -49,41 +69,113 @@ export class ContinuousConfigRules extends Construct {
         `ContinuousConfigRules sslPolicies = ${JSON.stringify(props.sslPolicies)}. Fix: give the ELB security policies an HTTPS listener may use (for example ['ELBSecurityPolicy-TLS13-1-2-2021-06']).`,
       );
     }
+    if (!Array.isArray(props.breakGlassPrincipalArns) || props.breakGlassPrincipalArns.length === 0) {
+      throw new Error(
+        `ContinuousConfigRules breakGlassPrincipalArns = ${JSON.stringify(props.breakGlassPrincipalArns)}. Fix: give the principals the vault policies exempt from their deletion Deny (the break-glass role), or the manual-deletion rule judges their own exemption a breach.`,
+      );
+    }
     for (const requirement of props.requirements ?? CONTINUOUS_CONFIG_RULES) {
       const where = requirement.regions[props.region];
       if (!where) continue;
-      if (where === 'account') this.addRule(requirement, props);
-      else for (const bucket of where) this.addRule(requirement, props, bucket);
+      if (typeof where === 'string') this.addRule(requirement, where, props);
+      else for (const bucket of where) this.addRule(requirement, where, props, bucket);
     }
   }
 
-  private addRule(requirement: ConfigRuleRequirement, props: ContinuousConfigRulesProps, bucket?: WatchedBucket): void {
+  private addRule(
+    requirement: ConfigRuleRequirement,
+    where: RuleScope,
+    props: ContinuousConfigRulesProps,
+    bucket?: WatchedBucket,
+  ): void {
+    const hygiene = where === 'hygiene';
     const rule = new config.CfnConfigRule(
       this,
       bucket ? `${requirement.identifier}-${bucket}` : requirement.identifier,
       {
-        configRuleName: configRuleName(props.environmentName, requirement.identifier, bucket),
-        description: `Watches ${requirement.claims.join(', ')}: ${requirement.watches}`,
+        configRuleName: configRuleName(props.environmentName, requirement.identifier, bucket, hygiene),
+        description: `${hygiene ? 'Account hygiene (judges the whole account, not only the platform). ' : ''}Watches ${requirement.claims.join(', ')}: ${requirement.watches}`,
         source: { owner: 'AWS', sourceIdentifier: requirement.identifier },
-        scope: bucket
-          ? { complianceResourceTypes: ['AWS::S3::Bucket'], complianceResourceId: props.bucketNames[bucket] }
-          : undefined,
-        inputParameters: requirement.inputParameters ? parameters(requirement, props) : undefined,
+        scope: this.scopeOf(requirement, where, props, bucket),
+        inputParameters: requirement.inputParameters ? parameters(requirement, props, bucket) : undefined,
       },
     );
     if (props.recorder) rule.addResourceDependency(props.recorder);
     this.rules.push(rule);
   }
+
+  /** Config scopes change-triggered evaluations only: a periodic rule must narrow itself by a parameter. */
+  private scopeOf(
+    requirement: ConfigRuleRequirement,
+    where: RuleScope,
+    props: ContinuousConfigRulesProps,
+    bucket?: WatchedBucket,
+  ): config.CfnConfigRule.ScopeProperty | undefined {
+    if (where === 'account' || where === 'hygiene') return undefined;
+    if (requirement.trigger === 'periodic') {
+      const narrowing = bucket ? 'bucketName' : 'platformTag';
+      const narrowed = Object.values(requirement.inputParameters ?? {}).some(
+        (v) => typeof v !== 'string' && v.from === narrowing,
+      );
+      if (!narrowed) {
+        throw new Error(
+          `ContinuousConfigRules ${requirement.identifier} is periodic and scoped '${JSON.stringify(where)}', but no parameter takes '${narrowing}'. Fix: in lib/core/requirements/continuous-config-rules.ts give it the rule's resource parameter from '${narrowing}', or make it 'hygiene'.`,
+        );
+      }
+      return undefined;
+    }
+    return bucket
+      ? { complianceResourceTypes: ['AWS::S3::Bucket'], complianceResourceId: props.bucketNames[bucket] }
+      : { tagKey: PLATFORM_TAG_KEY, tagValue: props.platformTagValue ?? props.environmentName };
+  }
 }
 
-function parameters(requirement: ConfigRuleRequirement, props: ContinuousConfigRulesProps): Record<string, string> {
+function parameters(
+  requirement: ConfigRuleRequirement,
+  props: ContinuousConfigRulesProps,
+  bucket?: WatchedBucket,
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(requirement.inputParameters ?? {}).map(([key, value]) => {
-      if (typeof value === 'string') return [key, value];
-      return [
-        key,
-        value.from === 'backupRetentionDays' ? String(props.backupRetentionDays) : props.sslPolicies.join(','),
-      ];
-    }),
+    Object.entries(requirement.inputParameters ?? {}).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : derived(value, requirement, props, bucket),
+    ]),
   );
+}
+
+const REGION_BUCKETS: Record<PlatformRegionRole, readonly WatchedBucket[]> = {
+  primary: ['uploads', 'dumps'],
+  recovery: ['uploads-replica', 'dumps-replica'],
+};
+
+function derived(
+  value: ConfigDerivedParameter,
+  requirement: ConfigRuleRequirement,
+  props: ContinuousConfigRulesProps,
+  bucket?: WatchedBucket,
+): string {
+  switch (value.from) {
+    case 'retentionInRegion':
+      // The plan's rule keeps continuous backups at most 35 days; only the copies keep more.
+      return String(
+        props.region === 'primary'
+          ? Math.min(props.backupRetentionDays, MAX_CONTINUOUS_BACKUP_DAYS)
+          : props.backupRetentionDays,
+      );
+    case 'sslPolicies':
+      return props.sslPolicies.join(',');
+    case 'platformTag':
+      return JSON.stringify({ [PLATFORM_TAG_KEY]: props.platformTagValue ?? props.environmentName });
+    case 'customerBuckets':
+      return REGION_BUCKETS[props.region].map((b) => props.bucketNames[b]).join(',');
+    case 'breakGlassPrincipals':
+      return props.breakGlassPrincipalArns.join(',');
+    case 'bucketName':
+      if (!bucket) {
+        throw new Error(
+          `ContinuousConfigRules ${requirement.identifier} takes a bucket name but is not bucket-scoped. Fix: scope it to buckets in lib/core/requirements/continuous-config-rules.ts.`,
+        );
+      }
+      return props.bucketNames[bucket];
+  }
 }

@@ -2,9 +2,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AlertTopicTarget } from './alert-topic-target';
 
 export interface DumpAlarmsProps {
   /** Task definition family of the dump task. */
@@ -19,6 +20,12 @@ export interface DumpAlarmsProps {
   /** Id of the bucket's S3 request metrics filter on the dump prefix. */
   readonly requestMetricsFilterId: string;
   readonly topic: sns.ITopic;
+  /**
+   * Where EventBridge puts an alert it could not publish to the topic after 24 hours of retries
+   * (`SecurityAlerts.deadLetterQueue`).
+   * @default - none: after the retries the event is dropped
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
   /** Alarm when no dump object arrived for this long (a day plus slack for the schedule). @default Duration.hours(26) */
   readonly maxAge?: Duration;
 }
@@ -60,7 +67,7 @@ export class DumpAlarms extends Construct {
           detail: { lastStatus: ['STOPPED'], taskDefinitionArn: events.Match.prefix(taskDefinitionPrefix), ...detail },
         },
       });
-      r.addTarget(new targets.SnsTopic(props.topic));
+      r.addTarget(new AlertTopicTarget(props.topic, { deadLetterQueue: props.deadLetterQueue }));
       this.failedTaskRules.push(r);
     };
     rule('DumpTaskFailed', `The daily dump task (${props.taskFamily}) stopped with a non-zero exit code`, {

@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { confinedServicePrincipal } from '../core/grants/service-trust';
 import {
   configRuleNonCompliantPattern,
   guardDutyFindingsPattern,
@@ -17,6 +18,11 @@ export interface FindingForwardingProps {
    * @default - Config compliance changes are not forwarded
    */
   readonly configRuleNamePrefix?: string;
+  /**
+   * Forward the account-hygiene Config rules of this name prefix turning NON_COMPLIANT; match SecurityAlerts'.
+   * @default - not forwarded
+   */
+  readonly hygieneConfigRuleNamePrefix?: string;
   /** Lowest GuardDuty severity forwarded; match SecurityAlerts'. @default 7 */
   readonly guardDutyMinimumSeverity?: number;
 }
@@ -50,7 +56,12 @@ export class FindingForwarding extends Construct {
     const bus = events.EventBus.fromEventBusArn(this, 'TargetBus', this.targetBusArn);
     // Our own role with a customer managed policy (the target's default role carries an inline policy).
     this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
+      // Only for this account's rules in this region (confused deputy).
+      assumedBy: confinedServicePrincipal(
+        'events.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:events:${Stack.of(this).region}:${Stack.of(this).account}:rule/*`,
+      ),
       description: `Forwards security findings to the default event bus of ${props.toRegion}`,
     });
     new iam.ManagedPolicy(this, 'Policy', {
@@ -79,6 +90,13 @@ export class FindingForwarding extends Construct {
         'ConfigRuleNonCompliant',
         `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT, to ${props.toRegion}`,
         configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
+    }
+    if (props.hygieneConfigRuleNamePrefix !== undefined) {
+      forward(
+        'ConfigRuleHygiene',
+        `Account-hygiene AWS Config rules ${props.hygieneConfigRuleNamePrefix}* turning NON_COMPLIANT, to ${props.toRegion}`,
+        configRuleNonCompliantPattern(props.hygieneConfigRuleNamePrefix),
       );
     }
   }

@@ -2,13 +2,15 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeFinding } from '../core/acknowledge';
+import { AlertTopicTarget } from './alert-topic-target';
 import {
   configRuleNonCompliantPattern,
   guardDutyFindingsPattern,
@@ -52,6 +54,13 @@ export interface SecurityAlertsProps {
    * @default - no Config compliance alert
    */
   readonly configRuleNamePrefix?: string;
+  /**
+   * Alert, as account hygiene and not as a claim that stopped holding, when an AWS Config rule whose name starts with
+   * this prefix turns NON_COMPLIANT: the platform's rules that judge the whole account (the default VPC, every team's
+   * keys), named apart so that the claim alert never matches them.
+   * @default - no hygiene alert
+   */
+  readonly hygieneConfigRuleNamePrefix?: string;
   /** Namespace of the CIS metrics. @default 'PocketCity/CISBenchmark' */
   readonly metricNamespace?: string;
 }
@@ -67,13 +76,19 @@ const SECURITY_HUB_RULE_ID = 'SecurityHubCriticalOrHighFindings';
  * - SNS topic under a customer managed key, TLS-only, publishable by EventBridge and CloudWatch of this account;
  * - EventBridge rules: GuardDuty findings of severity >= 7, Security Hub findings CRITICAL or HIGH, failed backup
  *   and copy jobs;
- * - CloudWatch metric filters and alarms on the trail's log group for the CIS monitoring items.
+ * - CloudWatch metric filters and alarms on the trail's log group for the CIS monitoring items;
+ * - a failed delivery is not silent: each rule's target retries for 24 hours, then puts the event into an encrypted
+ *   dead-letter queue, whose depth alarms; and SNS's failed notifications to subscribers alarm.
  */
 export class SecurityAlerts extends Construct {
   readonly topic: sns.Topic;
   readonly encryptionKey: kms.IKey;
   readonly rules: events.Rule[] = [];
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** Events EventBridge could not publish to the topic after its retries (see `AlertTopicTarget`). */
+  readonly deadLetterQueue: sqs.Queue;
+  /** Alarms on failed deliveries: dead-lettered events, and SNS notifications that failed. */
+  readonly deliveryAlarms: cloudwatch.Alarm[] = [];
   private readonly metricNamespace: string;
   private subscriptionCount = 0;
   private monitoredLogGroups = 0;
@@ -104,9 +119,30 @@ export class SecurityAlerts extends Construct {
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['sns:Publish'],
         resources: [this.topic.topicArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: {
+            'aws:SourceArn': `arn:${Stack.of(this).partition}:cloudwatch:${Stack.of(this).region}:${account}:alarm:*`,
+          },
+        },
       }),
     );
+
+    // Alert events here are findings' metadata; the queue keeps them 14 days (SQS's most) under the topic's key,
+    // which EventBridge may already use (AlertTopicTarget).
+    this.deadLetterQueue = new sqs.Queue(this, 'DeliveryFailures', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.encryptionKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledgeFinding(this.deadLetterQueue, {
+      rule: 'AwsSolutions-SQS3',
+      claim: 'MONITOR-3',
+      reason:
+        'This queue is itself the dead-letter queue of the alert rules (each rule target names it in DeadLetterConfig); a queue of last resort has no further DLQ, and its depth alarms instead',
+    });
+    this.addDeliveryAlarms();
 
     for (const email of props.emails ?? []) this.addEmailSubscription(email);
 
@@ -140,6 +176,18 @@ export class SecurityAlerts extends Construct {
         'ConfigRuleNonCompliant',
         `AWS Config rules ${props.configRuleNamePrefix}* turning NON_COMPLIANT: a claim stopped holding in the account`,
         configRuleNonCompliantPattern(props.configRuleNamePrefix),
+      );
+    }
+    if (props.hygieneConfigRuleNamePrefix !== undefined) {
+      // Same topic, one set of subscriptions; the message says what it is, so nobody reads it as a broken claim.
+      const field = (path: string) => events.EventField.fromPath(path);
+      this.addRule(
+        'ConfigRuleHygiene',
+        `Account hygiene (not a claim): AWS Config rules ${props.hygieneConfigRuleNamePrefix}* turning NON_COMPLIANT`,
+        configRuleNonCompliantPattern(props.hygieneConfigRuleNamePrefix),
+        events.RuleTargetInput.fromText(
+          `ACCOUNT HYGIENE, low severity, not a claim that stopped holding: AWS Config rule ${field('$.detail.configRuleName')} finds ${field('$.detail.resourceType')} ${field('$.detail.resourceId')} NON_COMPLIANT in ${field('$.detail.awsRegion')}. It judges the whole account, not only the platform (docs/constructs/continuous-config-rules.md).`,
+        ),
       );
     }
     if (props.trailLogGroup) this.monitorTrailLogGroup(props.trailLogGroup);
@@ -196,13 +244,62 @@ export class SecurityAlerts extends Construct {
     }
   }
 
-  private addRule(id: string, description: string, eventPattern: events.EventPattern): void {
+  /**
+   * A target for any rule that alerts on this topic: 24 hours of retries, then this construct's dead-letter queue,
+   * and a topic policy statement for that rule alone.
+   */
+  alertTarget(message?: events.RuleTargetInput): events.IRuleTarget {
+    return new AlertTopicTarget(this.topic, { deadLetterQueue: this.deadLetterQueue, message });
+  }
+
+  private addRule(
+    id: string,
+    description: string,
+    eventPattern: events.EventPattern,
+    message?: events.RuleTargetInput,
+  ): void {
     const rule = new events.Rule(this, id, { description, eventPattern });
-    rule.addTarget(new targets.SnsTopic(this.topic));
+    rule.addTarget(this.alertTarget(message));
     this.rules.push(rule);
   }
 
+  /**
+   * The two ways an alert can be lost after it was raised. Both alarm to this same topic: that reaches the
+   * subscribers when the failure was EventBridge's alone (throttling, a transient key or policy error) or one
+   * subscriber's (a bouncing address), and the alarm state stays visible in CloudWatch when the topic itself is
+   * what fails. An independent channel (a second topic, a pager) would need a destination the platform does not know.
+   */
+  private addDeliveryAlarms(): void {
+    const action = new cloudwatchActions.SnsAction(this.topic);
+    const alarm = (id: string, description: string, metric: cloudwatch.IMetric) => {
+      const a = new cloudwatch.Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      a.addAlarmAction(action);
+      this.deliveryAlarms.push(a);
+    };
+    alarm(
+      'DeliveryFailuresAlarm',
+      'Alert events EventBridge could not publish to the alert topic after 24 hours of retries wait in the dead-letter queue (MONITOR-3)',
+      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+    );
+    alarm(
+      'NotificationsFailedAlarm',
+      'The alert topic failed to deliver a notification to a subscriber (MONITOR-3)',
+      this.topic.metricNumberOfNotificationsFailed({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
+    );
+  }
+
   private createKey(): kms.Key {
+    const stack = Stack.of(this);
     const key = new kms.Key(this, 'Key', {
       description: 'Encrypts the security alert topic',
       enableKeyRotation: true,
@@ -216,6 +313,11 @@ export class SecurityAlerts extends Construct {
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        // Only for alarms of this account and region (confused deputy).
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+        },
       }),
     );
     return key;

@@ -1,13 +1,20 @@
 import { Annotations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { AlertTopicTarget } from './alert-topic-target';
 
 export interface SecurityTxtExpiryReminderProps {
   /** The `Expires:` date-time of security.txt (config `securityContact.expires`). */
   readonly expires: string;
   readonly topic: sns.ITopic;
+  /**
+   * Where EventBridge puts an alert it could not publish to the topic after 24 hours of retries
+   * (`SecurityAlerts.deadLetterQueue`).
+   * @default - none: after the retries the event is dropped
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
   /** How long before expiry to remind. @default 30 days */
   readonly daysBefore?: number;
   /** The moment synth judges against. @default - now */
@@ -56,7 +63,8 @@ export class SecurityTxtExpiryReminder extends Construct {
       }),
     });
     this.rule.addTarget(
-      new targets.SnsTopic(props.topic, {
+      new AlertTopicTarget(props.topic, {
+        deadLetterQueue: props.deadLetterQueue,
         message: events.RuleTargetInput.fromText(
           `security.txt expires on ${props.expires}. Renew securityContact.expires in the platform config and deploy (RESPONSE-1).`,
         ),

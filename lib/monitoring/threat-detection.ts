@@ -25,8 +25,22 @@ export interface ThreatDetectionProps {
    * @default true
    */
   readonly runtimeMonitoring?: boolean;
+  /**
+   * Controls of the Foundational Security Best Practices standard disabled in this region, each with the reason
+   * Security Hub records (only with `securityHub: 'create'`; otherwise the account's owner disables them).
+   * @default - none
+   */
+  readonly disabledControls?: readonly DisabledControl[];
   /** How often GuardDuty publishes updates of existing findings. @default 'FIFTEEN_MINUTES' */
   readonly findingPublishingFrequency?: 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
+}
+
+/** A standard's control switched off in one region, and why. */
+export interface DisabledControl {
+  /** Control id, for example `IAM.1`. */
+  readonly controlId: string;
+  /** Why, as Security Hub records it. */
+  readonly reason: string;
 }
 
 /** Version of the AWS Foundational Security Best Practices standard subscribed to. */
@@ -66,8 +80,22 @@ export class ThreatDetection extends Construct {
         autoEnableControls: true,
       });
       const stack = Stack.of(this);
+      const controls = props.disabledControls ?? [];
+      for (const c of controls) {
+        if (!/^[A-Za-z0-9]+\.\d+$/.test(c.controlId) || !c.reason?.trim()) {
+          throw new Error(
+            `ThreatDetection disabledControls has ${JSON.stringify(c)}. Fix: give each a control id such as 'IAM.1' and the reason Security Hub should record.`,
+          );
+        }
+      }
       this.foundationalStandard = new securityhub.CfnStandard(this, 'FoundationalSecurityBestPractices', {
         standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::standards/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}`,
+        disabledStandardsControls: controls.length
+          ? controls.map((c) => ({
+              standardsControlArn: `arn:${stack.partition}:securityhub:${stack.region}:${stack.account}:control/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}/${c.controlId}`,
+              reason: c.reason,
+            }))
+          : undefined,
       });
       this.foundationalStandard.addResourceDependency(this.hub);
     }

@@ -1,10 +1,11 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
+import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { requireYearLongRetention } from '../core/log-retention';
 
@@ -127,15 +128,20 @@ export class SecureNetwork extends Construct {
         enableKeyRotation: true,
         removalPolicy: RemovalPolicy.RETAIN,
       });
-    const region = Stack.of(this).region;
-    this.flowLogKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${region}.amazonaws.com`));
+    // Only for log groups of this account and region, as every platform log key (CloudWatch Logs names the group).
+    allowLogsToUseKey(this.flowLogKey);
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
       encryptionKey: this.flowLogKey,
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const flowLogRole = new ManagedPolicyRole(this, 'FlowLogRole', {
-      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'),
+      // Only for this account's flow logs (confused deputy).
+      assumedBy: confinedServicePrincipal(
+        'vpc-flow-logs.amazonaws.com',
+        this,
+        `arn:${Stack.of(this).partition}:ec2:${Stack.of(this).region}:${Stack.of(this).account}:vpc-flow-log/*`,
+      ),
       description: 'Lets VPC Flow Logs write to the flow log group',
     });
     this.vpc.addFlowLog('FlowLog', {

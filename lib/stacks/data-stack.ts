@@ -99,6 +99,8 @@ export class DataStack extends Stack {
       encryptionKey: this.keys.data,
       serverAccessLogsBucket: this.accessLogs.bucket,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      // Each dump has a key of its own and never becomes noncurrent: it expires after the retention it is locked for.
+      currentVersionExpirationDays: c.backup.retentionDays,
       dataClassification: 'database-dump',
       requestMetrics: [{ id: physicalNames.dumpRequestMetricsFilter(), prefix: DEFAULT_DUMP_KEY_PREFIX }],
       replication: {
@@ -129,7 +131,8 @@ export class DataStack extends Stack {
       database: {
         securityGroup: this.database.securityGroup,
         port: this.database.port,
-        hostname: this.database.readerEndpoint.hostname,
+        // The writer: on a reader a long pg_dump is cancelled by replay conflicts (max_standby_streaming_delay).
+        hostname: this.database.clusterEndpoint.hostname,
         databaseName: c.database.databaseName,
         secret: this.database.credentialsSecret,
       },

@@ -9,7 +9,7 @@ import { SecurityTxtExpiryReminder } from '../monitoring/security-txt-expiry-rem
 import { REPLICATION_RULE_ID } from '../data/encrypted-upload-bucket';
 import { SecurityAlerts } from '../monitoring/security-alerts';
 import { physicalNames } from '../config/physical-names';
-import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { configRuleNamePrefix, hygieneConfigRuleNamePrefix } from '../core/requirements/continuous-config-rules';
 import { PlatformStackProps } from './platform-stack-props';
 
 export interface MonitoringStackProps extends PlatformStackProps {
@@ -46,7 +46,10 @@ export class MonitoringStack extends Stack {
       emails: config.alertEmails,
       trailLogGroup: this.auditTrail.logGroup,
       configRuleNamePrefix: configRuleNamePrefix(config.environmentName),
+      hygieneConfigRuleNamePrefix: hygieneConfigRuleNamePrefix(config.environmentName),
     });
+    // The alerts' dead-letter queue is a data store too: who reads or purges a lost alert is recorded.
+    this.auditTrail.recordQueueDataEvents([this.alerts.deadLetterQueue]);
     // By deterministic names, like the trail's data events: no cross-stack reference to the data stack.
     this.replicationAlarms = new ReplicationAlarms(this, 'ReplicationAlarms', {
       topic: this.alerts.topic,
@@ -61,6 +64,7 @@ export class MonitoringStack extends Stack {
     });
     this.dumpAlarms = new DumpAlarms(this, 'DumpAlarms', {
       topic: this.alerts.topic,
+      deadLetterQueue: this.alerts.deadLetterQueue,
       taskFamily: physicalNames.dumpTaskFamily(config),
       containerName: physicalNames.dumpContainer(),
       bucketName: physicalNames.dumpBucket(config),
@@ -69,6 +73,7 @@ export class MonitoringStack extends Stack {
     this.securityTxtReminder = new SecurityTxtExpiryReminder(this, 'SecurityTxtExpiry', {
       expires: config.securityContact.expires,
       topic: this.alerts.topic,
+      deadLetterQueue: this.alerts.deadLetterQueue,
       now: props.now,
     });
 

@@ -1,12 +1,25 @@
 import { createHash } from 'crypto';
-import { Aspects, Stack, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import {
+  Aspects,
+  CrossStackReferences,
+  ReferenceStrength,
+  Stack,
+  Stage,
+  StageProps,
+  Tags,
+  Validations,
+} from 'aws-cdk-lib';
+import { DEFAULT_CROSS_STACK_REFERENCES } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
 import { serviceModeOptOutKey, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
 import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../core/platform-metadata';
+import { PLATFORM_TAG_KEY } from '../core/requirements/continuous-config-rules';
 import { ClaimsPlugin } from '../compliance/gate/claims-plugin';
+import { addFindingsSummary } from '../compliance/gate/findings-summary-plugin';
 import { ScopedPack } from '../compliance/gate/scoped-pack';
+import { addStrayStackGate } from '../compliance/gate/stray-stacks';
 import { ALL_STOCK_PACKS, createStockPacks, StockPackName } from '../compliance/gate/stock-packs';
 import { DataStack } from './data-stack';
 import { MonitoringStack } from './monitoring-stack';
@@ -49,6 +62,12 @@ export class PlatformStage extends Stage {
     const config = resolvePlatformConfig(props.config, props.now);
     super(scope, id, { ...props, env: { account: config.account, region: config.primaryRegion.region } });
     this.config = config;
+    // Weak cross-stack references (Fn::GetStackOutput, no export locks), the templates the library is tested with,
+    // whatever the app's feature flags; an app that sets the flag itself keeps its choice ("both" migrates a
+    // deployment made with strong references: deploy once with it, then remove it).
+    if (this.node.tryGetContext(DEFAULT_CROSS_STACK_REFERENCES) === undefined) {
+      CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
+    }
 
     const primary = { account: config.account, region: config.primaryRegion.region };
     const recoveryEnv = { account: config.account, region: config.recoveryRegion.region };
@@ -78,24 +97,26 @@ export class PlatformStage extends Stage {
       forwardFindingsTo: config.primaryRegion.region,
     });
     this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
-    this.monitoring.addStackDependency(this.service, 'alarms and data events cover what the service stack serves');
     // Deployments from before the ThreatDetection stack had the detectors in the monitoring stack: its update must
     // remove them before this stack creates them again (account singletons). The reverse dependency is never added,
     // so the trail, the alarms and the topic deploy even when a detector collides.
     this.threatDetection.addStackDependency(this.monitoring, 'the detectors leave the monitoring stack first');
+    // GuardDuty Runtime Monitoring instruments only tasks started after the detector (and its Fargate agent
+    // management) exists: the workloads of the primary region deploy after its detector. Order: Recovery, Network,
+    // Monitoring, ThreatDetection, Data, Service (the monitoring stack names everything it watches by fixed names, so
+    // it needs neither of them first; its trail then also records the workloads' first deploy).
+    this.data.addStackDependency(this.threatDetection, 'the dump task starts only once the detector instruments it');
+    this.service.addStackDependency(this.threatDetection, "the first service tasks start under the region's detector");
 
-    const stacks = [
-      this.recovery,
-      this.network,
-      this.data,
-      this.service,
-      this.monitoring,
-      this.threatDetection,
-      this.recoveryThreatDetection,
-    ];
-    for (const stack of stacks) {
-      recordPlatformMetadata(stack, config);
-    }
+    // Every stack of the stage, the team's own added after this constructor included, carries the platform's
+    // metadata: the evidence then judges them as the synth gate does (docs/own-resources.md).
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (Stack.isStack(node)) recordPlatformMetadata(node, config);
+      },
+    });
+    // Every resource that takes tags carries the platform's, so that Config rules judge the platform alone.
+    Tags.of(this).add(PLATFORM_TAG_KEY, config.environmentName);
 
     Aspects.of(this).add(new ProtectLogGroups());
     const stockPackNames = props.stockPacks ?? ALL_STOCK_PACKS;
@@ -104,6 +125,10 @@ export class PlatformStage extends Stage {
       new ClaimsPlugin(undefined, stockPackNames),
       ...stockPacks.map((pack) => new ScopedPack(pack, this)),
     );
+    // One summary of every stage's findings, by defect with its fix, printed once at the end of synth.
+    addFindingsSummary(this);
+    // A stack outside every PlatformStage fails synth, naming the stack and where it belongs.
+    addStrayStackGate(this);
   }
 }
 

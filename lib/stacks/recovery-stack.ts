@@ -9,6 +9,7 @@ import { AccessLogBucket } from '../data/access-log-bucket';
 import { ReplicaBucket } from '../data/replica-bucket';
 import { PlatformKeys } from '../keys/platform-keys';
 import { physicalNames } from '../config/physical-names';
+import { breakGlassTrustedPrincipalArns } from '../config/break-glass-trust';
 import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { PlatformStackProps } from './platform-stack-props';
 
@@ -50,6 +51,8 @@ export class RecoveryStack extends Stack {
           vaultArn(c.primaryRegion.region, physicalNames.primaryVault(c)),
           vaultArn(c.recoveryRegion.region, physicalNames.recoveryVault(c)),
         ],
+        // IAM users with MFA, or the Identity Center roles of backup.breakGlass (SSO sessions carry no MFA key).
+        trustedPrincipalArns: breakGlassTrustedPrincipalArns(c),
       });
     }
     // Every copy arrives with the plan's retention; the lock holds each exactly that long.
@@ -99,6 +102,8 @@ export class RecoveryStack extends Stack {
       replicationRoleArn: roleArn(physicalNames.dumpReplicationRole(c)),
       sourceRegion: c.primaryRegion.region,
       objectLockRetention: dumpObjectLock(c.backup.vaultLockMode, c.backup.retentionDays),
+      // Its own expiry: the source's lifecycle delete markers are not replicated.
+      currentVersionExpirationDays: c.backup.retentionDays,
       dataClassification: 'database-dump-replica',
     });
 

@@ -5,6 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { StripeSecrets } from '../billing/stripe-secrets';
 import { RedundantService, ServiceDatabaseAccess } from '../compute/redundant-service';
 import { TlsOnlyLoadBalancer } from '../edge/tls-only-load-balancer';
@@ -66,7 +67,8 @@ export class ServiceStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    logKey.grantEncryptDecrypt(new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`));
+    // Only for log groups of this account and region (CloudWatch Logs names the group in the encryption context).
+    allowLogsToUseKey(logKey);
 
     this.edge = new TlsOnlyLoadBalancer(this, 'Edge', {
       vpc: props.vpc,

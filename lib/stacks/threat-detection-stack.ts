@@ -2,12 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { physicalNames } from '../config/physical-names';
-import { configRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { configRuleNamePrefix, hygieneConfigRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { GLOBAL_RESOURCE_CONTROLS, GLOBAL_RESOURCE_CONTROLS_REASON } from '../core/requirements/security-hub-controls';
 import { DEFAULT_SSL_POLICY } from '../edge/tls-policies';
 import { ConfigRecording } from '../monitoring/config-recording';
 import { ContinuousConfigRules } from '../monitoring/continuous-config-rules';
 import { FindingForwarding } from '../monitoring/finding-forwarding';
 import { ThreatDetection } from '../monitoring/threat-detection';
+import { breakGlassRoleArn } from './private/break-glass-role-arn';
 import { PlatformStackProps } from './platform-stack-props';
 
 export interface ThreatDetectionStackProps extends PlatformStackProps {
@@ -33,23 +35,28 @@ export class ThreatDetectionStack extends Stack {
   constructor(scope: Construct, id: string, props: ThreatDetectionStackProps) {
     super(scope, id, props);
     const modes = props.config.threatDetection;
+    // Global resource types (IAM) are recorded once, in the primary region; the recovery region's hub leaves the
+    // controls that judge them to the primary, or Config.1 fails there (Critical).
+    const recordsGlobalResources = props.forwardFindingsTo === undefined;
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
       guardDuty: modes.guardDuty,
       securityHub: modes.securityHub,
       accessAnalyzer: modes.accessAnalyzer,
+      disabledControls: recordsGlobalResources
+        ? undefined
+        : GLOBAL_RESOURCE_CONTROLS.map((controlId) => ({ controlId, reason: GLOBAL_RESOURCE_CONTROLS_REASON })),
     });
     if (modes.config === 'create') {
       const accessLogs = new AccessLogBucket(this, 'AccessLogs');
       this.configRecording = new ConfigRecording(this, 'ConfigRecording', {
         accessLogBucket: accessLogs.bucket,
-        // Global resource types (IAM) are recorded once, in the primary region.
-        includeGlobalResourceTypes: props.forwardFindingsTo === undefined,
+        includeGlobalResourceTypes: recordsGlobalResources,
       });
     }
     const c = props.config;
     this.configRules = new ContinuousConfigRules(this, 'ConfigRules', {
       environmentName: c.environmentName,
-      region: props.forwardFindingsTo === undefined ? 'primary' : 'recovery',
+      region: recordsGlobalResources ? 'primary' : 'recovery',
       bucketNames: {
         uploads: physicalNames.uploadBucket(c),
         dumps: physicalNames.dumpBucket(c),
@@ -58,12 +65,14 @@ export class ThreatDetectionStack extends Stack {
       },
       backupRetentionDays: c.backup.retentionDays,
       sslPolicies: [DEFAULT_SSL_POLICY],
+      breakGlassPrincipalArns: [breakGlassRoleArn(c)],
       recorder: this.configRecording?.recorder,
     });
     if (props.forwardFindingsTo) {
       this.forwarding = new FindingForwarding(this, 'FindingForwarding', {
         toRegion: props.forwardFindingsTo,
         configRuleNamePrefix: configRuleNamePrefix(c.environmentName),
+        hygieneConfigRuleNamePrefix: hygieneConfigRuleNamePrefix(c.environmentName),
       });
     }
   }

@@ -48,7 +48,7 @@ export interface FargateRunOptions {
   readonly workDir: string;
   /**
    * Values of the template references in Environment values: `Ref`s by logical id, `Fn::GetAtt`s as
-   * `LogicalId.Attribute` (e.g. the cluster's `ReadEndpoint.Address`); `Fn::Join` and `Fn::Sub`-free strings are
+   * `LogicalId.Attribute` (e.g. the cluster's `Endpoint.Address`); `Fn::Join` and `Fn::Sub`-free strings are
    * resolved around them. A reference with no value is an error naming it.
    * @default - none
    */

@@ -268,6 +268,90 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     expect(psql('wrong_key', "SELECT count(*) FROM pg_tables WHERE tablename = 'customers'").trim()).toBe('0');
   });
 
+  /** A pg_dump that fails its first `failures` runs after writing `bytes` bytes, with `error`, then runs the real one. */
+  function flakyPgDump(
+    name: string,
+    failures: number,
+    error: string,
+    bytes = 4096,
+  ): { path: string; runs: () => number } {
+    const bin = path.join(dir, `shim-${name}`);
+    fs.mkdirSync(bin);
+    const counter = path.join(bin, 'runs');
+    const real = ok('sh', ['-c', 'command -v pg_dump']).trim();
+    fs.writeFileSync(
+      path.join(bin, 'pg_dump'),
+      [
+        '#!/usr/bin/env bash',
+        `n=$(cat ${counter} 2>/dev/null || echo 0); echo $((n + 1)) >${counter}`,
+        `if ((n < ${failures})); then head -c ${bytes} /dev/urandom; echo 'pg_dump: error: ${error}' >&2; exit 1; fi`,
+        `exec ${real} "$@"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    return { path: `${bin}:${process.env.PATH}`, runs: () => Number(fs.readFileSync(counter, 'utf8')) };
+  }
+
+  test('retries a dump whose connection was lost, and writes only the whole dump of the later attempt', () => {
+    const shim = flakyPgDump('lost', 1, 'connection to server lost: server closed the connection unexpectedly');
+    const out = path.join(dir, 'retried', 'app.pgdump.gpg');
+    const r = run('bash', [DUMP_SCRIPT], {
+      ...pg,
+      PATH: shim.path,
+      GPG_RECIPIENT_KEY: publicKey,
+      DUMP_TARGET: `file://${out}`,
+      DUMP_RETRY_SECONDS: '0',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/attempt 1 of 3 could not reach the database; retrying in 0 s/);
+    expect(shim.runs()).toBe(2);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['app.pgdump.gpg']);
+    psql('postgres', 'CREATE DATABASE retried');
+    const restored = run('bash', [RESTORE_SCRIPT], {
+      ...pg,
+      PGDATABASE: 'retried',
+      GNUPGHOME: recipientHome,
+      DUMP_SOURCE: out,
+    });
+    expect(restored.status).toBe(0);
+    expect(psql('retried', 'SELECT count(*) FROM customers').trim()).toBe(String(FIXTURE_ROWS.length));
+  });
+
+  test('fails at once, writing nothing, when pg_dump fails otherwise than by its connection', () => {
+    const shim = flakyPgDump('denied', 1, 'query failed: ERROR:  permission denied for table customers');
+    const out = path.join(dir, 'denied', 'app.pgdump.gpg');
+    const r = run('bash', [DUMP_SCRIPT], {
+      ...pg,
+      PATH: shim.path,
+      GPG_RECIPIENT_KEY: publicKey,
+      DUMP_TARGET: `file://${out}`,
+      DUMP_RETRY_SECONDS: '0',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/permission denied for table customers/);
+    expect(r.stderr).toMatch(/attempt 1 of 3 failed; no dump was written/);
+    expect(shim.runs()).toBe(1);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+
+  test('gives up after DUMP_ATTEMPTS when the database stays unreachable', async () => {
+    const closed = await freePort();
+    const r = run('bash', [DUMP_SCRIPT], {
+      ...pg,
+      PGPORT: String(closed),
+      GPG_RECIPIENT_KEY: publicKey,
+      DUMP_TARGET: `file://${dir}/unreachable/app.pgdump.gpg`,
+      DUMP_ATTEMPTS: '2',
+      DUMP_RETRY_SECONDS: '0',
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/Connection refused/);
+    expect(r.stderr).toMatch(/attempt 1 of 2 could not reach the database; retrying/);
+    expect(r.stderr).toMatch(/attempt 2 of 2 failed; no dump was written/);
+    expect(fs.existsSync(`${dir}/unreachable`)).toBe(false);
+  });
+
   test('fails when dump.sh is told to connect without TLS', () => {
     const r = run('bash', [DUMP_SCRIPT], {
       ...pg,

@@ -10,7 +10,9 @@ function build(props: Partial<LockedBackupVaultProps> = {}) {
 }
 
 describe('LockedBackupVault', () => {
-  test('locks in governance mode by default and denies deleting recovery points', () => {
+  // AWS Config's backup-recovery-point-manual-deletion-disabled recognises only ONE Deny, with "*" as principal and
+  // resource, that holds DeleteRecoveryPoint, UpdateRecoveryPointLifecycle and PutBackupVaultAccessPolicy.
+  test('locks in governance mode by default and denies deleting recovery points in the one statement Config reads', () => {
     const t = build();
     t.hasResource('AWS::Backup::BackupVault', {
       Properties: {
@@ -18,8 +20,16 @@ describe('LockedBackupVault', () => {
         LockConfiguration: { MinRetentionDays: 7, MaxRetentionDays: 14 },
         AccessPolicy: {
           Statement: [
-            Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) }),
-            Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:PutBackupVaultAccessPolicy']) }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Principal: '*',
+              Resource: '*',
+              Action: Match.arrayWith([
+                'backup:DeleteRecoveryPoint',
+                'backup:UpdateRecoveryPointLifecycle',
+                'backup:PutBackupVaultAccessPolicy',
+              ]),
+            }),
             Match.objectLike({ Effect: 'Deny', Action: 'backup:PutBackupVaultLockConfiguration' }),
           ],
         },
@@ -28,7 +38,7 @@ describe('LockedBackupVault', () => {
     });
   });
 
-  test('exempts the deployment role from the lock-put deny only, break glass from all three', () => {
+  test('exempts the deployment role from the lock-put deny only, break glass from both', () => {
     const glass = 'arn:aws:iam::123456789012:role/glass';
     const deploy = 'arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1';
     const vault = Object.values(
@@ -42,8 +52,7 @@ describe('LockedBackupVault', () => {
         ],
       ),
     ).toEqual([
-      ['OnlyBreakGlassDeletesOrShortensRecoveryPoints', glass],
-      ['OnlyBreakGlassChangesPolicyOrRemovesLock', glass],
+      ['OnlyBreakGlassDeletesRecoveryPointsOrChangesPolicy', glass],
       ['OnlyBreakGlassOrDeploySetsLock', [glass, deploy]],
     ]);
   });

@@ -70,7 +70,13 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
     const weak = weakenedReference((id, t) => {
       if (id !== 'Monitoring') return;
       for (const [, trail] of ofType(t.Resources, 'AWS::CloudTrail::Trail')) {
-        for (const s of trail.Properties.EventSelectors) s.ReadWriteType = 'WriteOnly';
+        // The customer-data selector records writes only, and the every-bucket reads selector is gone.
+        trail.Properties.AdvancedEventSelectors = trail.Properties.AdvancedEventSelectors.filter(
+          (s: { Name: string }) => s.Name !== 'Object reads of every bucket',
+        );
+        for (const s of trail.Properties.AdvancedEventSelectors)
+          if (JSON.stringify(s).includes('AWS::S3::Object'))
+            s.FieldSelectors.push({ Field: 'readOnly', Equals: ['false'] });
       }
     });
     expect(failuresOf(dataEventsCoverCustomerData, weak)).toEqual([
@@ -85,9 +91,10 @@ describe('MONITOR-1: wrongful employee access is caught', () => {
     const weak = weakenedReference((id, t) => {
       if (id !== 'Monitoring') return;
       for (const [, trail] of ofType(t.Resources, 'AWS::CloudTrail::Trail')) {
-        for (const s of trail.Properties.EventSelectors) {
-          for (const d of s.DataResources)
-            d.Values = d.Values.filter((v: unknown) => !JSON.stringify(v).includes('ref-uploads-123'));
+        for (const s of trail.Properties.AdvancedEventSelectors) {
+          for (const f of s.FieldSelectors)
+            if (f.StartsWith)
+              f.StartsWith = f.StartsWith.filter((v: unknown) => !JSON.stringify(v).includes('ref-uploads-123'));
         }
       }
     });

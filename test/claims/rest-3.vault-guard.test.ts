@@ -38,20 +38,16 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
   test('fails when the policy no longer denies replacing itself, and when the deny exempts another principal', () => {
     const weak = weakenedReference((id, t) => {
       for (const [, v] of ofType(t.Resources, 'AWS::Backup::BackupVault')) {
-        const [recoveryPoints, policyAndLock] = v.Properties.AccessPolicy.Statement;
-        if (id === 'Data')
-          policyAndLock.Action = policyAndLock.Action.filter((a: string) => a !== 'backup:PutBackupVaultAccessPolicy');
-        else
-          recoveryPoints.Condition.ArnNotEquals['aws:PrincipalArn'] = [
-            BREAK_GLASS,
-            'arn:aws:iam::123456789012:role/ops',
-          ];
+        const [guard] = v.Properties.AccessPolicy.Statement;
+        if (id === 'Data') guard.Action = guard.Action.filter((a: string) => a !== 'backup:PutBackupVaultAccessPolicy');
+        else guard.Condition.ArnNotEquals['aws:PrincipalArn'] = [BREAK_GLASS, 'arn:aws:iam::123456789012:role/ops'];
       }
     });
     expect(failuresOf(vaultsLockedAndGuarded, weak).sort()).toEqual([
-      'vault BackupVault368E0ECE (eu-west-1): backup:PutBackupVaultAccessPolicy is not denied to every principal',
+      // Dropped from the one Deny, the action is allowed and AWS Config's manual-deletion rule turns red.
+      "vault BackupVault368E0ECE (eu-west-1): backup:PutBackupVaultAccessPolicy is not denied to every principal; no single Deny to every principal holds backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle, backup:PutBackupVaultAccessPolicy (AWS Config's backup-recovery-point-manual-deletion-disabled stays NON_COMPLIANT)",
       expect.stringMatching(
-        /\(eu-central-1\): backup:DeleteRecoveryPoint is denied with exceptions beyond one break-glass role; backup:UpdateRecoveryPointLifecycle is denied/,
+        /\(eu-central-1\): backup:PutBackupVaultAccessPolicy is denied with exceptions beyond one break-glass role;.* backup:DeleteRecoveryPoint is denied with exceptions beyond one break-glass role; backup:UpdateRecoveryPointLifecycle is denied/,
       ),
     ]);
   });
@@ -59,14 +55,14 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
   test('fails when the deployment role is exempt from the recovery-point deny too, or the exception is a wildcard', () => {
     const weak = weakenedReference((id, t) => {
       for (const [, v] of ofType(t.Resources, 'AWS::Backup::BackupVault')) {
-        const [recoveryPoints, policyAndUnlock, lockPut] = v.Properties.AccessPolicy.Statement;
-        if (id === 'Data') recoveryPoints.Condition = lockPut.Condition;
-        else policyAndUnlock.Condition = { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/*' } };
+        const [guard, lockPut] = v.Properties.AccessPolicy.Statement;
+        if (id === 'Data') guard.Condition = lockPut.Condition;
+        else guard.Condition = { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/*' } };
       }
     });
     expect(failuresOf(vaultsLockedAndGuarded, weak).sort()).toEqual([
       expect.stringMatching(
-        /\(eu-west-1\): backup:DeleteRecoveryPoint is left to the deployment role arn:aws:iam::123456789012:role\/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1, which may only set the lock;/,
+        /\(eu-west-1\): backup:PutBackupVaultAccessPolicy is left to the deployment role .*; backup:DeleteRecoveryPoint is left to the deployment role arn:aws:iam::123456789012:role\/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1, which may only set the lock;/,
       ),
       expect.stringMatching(
         /\(eu-central-1\): backup:PutBackupVaultAccessPolicy is denied with exceptions beyond one break-glass role;/,
@@ -93,13 +89,10 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
     ] as const) {
       expect(sids(stack)).toEqual([
         [
-          'OnlyBreakGlassDeletesOrShortensRecoveryPoints',
-          ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
-          BREAK_GLASS,
-        ],
-        [
-          'OnlyBreakGlassChangesPolicyOrRemovesLock',
+          'OnlyBreakGlassDeletesRecoveryPointsOrChangesPolicy',
           [
+            'backup:DeleteRecoveryPoint',
+            'backup:UpdateRecoveryPointLifecycle',
             'backup:PutBackupVaultAccessPolicy',
             'backup:DeleteBackupVaultAccessPolicy',
             'backup:DeleteBackupVaultLockConfiguration',
@@ -114,10 +107,11 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
   test('fails when the deployment role may again replace or remove the policy, or remove the lock (the old exemption)', () => {
     const old = weakenedReference((_, t) => {
       for (const [, v] of ofType(t.Resources, 'AWS::Backup::BackupVault')) {
-        const [recoveryPoints, policyAndUnlock, lockPut] = v.Properties.AccessPolicy.Statement;
+        const [guard, lockPut] = v.Properties.AccessPolicy.Statement;
+        const recoveryPoint = (a: string) => a.includes('RecoveryPoint');
         v.Properties.AccessPolicy.Statement = [
-          recoveryPoints,
-          { ...lockPut, Action: [...policyAndUnlock.Action, lockPut.Action] },
+          { ...guard, Action: guard.Action.filter(recoveryPoint) },
+          { ...lockPut, Action: [...guard.Action.filter((a: string) => !recoveryPoint(a)), lockPut.Action] },
         ];
       }
     });
@@ -125,7 +119,7 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
     expect(failures).toHaveLength(2);
     for (const f of failures)
       expect(f).toMatch(
-        /backup:PutBackupVaultAccessPolicy is left to the deployment role .*cfn-exec-role.*; backup:DeleteBackupVaultAccessPolicy is left to .*; backup:DeleteBackupVaultLockConfiguration is left to the deployment role .*, which may only set the lock$/,
+        /backup:PutBackupVaultAccessPolicy is left to the deployment role .*cfn-exec-role.*; backup:DeleteBackupVaultAccessPolicy is left to .*; backup:DeleteBackupVaultLockConfiguration is left to the deployment role .*, which may only set the lock; no single Deny to every principal holds/,
       );
   });
 
@@ -147,7 +141,6 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
     new LockedBackupVault(stack, 'Vault', { vaultName: 'vv', encryptionKey: new kms.Key(stack, 'Key') });
     const vault = Object.values(Template.fromStack(stack).findResources('AWS::Backup::BackupVault'))[0];
     expect(vault.Properties.AccessPolicy.Statement.map((s: { Condition?: unknown }) => s.Condition)).toEqual([
-      undefined,
       undefined,
       undefined,
     ]);

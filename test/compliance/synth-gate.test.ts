@@ -59,5 +59,15 @@ describe('synth gate', () => {
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).toMatch(/Claims-\w+/);
     expect(`${run.stdout}${run.stderr}`).toMatch(stockFinding);
+    // and the gate's summary: one entry per defect, with the source line, the fix and the id to acknowledge
+    expect(run.stderr).toMatch(
+      /^x \[TRANSIT-1\] prod\/Violating\/PlainBucket \(test\/fixtures\/violating-app\.ts:\d+\): .*\n {4}fix: s3\.Bucket: set enforceSSL: true.*\n {4}or acknowledge on prod\/Violating\/PlainBucket: acknowledgeFinding\(construct, \.\.\.\['Claims-TRANSIT1-BucketPolicyDeniesWeakTls\[NoDenyWithoutTls\]'/m,
+    );
+    const sarif = JSON.parse(fs.readFileSync(path.join(outdir, 'claims-findings.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
+    expect(sarif.runs[0].results.map((r) => r.ruleId)).toContain(
+      'Claims-REST1-EveryDataStoreEncryptedAtRest[NotEncryptedAtRest]',
+    );
   });
 });

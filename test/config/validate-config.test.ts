@@ -29,6 +29,24 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     withOverrides({ recoveryRegion: { region: 'mars', availabilityZones: ['marsa', 'marsb', 'marsc'] } }),
     'not an AWS region name',
   ],
+  // A region that lacks an AWS managed Config rule the claims need there: the stack would fail to create.
+  [
+    'recoveryRegion.region',
+    withOverrides({
+      recoveryRegion: {
+        region: 'mx-central-1',
+        availabilityZones: ['mx-central-1a', 'mx-central-1b', 'mx-central-1c'],
+      },
+    }),
+    'lacks the AWS Config managed rules BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK (DATA-2, DATA-3)',
+  ],
+  [
+    'primaryRegion.region',
+    withOverrides({
+      primaryRegion: { region: 'eu-central-2', availabilityZones: ['eu-central-2a', 'eu-central-2b', 'eu-central-2c'] },
+    }),
+    'lacks the AWS Config managed rules ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK (TRANSIT-1), SNS_ENCRYPTED_KMS (MONITOR-3)',
+  ],
   [
     'primaryRegion.availabilityZones',
     withOverrides({ primaryRegion: { region: 'eu-west-1', availabilityZones: ['eu-west-1a'] } }),
@@ -162,6 +180,11 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     'belongs to account 210987654321, not 123456789012',
   ],
   ['backup.breakGlassRoleArn', withOverrides({ backup: { breakGlassRoleArn: 'glass' } }), 'is not an IAM role ARN'],
+  [
+    'backup.breakGlass',
+    withOverrides({ backup: { breakGlass: { trust: 'identity-center' } } }),
+    'names no permissionSets and no principalArns, so nobody could break glass',
+  ],
   ...(['guardDuty', 'securityHub', 'accessAnalyzer', 'config'] as const).map(
     (service): [string, PlatformConfig, string] => [
       `threatDetection.${service}`,
@@ -194,7 +217,12 @@ describe('platform config validation', () => {
       people: [],
     });
     expect(resolved.service.desiredCount).toBe(3);
-    expect(resolved.backup).toEqual({ dailyHourUtc: 3, retentionDays: 35, vaultLockMode: 'governance' });
+    expect(resolved.backup).toEqual({
+      dailyHourUtc: 3,
+      retentionDays: 35,
+      vaultLockMode: 'governance',
+      breakGlass: { trust: 'iam-users-with-mfa' },
+    });
     expect(resolved.threatDetection).toEqual({
       guardDuty: 'create',
       securityHub: 'create',
@@ -217,6 +245,21 @@ describe('platform config validation', () => {
   test('every validated setting has a failing case above', () => {
     const covered = new Set(INVALID.map(([setting]) => setting));
     expect(VALIDATED_SETTINGS.filter((s) => !covered.has(s))).toEqual([]);
+  });
+
+  test('a region lacking a Config rule names the rule, the region, the source and the fix', () => {
+    const error = errorOf(
+      withOverrides({
+        recoveryRegion: { region: 'ca-west-1', availabilityZones: ['ca-west-1a', 'ca-west-1b', 'ca-west-1c'] },
+      }),
+    );
+    const violation = error.violations.find((v) => v.setting === 'recoveryRegion.region');
+    expect(violation?.value).toBe('ca-west-1');
+    expect(violation?.problem).toContain('BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED (REST-3)');
+    expect(violation?.problem).toContain('developerguide/<rule-name>.html, read 2026-12-06');
+    expect(violation?.fix).toContain('lib/core/requirements/config-rule-regions.ts');
+    // Rules that run only in the primary region do not bind the recovery region.
+    expect(violation?.problem).not.toContain('ELBV2_MULTIPLE_AZ');
   });
 
   test('fails with every violation at once, not only the first', () => {

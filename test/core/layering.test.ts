@@ -29,7 +29,7 @@ const COMPLIANCE_FLOORS: Readonly<Record<string, readonly string[]>> = {
   paths: ['template', 'checks', 'flows'],
   redundancy: ['template', 'checks', 'paths'],
   'registry.ts': ['checks', 'flows', 'paths', 'redundancy'],
-  gate: ['template', 'checks', 'registry.ts'],
+  gate: ['template', 'checks', 'flows', 'registry.ts'],
   evidence: ['template', 'checks', 'continuity', 'flows', 'paths', 'redundancy', 'registry.ts', 'gate'],
   'index.ts': ['evidence', 'gate'],
 };

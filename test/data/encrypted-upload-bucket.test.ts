@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AccessLogBucket } from '../../lib/data/access-log-bucket';
 import { EncryptedUploadBucket, EncryptedUploadBucketProps } from '../../lib/data/encrypted-upload-bucket';
 
@@ -80,6 +81,59 @@ describe('EncryptedUploadBucket', () => {
         ],
       },
     });
+  });
+
+  test('keeps current versions unless told to expire them', () => {
+    const rules = template.findResources('AWS::S3::Bucket', { Properties: { BucketName: 'uploads-bucket' } });
+    expect(JSON.stringify(rules)).not.toMatch(/ExpirationInDays|ExpiredObjectDeleteMarker/);
+  });
+
+  test('expires current versions after the given days, then the expired version and its delete marker (unique keys)', () => {
+    const { stack } = build({
+      objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(35)),
+      currentVersionExpirationDays: 35,
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'uploads-bucket',
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          {
+            Id: 'ExpireCurrentVersionsAfterRetention',
+            Status: 'Enabled',
+            ExpirationInDays: 35,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          },
+          { Id: 'RemoveExpiredDeleteMarkers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
+        ]),
+      },
+    });
+  });
+
+  test('without Object Lock, leaves noncurrent versions to the noncurrent rule (the undo window)', () => {
+    const { stack } = build({ currentVersionExpirationDays: 35 });
+    const [bucket] = Object.values(
+      Template.fromStack(stack).findResources('AWS::S3::Bucket', { Properties: { BucketName: 'uploads-bucket' } }),
+    );
+    const rules = bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[];
+    expect(rules.find((r) => r.Id === 'ExpireCurrentVersionsAfterRetention')).toEqual({
+      Id: 'ExpireCurrentVersionsAfterRetention',
+      Status: 'Enabled',
+      ExpirationInDays: 35,
+    });
+  });
+
+  test('fails when current versions would expire before their Object Lock ends, or after no whole day', () => {
+    expect(() =>
+      build({
+        objectLockRetention: s3.ObjectLockRetention.governance(Duration.days(35)),
+        currentVersionExpirationDays: 30,
+      }),
+    ).toThrow(
+      /currentVersionExpirationDays = 30 is shorter than the Object Lock retention of 35 days\. Fix: expire current versions after at least the lock's 35 days/,
+    );
+    expect(() => build({ currentVersionExpirationDays: 0.5 })).toThrow(
+      /currentVersionExpirationDays = 0.5 is not a whole number of days from 1/,
+    );
   });
 
   test('replicates to the recovery region with RTC, metrics, delete markers and the replica key', () => {

@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AuditTrail } from '../../lib/monitoring/audit-trail';
 
 const env = { account: '123456789012', region: 'eu-west-1' };
@@ -47,20 +48,55 @@ describe('AuditTrail', () => {
     template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
   });
 
-  test('records reads and writes of every object in the customer-data buckets, and reads of every bucket', () => {
+  test('records management events, reads and writes of every object in the customer-data buckets, and reads of every bucket', () => {
+    const data = (type: string, ...more: object[]) => [
+      { Field: 'eventCategory', Equals: ['Data'] },
+      { Field: 'resources.type', Equals: [type] },
+      ...more,
+    ];
     template.hasResourceProperties('AWS::CloudTrail::Trail', {
-      EventSelectors: [
+      EventSelectors: Match.absent(),
+      AdvancedEventSelectors: Match.arrayWith([
+        { Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
         {
-          DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }],
-          IncludeManagementEvents: false,
-          ReadWriteType: 'ReadOnly',
+          Name: 'Object reads of every bucket',
+          FieldSelectors: data('AWS::S3::Object', { Field: 'readOnly', Equals: ['true'] }),
         },
         {
-          DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::prod-uploads-123456789012-eu-west-1/'] }],
-          IncludeManagementEvents: true,
-          ReadWriteType: 'All',
+          Name: 'Object reads and writes of the customer-data buckets',
+          FieldSelectors: data('AWS::S3::Object', {
+            Field: 'resources.ARN',
+            StartsWith: ['arn:aws:s3:::prod-uploads-123456789012-eu-west-1/'],
+          }),
         },
-      ],
+      ]),
+    });
+  });
+
+  test("records the data events of every queue, table and stream, so a team's own are recorded without a reference", () => {
+    const selectors = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0].Properties
+      .AdvancedEventSelectors as { FieldSelectors: { Field: string; Equals?: string[] }[] }[];
+    const everyOf = selectors
+      .filter((s) => s.FieldSelectors.length === 2)
+      .map((s) => s.FieldSelectors.find((f) => f.Field === 'resources.type')?.Equals);
+    expect(everyOf).toEqual([['AWS::SQS::Queue'], ['AWS::DynamoDB::Table'], ['AWS::Kinesis::Stream']]);
+  });
+
+  test('records only the queues it is given when told not to record every store', () => {
+    const stack = new Stack(new App(), 'Listed', { env });
+    const trail = new AuditTrail(stack, 'Audit', { recordEveryQueueTableAndStream: false });
+    trail.recordQueueDataEvents([sqs.Queue.fromQueueArn(stack, 'Q', 'arn:aws:sqs:eu-west-1:123456789012:alerts-dlq')]);
+    const selectors = Template.fromStack(stack).findResources('AWS::CloudTrail::Trail');
+    expect(JSON.stringify(selectors)).not.toContain('AWS::DynamoDB::Table');
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: Match.arrayWith([
+        Match.objectLike({
+          FieldSelectors: Match.arrayWith([
+            { Field: 'resources.type', Equals: ['AWS::SQS::Queue'] },
+            { Field: 'resources.ARN', Equals: ['arn:aws:sqs:eu-west-1:123456789012:alerts-dlq'] },
+          ]),
+        }),
+      ]),
     });
   });
 

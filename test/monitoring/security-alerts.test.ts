@@ -88,7 +88,8 @@ describe('SecurityAlerts', () => {
 
   test('adds one metric filter and one alarm to the topic per CIS monitoring item', () => {
     template.resourceCountIs('AWS::Logs::MetricFilter', CIS_MONITORING_ITEMS.length);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', CIS_MONITORING_ITEMS.length);
+    // Plus the two delivery alarms (dead-lettered alerts, failed notifications).
+    template.resourceCountIs('AWS::CloudWatch::Alarm', CIS_MONITORING_ITEMS.length + 2);
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: Match.stringLikeRegexp('userIdentity.type = "Root"'),
       LogGroupName: { Ref: Match.stringLikeRegexp('TrailLogs') },

@@ -3,16 +3,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
-import { EXAMPLE_DIR, REPO_ROOT } from './consumer-example';
+import { EXAMPLE_DIR, exampleFile, REPO_ROOT } from './consumer-example';
 
 /**
- * SLOW, ON PURPOSE (about two to four minutes on two busy cores): the README's "Use it in your own CDK app", done as a
+ * SLOW, ON PURPOSE (about three to five minutes on two busy cores): the README's "Use it in your own CDK app", done as a
  * consumer does it. `npm pack` builds and packs the library; examples/consumer-app (the README's files) is copied
  * to a fresh folder and `npm install`s the tarball with the example's pinned dependencies (once per run, from the
  * npm cache `npm ci` filled where it can, else the registry); the app is type-checked by ts-node and synthesized
  * by `npx cdk synth '**'`, and `npx secure-platform evidence --strict` writes its evidence. Nothing of the
  * repository's node_modules is reachable from the app, so the library must load with its own dependencies and
- * the consumer's peers alone. `SKIP_CONSUMER_TEST=1 npx jest` leaves it out of a quick local run; CI never sets it.
+ * the consumer's peers alone. The app is synthesized and judged twice over one install: with the README's cdk.json
+ * (no feature flags) and with the flags `cdk init` writes; the library must build the same platform under both.
+ * `SKIP_CONSUMER_TEST=1 npx jest` leaves it out of a quick local run; CI never sets it.
  */
 const MINUTES = 60_000;
 let work: string;
@@ -52,6 +54,46 @@ function succeeded(r: Run): string {
 
 const evidence = (): EvidenceReport =>
   JSON.parse(fs.readFileSync(path.join(app, 'cdk.out/evidence/security-evidence.json'), 'utf8')) as EvidenceReport;
+
+/** Each template of the app's prod assembly, by stack name (without the hash), as text. */
+function templatesOf(dir: string): Record<string, string> {
+  const assembly = path.join(dir, 'cdk.out/assembly-prod');
+  return Object.fromEntries(
+    fs
+      .readdirSync(assembly)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => [f.replace(/[0-9A-F]{8}\.template\.json$/, ''), fs.readFileSync(path.join(assembly, f), 'utf8')]),
+  );
+}
+
+/** Every stack's resources as `logical id: type`, sorted. */
+function resourcesOf(dir: string): Record<string, string[]> {
+  const parse = (text: string) => (JSON.parse(text) as { Resources: Record<string, { Type: string }> }).Resources;
+  return Object.fromEntries(
+    Object.entries(templatesOf(dir)).map(([name, text]) => [
+      name,
+      Object.entries(parse(text))
+        .map(([id, r]) => `${id}: ${r.Type}`)
+        .sort(),
+    ]),
+  );
+}
+
+/**
+ * The example app beside the installed one, sharing its node_modules, with the feature flags `cdk init` writes into
+ * cdk.json (aws-cdk-lib's recommended-feature-flags.json) instead of none.
+ */
+function besideWithInitFlags(): string {
+  const dir = path.join(work, 'app-init-flags');
+  fs.cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src) });
+  fs.symlinkSync(path.join(app, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const recommended = path.join(app, 'node_modules/aws-cdk-lib/recommended-feature-flags.json');
+  const context = JSON.parse(fs.readFileSync(recommended, 'utf8')) as Record<string, unknown>;
+  if (Object.keys(context).length < 50) throw new Error(`${recommended} holds ${Object.keys(context).length} flags`);
+  const cdkJson = JSON.parse(exampleFile('cdk.json')) as object;
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ ...cdkJson, context }, null, 2));
+  return dir;
+}
 
 const describeConsumer = process.env.SKIP_CONSUMER_TEST === '1' ? describe.skip : describe;
 
@@ -114,6 +156,25 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
     ]);
   });
 
+  test('with no feature flags in cdk.json, the stacks reference each other weakly, as the reference does', () => {
+    const templates = templatesOf(app);
+    expect(Object.keys(templates)).toHaveLength(7);
+    for (const [name, text] of Object.entries(templates))
+      expect(`${name}: ${text.includes('Fn::ImportValue')}`).toBe(`${name}: false`);
+    expect(Object.values(templates).some((text) => text.includes('Fn::GetStackOutput'))).toBe(true);
+  });
+
+  test(
+    "with cdk init's feature flags, synth and evidence --strict pass on the same resources",
+    () => {
+      const initApp = besideWithInitFlags();
+      succeeded(run('npx', ['cdk', 'synth', '**', '--quiet'], initApp));
+      succeeded(run('npx', ['secure-platform', 'evidence', '--strict'], initApp));
+      expect(resourcesOf(initApp)).toEqual(resourcesOf(app));
+    },
+    10 * MINUTES,
+  );
+
   test('--docs DIR judges the consumer’s own documents, and the evidence names them', () => {
     for (const f of ['security/security-response.md', 'security/runbooks/breach-notification.md']) {
       fs.mkdirSync(path.dirname(path.join(app, f)), { recursive: true });
@@ -150,5 +211,15 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
     expect(r.status).toBe(1);
     expect(r.output).toMatch(/^secure-platform: unknown argument '--stirct': use --strict, --out DIR or --docs DIR/m);
     expect(r.output).not.toMatch(/\n\s+at /);
+  });
+
+  test('npx secure-platform preflight ships in the package: without its optional SDK peers it names them, exit 1', () => {
+    // The example app installs no AWS SDK client (optional peers): the command must say which to install, call nothing.
+    const r = run('npx', ['secure-platform', 'preflight', '--environment', 'prod'], app);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(
+      /^secure-platform: the preflight needs the AWS SDK v3 client packages @aws-sdk\/client-accessanalyzer, .*@aws-sdk\/client-sts, optional peer dependencies/m,
+    );
+    expect(r.output).toMatch(/^ {2}npm install --save-dev @aws-sdk\/client-accessanalyzer .*@aws-sdk\/client-sts$/m);
   });
 });

@@ -29,14 +29,15 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
   let key: string;
   let run: (extra?: Partial<FargateRunOptions>) => ReturnType<typeof runContainer>;
   let dumpResult: ReturnType<typeof runContainer>;
+  let baseEnv: Record<string, string>;
   const homes: Record<string, string> = {};
   const started = Date.now();
   let imageSeconds = 0;
 
   const bucket = 'rehearsal-dumps';
-  /** What the rehearsal stands in for: the cluster's reader endpoint (only that one) and the dump bucket. */
+  /** What the rehearsal stands in for: the cluster's (writer) endpoint (only that one) and the dump bucket. */
   const references = (ref: string) =>
-    /^DatabaseCluster[0-9A-F]{8}\.ReadEndpoint\.Address$/.test(ref)
+    /^DatabaseCluster[0-9A-F]{8}\.Endpoint\.Address$/.test(ref)
       ? '127.0.0.1'
       : /^DumpsBucket[0-9A-F]{8}$/.test(ref)
         ? bucket
@@ -106,6 +107,15 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
       argv: ['gpg', '--armor', '--export'],
     });
 
+    baseEnv = {
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // The real public key: the synthesized one is the reference config's.
+      GPG_RECIPIENT_KEY: publicKey,
+    };
     run = (extra = {}) =>
       runContainer({
         image,
@@ -114,15 +124,7 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
         references,
         loopbackOverrides: { PGPORT: String(pg.port) },
         secrets: { PGUSER: 'dumper', PGPASSWORD: PASSWORD },
-        platformEnv: {
-          AWS_REGION: 'eu-west-1',
-          AWS_DEFAULT_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: 'testing',
-          AWS_SECRET_ACCESS_KEY: 'testing',
-          AWS_ENDPOINT_URL_S3: s3.endpoint,
-          // The real public key: the synthesized one is the reference config's.
-          GPG_RECIPIENT_KEY: publicKey,
-        },
+        platformEnv: baseEnv,
         ...extra,
       });
     dumpResult = run();
@@ -141,12 +143,13 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     );
   });
 
-  test('the task definition is the one the fixes make: verify-full against the baked bundle, the reader endpoint, x86_64', () => {
+  test('the task definition is the one the fixes make: verify-full against the baked bundle, the writer endpoint, x86_64', () => {
     const container = task.taskDefinition.ContainerDefinitions[0];
     const env = Object.fromEntries(container.Environment!.map((e) => [e.Name, e.Value]));
     expect(env.PGSSLMODE).toBe('verify-full');
     expect(env.PGSSLROOTCERT).toBe('/etc/ssl/certs/rds-global-bundle.pem');
-    expect(JSON.stringify(env.PGHOST)).toMatch(/ReadEndpoint\.Address/);
+    // The writer: on a reader a long pg_dump is cancelled by replay conflicts.
+    expect(JSON.stringify(env.PGHOST)).toMatch(/"DatabaseCluster[0-9A-F]{8}","Endpoint\.Address"/);
     const cluster = Object.values(task.resources).find((r) => r.Type === 'AWS::RDS::DBCluster')!;
     expect(env.PGPORT).toBe(String(cluster.Properties.Port));
     expect(task.platform).toBe('linux/amd64');
@@ -178,6 +181,34 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     expect(etag).toMatch(/-([2-9]|\d{2,})"$/);
     expect(s3.log()).toMatch(/POST \/[^ ]*\?uploads/);
     expect((s3.log().match(/PUT \/[^ ]*partNumber=/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a dump that fails mid-stream writes no object: the upload never sees end-of-file', () => {
+    // pg_dump stands in: 9 MiB (more than one 8 MiB part, so the CLI has begun a multipart upload), then a lost
+    // connection. One attempt only, so the test does not wait for the retry.
+    const shim = fs.mkdtempSync(path.join(dir, 'shim-'));
+    fs.chmodSync(shim, 0o755);
+    fs.writeFileSync(
+      path.join(shim, 'pg_dump'),
+      "#!/bin/bash\nhead -c 9437184 /dev/urandom\necho 'pg_dump: error: connection to server lost: server closed the connection unexpectedly' >&2\nexit 1\n",
+      { mode: 0o755 },
+    );
+    const uploadsBefore = (s3.log().match(/POST \/[^ ]*\?uploads/g) ?? []).length;
+    const r = run({
+      extraBinds: { '/opt/rehearsal-shim': shim },
+      platformEnv: {
+        ...baseEnv,
+        PATH: `/opt/rehearsal-shim:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+        DUMP_ATTEMPTS: '1',
+        DUMP_TARGET: `s3://${bucket}/failed/`,
+      },
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/attempt 1 of 1 failed; no dump was written to s3:\/\/rehearsal-dumps\/failed\/app-/);
+    // The multipart upload was begun, and never completed into an object.
+    expect((s3.log().match(/POST \/[^ ]*\?uploads/g) ?? []).length).toBeGreaterThan(uploadsBefore);
+    const failed = s3.python(`print(s3.list_objects_v2(Bucket='${bucket}', Prefix='failed/').get('KeyCount', 0))`);
+    expect(failed.trim()).toBe('0');
   });
 
   test('restore.sh with the private key restores every row into a fresh database', () => {

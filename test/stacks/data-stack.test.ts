@@ -27,6 +27,34 @@ describe('DataStack (reference platform)', () => {
     });
   });
 
+  test('dumps from the writer (cluster endpoint): on a reader a long pg_dump is cancelled by replay conflicts', () => {
+    const [definition] = Object.values(template.findResources('AWS::ECS::TaskDefinition')).filter((d) =>
+      JSON.stringify(d.Properties.ContainerDefinitions).includes('GPG_RECIPIENT_KEY'),
+    );
+    const env = definition.Properties.ContainerDefinitions[0].Environment as { Name: string; Value: unknown }[];
+    const host = env.find((e) => e.Name === 'PGHOST')?.Value;
+    const cluster = Object.keys(template.findResources('AWS::RDS::DBCluster'))[0];
+    expect(host).toEqual({ 'Fn::GetAtt': [cluster, 'Endpoint.Address'] });
+  });
+
+  test('expires each dump after the backup retention (unique keys never become noncurrent); uploads never', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    const named = (pattern: RegExp) =>
+      Object.values(buckets).find((b) => pattern.test(String(b.Properties.BucketName)))!.Properties;
+    expect(named(/^ref-dumps-/).LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        {
+          Id: 'ExpireCurrentVersionsAfterRetention',
+          Status: 'Enabled',
+          ExpirationInDays: 35,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        },
+        { Id: 'RemoveExpiredDeleteMarkers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
+      ]),
+    );
+    expect(JSON.stringify(named(/^ref-uploads-/).LifecycleConfiguration)).not.toMatch(/ExpirationInDays/);
+  });
+
   test('keeps three customer managed keys with rotation, retained', () => {
     const keys = template.findResources('AWS::KMS::Key');
     expect(Object.keys(keys)).toHaveLength(3);

@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { PlatformConfigError } from '../../lib/core/errors';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
@@ -33,7 +34,26 @@ describe('PlatformStage', () => {
 
   test('deploys the recovery region before the data that copies into it', () => {
     expect(stage.data.dependencies).toContain(stage.recovery);
-    expect(stage.monitoring.dependencies).toContain(stage.service);
+  });
+
+  // GuardDuty Runtime Monitoring instruments only tasks started after the detector: the first deploy's service tasks
+  // and dump task must start under it.
+  test("deploys the primary region's detectors before the service and the dump task", () => {
+    expect(stage.service.dependencies).toContain(stage.threatDetection);
+    expect(stage.data.dependencies).toContain(stage.threatDetection);
+    expect(stage.threatDetection.dependencies).toContain(stage.monitoring);
+    // No cycle: the monitoring stack names what it watches by fixed names and waits for neither workload.
+    expect(stage.monitoring.dependencies).not.toContain(stage.service);
+    expect(stage.monitoring.dependencies).not.toContain(stage.data);
+  });
+
+  test('tags every resource that takes tags with the platform tag the Config rules select by', () => {
+    // The stage's aspects (tags among them) run when the stack is synthesized.
+    const template = Template.fromStack(stage.service).toJSON() as {
+      Resources: Record<string, { Type: string; Properties?: { Tags?: { Key: string; Value: string }[] } }>;
+    };
+    const service = Object.values(template.Resources).find((r) => r.Type === 'AWS::ECS::Service')!;
+    expect(service.Properties?.Tags).toContainEqual({ Key: 'pocketcity:platform', Value: 'prod' });
   });
 
   test('records environment, opt-outs and the dump key fingerprint in every template for the evidence', () => {

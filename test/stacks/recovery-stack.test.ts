@@ -22,6 +22,24 @@ describe('RecoveryStack (reference platform)', () => {
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/ref/recovery/data' });
   });
 
+  test('expires each replicated dump after the retention on its own (lifecycle delete markers are not replicated); uploads never', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    const named = (pattern: RegExp) =>
+      Object.values(buckets).find((b) => pattern.test(String(b.Properties.BucketName)))!.Properties;
+    expect(named(/^ref-dumps-replica-/).LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        {
+          Id: 'ExpireCurrentVersionsAfterRetention',
+          Status: 'Enabled',
+          ExpirationInDays: 35,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        },
+        { Id: 'RemoveExpiredDeleteMarkers', Status: 'Enabled', ExpiredObjectDeleteMarker: true },
+      ]),
+    );
+    expect(JSON.stringify(named(/^ref-uploads-replica-/).LifecycleConfiguration)).not.toMatch(/ExpirationInDays/);
+  });
+
   test('holds both replica buckets, encrypted with the recovery data key, writable only by the fixed replication roles', () => {
     for (const [name, role] of [
       ['ref-uploads-replica-123456789012-eu-central-1', 'ref-uploads-replication-eu-west-1'],

@@ -33,6 +33,22 @@ describe('ThreatDetectionStack', () => {
     },
   );
 
+  // Config.1 (Critical) fails where a control needs resource types the recorder does not record.
+  test('disables the controls that judge global (IAM) resources in the recovery region only, with the reason', () => {
+    const disabled = (stackId: string) =>
+      (Object.values(referenceTemplate(stackId).findResources('AWS::SecurityHub::Standard'))[0].Properties
+        .DisabledStandardsControls ?? []) as { StandardsControlArn: unknown; Reason: string }[];
+    expect(disabled('ThreatDetection')).toEqual([]);
+    const recovery = disabled('RecoveryThreatDetection');
+    expect(recovery.map((c) => JSON.stringify(c.StandardsControlArn).match(/\/([A-Z0-9]+\.\d+)"/)?.[1])).toEqual(
+      expect.arrayContaining(['IAM.1', 'IAM.6', 'IAM.21', 'KMS.1']),
+    );
+    expect(JSON.stringify(recovery[0].StandardsControlArn)).toContain(
+      ':securityhub:eu-central-1:123456789012:control/aws-foundational-security-best-practices/v/1.0.0/IAM.1',
+    );
+    expect(recovery.every((c) => c.Reason.includes('primary region'))).toBe(true);
+  });
+
   test('records global resource types (IAM) once, in the primary region', () => {
     const global = (stackId: string) =>
       Object.values(referenceTemplate(stackId).findResources('AWS::Config::ConfigurationRecorder'))[0].Properties
@@ -54,9 +70,10 @@ describe('ThreatDetectionStack', () => {
 
   test('only the recovery one forwards findings, and declares no recorder when config is left to the account', () => {
     referenceTemplate('ThreatDetection').resourceCountIs('AWS::Events::Rule', 0);
-    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 3);
+    // GuardDuty, Security Hub, the claim rules' and the hygiene rules' non-compliance.
+    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 4);
     optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
-    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 3);
+    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 4);
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {

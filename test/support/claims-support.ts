@@ -18,7 +18,7 @@ export { referenceClaimEvidence, referenceRuleResults };
 export type RawJson = any;
 
 /** A check that judges resources one by one (what the claims pack's rules were). */
-const isPerResource = (c: Check) => 'appliesTo' in c;
+const isPerResource = (c: Check) => 'judge' in c;
 
 /** Every check naming `claim`: the per-resource ones (`rules`) and those across the stage (`checks`). */
 export function checksOf(claim: ClaimId): { rules: Check[]; checks: Check[] } {

@@ -161,15 +161,19 @@ export interface ModelCheckDefinition<P = Record<string, unknown>> {
  * A check that judges resources one by one through the typed model of the whole assembly: one result per resource
  * it applies to, one failure per finding.
  */
-export function modelResourceCheck<P = Record<string, unknown>>(definition: ModelCheckDefinition<P>): Check {
+export function modelResourceCheck<P = Record<string, unknown>>(
+  definition: ModelCheckDefinition<P>,
+): Check & ModelCheckDefinition<P> {
   return {
-    id: definition.id,
-    claims: definition.claims,
-    description: definition.description,
+    // The definition stays readable on the check (`judge`, `failure`, `types`): tests tell per-resource checks by it.
+    ...definition,
     run: (assembly) => {
       const model = assemblyModel(assembly);
+      // Results in template order (stack by stack), as the findings were listed before the model, not type by type.
+      const order = new Map<object, number>(model.resources.map((r, i) => [r, i]));
       return definition.types
         .flatMap((type) => model.ofType<P>(type))
+        .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
         .filter((r) => definition.appliesTo?.(r, model) ?? true)
         .flatMap((r): CheckResult[] => {
           const judgement = definition.judge(r, model);

@@ -1,21 +1,29 @@
-import type { LocatedResource, PlatformAssembly } from '../template/platform-assembly';
-import { asArray, flatten, refersTo } from '../template/template-values';
-import { bucketName } from './customer-data';
-import { props } from './resource-readers';
+import type {
+  TrailAdvancedEventSelector,
+  TrailEventSelector,
+  TrailFieldSelector,
+  TrailProps,
+} from '../template/cfn/cloudtrail';
+import type { BucketProps } from '../template/cfn/s3';
+import type { ModelResource, StageModel } from '../template/stage-model';
+import { asArray } from '../template/template-values';
 
 /**
- * What a CloudTrail trail of the templates records, read from its basic or advanced event selectors. Conservative:
+ * What a CloudTrail trail of the model records, read from its basic or advanced event selectors. Conservative:
  * a selector with a filter this reader does not know (an event name, a `Not…` operator) is taken to record nothing,
  * so a check built on it fails rather than proves too much.
  */
 
+type Trail = ModelResource<TrailProps>;
+/** Any resource of the model, whatever its properties' view. */
+type Store = ModelResource<unknown>;
+
 /** Trails that record calls on a store of `store`'s account and region: logging, and multi-region or in its region. */
-export function trailsWatching(model: PlatformAssembly, store: LocatedResource): LocatedResource[] {
-  return model.resourcesOfType('AWS::CloudTrail::Trail').filter((trail) => {
-    const p = props(trail);
-    if (p.IsLogging !== true) return false;
+export function trailsWatching(model: StageModel, store: Store): Trail[] {
+  return model.ofType<TrailProps>('AWS::CloudTrail::Trail').filter((trail) => {
+    if (trail.props.IsLogging !== true) return false;
     if (trail.stack.account !== store.stack.account) return false;
-    return p.IsMultiRegionTrail === true || trail.region === store.region;
+    return trail.props.IsMultiRegionTrail === true || trail.region === store.region;
   });
 }
 
@@ -24,13 +32,18 @@ export type ObjectEvents = 'All' | 'ReadOnly';
 
 /**
  * True when `trail` records `events` on every object of `bucket`: a selector of every bucket, or of the whole bucket
- * by its literal name or by a reference in the same template.
+ * by its literal name or by a reference to it.
  */
-export function recordsObjectEvents(trail: LocatedResource, bucket: LocatedResource, events: ObjectEvents): boolean {
-  const name = bucketName(bucket);
+export function recordsObjectEvents(
+  model: StageModel,
+  trail: Trail,
+  bucket: ModelResource<BucketProps>,
+  events: ObjectEvents,
+): boolean {
+  const name = model.text(bucket, bucket.props.BucketName);
   const coversBucket = (value: unknown) => {
-    if (trail.stack === bucket.stack && refersTo(value, bucket.logicalId)) return wholeBucket(value);
-    const arn = flatten(value, trail.stack);
+    if (model.mentions(trail, value, bucket)) return wholeBucket(value);
+    const arn = model.text(trail, value);
     if (arn === undefined) return false;
     return /^arn:[a-z-]+:s3(:::)?$/.test(arn) || (name !== undefined && new RegExp(`:::${escape(name)}/?$`).test(arn));
   };
@@ -51,17 +64,15 @@ export function recordsObjectEvents(trail: LocatedResource, bucket: LocatedResou
 }
 
 /** True when `trail` records every data event (reads and writes) of `store`, a store of `resourceType`. */
-export function recordsDataEvents(trail: LocatedResource, store: LocatedResource, resourceType: string): boolean {
-  const coversStore = (value: unknown) => trail.stack === store.stack && refersTo(value, store.logicalId);
+export function recordsDataEvents(model: StageModel, trail: Trail, store: Store, resourceType: string): boolean {
+  const coversStore = (value: unknown) => model.mentions(trail, value, store);
   const basic = basicSelectors(trail).some(
     (s) =>
       readWriteCovers(s.ReadWriteType, 'All') &&
       asArray(s.DataResources).some(
         (d) =>
           d.Type === resourceType &&
-          asArray(d.Values).some(
-            (v) => coversStore(v) || /^arn:[a-z-]+:[a-z0-9]+$/.test(flatten(v, trail.stack) ?? ''),
-          ),
+          asArray(d.Values).some((v) => coversStore(v) || /^arn:[a-z-]+:[a-z0-9]+$/.test(model.text(trail, v) ?? '')),
       ),
   );
   return (
@@ -74,8 +85,8 @@ export function recordsDataEvents(trail: LocatedResource, store: LocatedResource
 }
 
 /** True when `trail` records every management event, reads and writes, of every event source. */
-export function recordsManagementEvents(trail: LocatedResource): boolean {
-  const noSelectors = props(trail).EventSelectors === undefined && props(trail).AdvancedEventSelectors === undefined;
+export function recordsManagementEvents(trail: Trail): boolean {
+  const noSelectors = trail.props.EventSelectors === undefined && trail.props.AdvancedEventSelectors === undefined;
   if (noSelectors) return true; // A trail without selectors records every management event.
   return (
     basicSelectors(trail).some(
@@ -85,7 +96,7 @@ export function recordsManagementEvents(trail: LocatedResource): boolean {
         asArray(s.ExcludeManagementEventSources).length === 0,
     ) ||
     advancedSelectors(trail).some((s) => {
-      const fields = asArray<FieldSelector>(s.FieldSelectors);
+      const fields = asArray<TrailFieldSelector>(s.FieldSelectors);
       return (
         fields.length === 1 &&
         fields[0].Field === 'eventCategory' &&
@@ -96,32 +107,15 @@ export function recordsManagementEvents(trail: LocatedResource): boolean {
   );
 }
 
-interface BasicSelector {
-  readonly ReadWriteType?: string;
-  readonly IncludeManagementEvents?: boolean;
-  readonly ExcludeManagementEventSources?: unknown;
-  readonly DataResources?: { readonly Type?: string; readonly Values?: unknown }[];
-}
+const basicSelectors = (trail: Trail) => asArray<TrailEventSelector>(trail.props.EventSelectors);
+const advancedSelectors = (trail: Trail) => asArray<TrailAdvancedEventSelector>(trail.props.AdvancedEventSelectors);
 
-interface FieldSelector {
-  readonly Field?: string;
-  readonly Equals?: unknown;
-  readonly StartsWith?: unknown;
-  readonly [operator: string]: unknown;
-}
-
-interface AdvancedSelector {
-  readonly FieldSelectors?: unknown;
-}
-
-const basicSelectors = (trail: LocatedResource) => asArray<BasicSelector>(props(trail).EventSelectors);
-const advancedSelectors = (trail: LocatedResource) => asArray<AdvancedSelector>(props(trail).AdvancedEventSelectors);
-
-function readWriteCovers(type: string | undefined, events: ObjectEvents): boolean {
+function readWriteCovers(type: unknown, events: ObjectEvents): boolean {
   return type === undefined || type === 'All' || (events === 'ReadOnly' && type === 'ReadOnly');
 }
 
-function onlyEquals(f: FieldSelector, ...allowed: string[]): boolean {
+/** True when the field selector uses no operator but `Equals` (and the `allowed` ones). */
+function onlyEquals(f: TrailFieldSelector, ...allowed: string[]): boolean {
   return Object.keys(f).every((k) => k === 'Field' || k === 'Equals' || allowed.includes(k));
 }
 
@@ -130,14 +124,14 @@ function onlyEquals(f: FieldSelector, ...allowed: string[]): boolean {
  * filters on nothing else: `every` resource of the type, or the ARNs (or prefixes) it names. Undefined otherwise.
  */
 function dataSelectorFields(
-  selector: AdvancedSelector,
+  selector: TrailAdvancedEventSelector,
   resourceType: string,
   events: ObjectEvents,
 ): { arn: 'every' | unknown[] } | undefined {
   let category = false;
   let type = false;
   let arn: 'every' | unknown[] = 'every';
-  for (const f of asArray<FieldSelector>(selector.FieldSelectors)) {
+  for (const f of asArray<TrailFieldSelector>(selector.FieldSelectors)) {
     if (f.Field === 'eventCategory' && onlyEquals(f)) category = asArray(f.Equals).includes('Data');
     else if (f.Field === 'resources.type' && onlyEquals(f)) type = asArray(f.Equals).includes(resourceType);
     else if (f.Field === 'readOnly' && onlyEquals(f)) {
@@ -152,11 +146,14 @@ function dataSelectorFields(
 
 /** A reference-built selector value covers the whole bucket only when nothing follows the bucket ARN but "/". */
 function wholeBucket(value: unknown): boolean {
-  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
-  if (!join) return true;
-  const parts = join[1];
+  if (!isJoin(value)) return true;
+  const parts = asArray(value['Fn::Join'][1]);
   const last = parts[parts.length - 1];
   return typeof last !== 'string' || last === '/' || last === '';
+}
+
+function isJoin(value: unknown): value is { readonly 'Fn::Join': readonly [unknown, unknown] } {
+  return typeof value === 'object' && value !== null && 'Fn::Join' in value && Array.isArray(value['Fn::Join']);
 }
 
 function escape(s: string): string {

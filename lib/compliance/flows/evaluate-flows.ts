@@ -6,6 +6,8 @@ import { FlowRequest, flowRequests } from './flow-requests';
 import {
   EngineSimulation,
   EngineVerdict,
+  POLICY_ENGINE_INSTALL,
+  POLICY_ENGINE_MISSING,
   POLICY_ENGINE_PACKAGE,
   policyEnginePath,
   runPolicyEngine,
@@ -102,7 +104,7 @@ function prepare(assembly: PlatformAssembly, table: FlowTable): Pending[] {
 function evaluate(jobs: readonly Pending[][]): FlowVerdict[][] {
   const enginePath = policyEnginePath();
   if (!enginePath) {
-    const problem = `the IAM policy engine ${POLICY_ENGINE_PACKAGE} is not installed, so this flow cannot be proven (install it: npm install --save-dev ${POLICY_ENGINE_PACKAGE})`;
+    const problem = `${POLICY_ENGINE_MISSING}, so this flow cannot be proven (install it: ${POLICY_ENGINE_INSTALL})`;
     return unproven(jobs, problem);
   }
   const all = jobs

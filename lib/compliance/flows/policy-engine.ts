@@ -1,8 +1,13 @@
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { ENGINE_PROGRAM } from './engine-program';
 
-/** The engine's package: AGPL-3.0, so an optional peer dependency of this library and a devDependency of its CI. */
-export const POLICY_ENGINE_PACKAGE = '@cloud-copilot/iam-simulate';
+export {
+  POLICY_ENGINE_INSTALL,
+  POLICY_ENGINE_MISSING,
+  POLICY_ENGINE_PACKAGE,
+  POLICY_ENGINE_VERSION_RANGE,
+} from '../../core/findings/policy-engine';
+import { POLICY_ENGINE_PACKAGE } from '../../core/findings/policy-engine';
 
 /** One request as the engine takes it (its `Simulation`). */
 export interface EngineSimulation {

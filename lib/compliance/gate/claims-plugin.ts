@@ -7,9 +7,12 @@ import type {
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Check, CheckResult, runChecks } from '../checks';
+import { findingFix } from '../../core/findings/fixes';
+import { Check, CheckResult, RecordedCheckResult, runChecks } from '../checks';
+import { POLICY_ENGINE_INSTALL, POLICY_ENGINE_MISSING } from '../../core/findings/policy-engine';
 import { CHECKS } from '../registry';
 import { PlatformAssembly } from '../template/platform-assembly';
+import { GateFinding, recordGateFindings } from './gate-findings';
 
 /** The plugin name, and so the prefix of every rule it reports: `Claims-DATA1-...`, acknowledged as `Claims::...`. */
 export const CLAIMS_PLUGIN_NAME = 'Claims';
@@ -43,31 +46,101 @@ export class ClaimsPlugin implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const model = PlatformAssembly.fromStackTemplates(context.stackTemplates);
     const templateOf = new Map(model.stacks.map((s) => [s.stackName, s.templatePath]));
+    const scope = stagePath(context);
+    const failures = runChecks(model, this.checks).filter((r) => r.status === 'fail');
+    // Without the engine every flow proof fails alike: one finding names it, not one per flow.
+    const engineMissing = failures.filter((r) => r.detail.includes(POLICY_ENGINE_MISSING));
     const violations = new Map<string, PolicyViolation>();
-    for (const result of runChecks(model, this.checks)) {
-      if (result.status !== 'fail') continue;
+    const findings: GateFinding[] = [];
+    for (const result of failures) {
+      if (engineMissing.includes(result)) continue;
       const check = this.checks.find((c) => c.id === result.checkId)!;
       const ruleName = claimsRuleName(check.id, result.finding);
-      const violation = violations.get(ruleName) ?? {
+      // A fix names a prop of a resource; a check that found nothing to judge has none.
+      const fix = result.resource ? findingFix(check.id, result.finding, result.resource.type) : undefined;
+      const description = `[${check.claims.join(', ')}] ${check.description}`;
+      const resource = violatingResource(result, templateOf);
+      const violation = violations.get(`${ruleName}|${fix}`) ?? {
         ruleName,
-        description: `[${check.claims.join(', ')}] ${check.description}`,
+        description,
+        fix,
         severity: 'error',
         violatingResources: [],
       };
-      violation.violatingResources.push(violatingResource(result, templateOf));
-      violations.set(ruleName, violation);
+      violation.violatingResources.push(resource);
+      violations.set(`${ruleName}|${fix}`, violation);
+      findings.push({
+        pluginName: this.name,
+        ruleName,
+        description,
+        what: result.detail,
+        severity: 'error',
+        fix,
+        checkId: check.id,
+        finding: result.finding,
+        claims: check.claims,
+        templatePath: resource.templatePath,
+        logicalId: resource.resourceLogicalId,
+        scope,
+      });
     }
+    if (engineMissing.length) {
+      const missing = engineMissingViolation(engineMissing, this.checks, scope);
+      violations.set(missing.ruleName, missing);
+      findings.push({
+        pluginName: this.name,
+        ruleName: missing.ruleName,
+        description: missing.description,
+        what: missing.description,
+        severity: 'fatal',
+        fix: POLICY_ENGINE_INSTALL,
+        checkId: ENGINE_MISSING_ID,
+        claims: [...new Set(engineMissing.flatMap((r) => this.checks.find((c) => c.id === r.checkId)!.claims))],
+        scope,
+        unacknowledgeable: true,
+      });
+    }
+    recordGateFindings(context.appConstruct, findings);
     const report = { success: violations.size === 0, violations: [...violations.values()] };
     writeGateRecord(context.templatePaths, {
       success: report.success,
-      findings: report.violations.flatMap((v) =>
-        v.violatingResources.map((r) => `${v.ruleName} ${r.resourceLogicalId ?? '-'}`),
-      ),
+      findings: failures.map((r) => `${claimsRuleName(r.checkId, r.finding)} ${r.resource?.logicalId ?? '-'}`),
       templates: templateDigests(context.templatePaths),
       stockPacks: this.stockPacks,
     });
     return report;
   }
+}
+
+/** The rule the missing policy engine is reported under: `Claims-PolicyEngineMissing`. */
+export const ENGINE_MISSING_ID = 'PolicyEngineMissing';
+
+/**
+ * One finding for every flow proof the missing engine left unproven: fatal, so CDK lets no one acknowledge it and
+ * synth fails closed, as each flow check does.
+ */
+function engineMissingViolation(
+  results: readonly RecordedCheckResult[],
+  checks: readonly Check[],
+  scope: string,
+): PolicyViolation {
+  const ids = [...new Set(results.map((r) => r.checkId))];
+  const claims = [...new Set(ids.flatMap((id) => checks.find((c) => c.id === id)!.claims))];
+  return {
+    ruleName: claimsRuleName(ENGINE_MISSING_ID),
+    description:
+      `[${claims.join(', ')}] ${POLICY_ENGINE_MISSING}, so ${results.length} flow proofs of ${scope || 'the app'} ` +
+      `(${ids.length} checks: ${ids.join(', ')}) cannot be proven and fail. Install it: ${POLICY_ENGINE_INSTALL}`,
+    fix: POLICY_ENGINE_INSTALL,
+    severity: 'fatal',
+    violatingResources: [{ locations: [] }],
+  };
+}
+
+/** The construct path of the stage the plugin judges: the parent of its stacks. */
+function stagePath(context: IPolicyValidationContext): string {
+  const first = context.stackTemplates?.[0]?.stackConstructPath ?? '';
+  return first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '';
 }
 
 /**

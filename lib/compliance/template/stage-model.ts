@@ -7,7 +7,7 @@ import type {
   TemplateResource,
 } from './platform-assembly';
 import { toRef } from './platform-assembly';
-import { resolveResource } from './resolve-references';
+import { resolveReference, resolveResource } from './resolve-references';
 import { asArray, flatten, PlatformEnvironment, platformEnvironments } from './template-values';
 
 /** A resource of the model: where it stands, its type and properties, and the roles its construct declared. */
@@ -82,6 +82,25 @@ export class StageModel {
     const stack = 'stack' in from ? from.stack : from;
     const target = resolveResource(this.assembly, stack, value);
     return target ? (this.find(target.stackName, target.logicalId) as ModelResource<P> | undefined) : undefined;
+  }
+
+  /**
+   * What a value reads: the resource and, for an `Fn::GetAtt`, the attribute (a cluster's `MasterUserSecret.SecretArn`
+   * is not its `Endpoint.Address`), followed through cross-stack outputs and imports like `resolve`.
+   */
+  reference<P = Record<string, unknown>>(
+    from: LocatedResource | StackTemplate,
+    value: unknown,
+  ): { resource: ModelResource<P>; attribute?: string } | undefined {
+    const stack = 'stack' in from ? from.stack : from;
+    const target = resolveReference(this.assembly, stack, value);
+    const resource = target && this.find(target.resource.stackName, target.resource.logicalId);
+    return resource ? { resource: resource as ModelResource<P>, attribute: target.attribute } : undefined;
+  }
+
+  /** True when `value` (any template value of `from`: a Join, a list, a document) refers to `target` anywhere in it. */
+  mentions(from: LocatedResource, value: unknown, target: LocatedResource): boolean {
+    return refersToResource(this, from, value, target);
   }
 
   /** Every resource a list of references (or one) points at; unresolvable entries are left out. */

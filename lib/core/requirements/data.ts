@@ -51,6 +51,17 @@ export const VAULT_GUARDED_ACTIONS: readonly string[] = [
   ...VAULT_RECOVERY_POINT_ACTIONS,
 ];
 
+/**
+ * The actions AWS Config's backup-recovery-point-manual-deletion-disabled wants denied by ONE statement whose
+ * principal and resource are wildcards (the rule's page, read 2026-12-06); a vault that splits them is
+ * NON_COMPLIANT. The statement's exemptions go to the rule as `principalArnList`.
+ */
+export const CONFIG_RULE_DELETION_DENY_ACTIONS: readonly string[] = [
+  'backup:DeleteRecoveryPoint',
+  'backup:UpdateRecoveryPointLifecycle',
+  'backup:PutBackupVaultAccessPolicy',
+];
+
 /** The longest maximum retention AWS Backup's Vault Lock accepts, in days. */
 export const MAX_VAULT_LOCK_RETENTION_DAYS = 36_500;
 

@@ -71,8 +71,19 @@ function respond(event, status, physicalId, data, reason) {
       // The pre-signed URL is signed without a content type, so none is sent.
       { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve(status));
+        // S3 answers a bad or expired pre-signed URL with 403 and an XML error: CloudFormation then never heard the
+        // answer and would wait an hour, so a non-2xx is an error (logged, and the invocation fails), not a success.
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const code = response.statusCode ?? 0;
+          if (code >= 200 && code < 300) return resolve(status);
+          const error = new Error(
+            `CloudFormation response ${status} was refused: HTTP ${code} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`,
+          );
+          console.error(error.message);
+          reject(error);
+        });
       },
     );
     request.on('error', reject);

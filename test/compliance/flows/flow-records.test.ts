@@ -57,7 +57,7 @@ describe('flow verdicts as records for the evidence', () => {
     for (const request of record.requests) {
       expect(request.decision).toBe('ExplicitlyDenied');
       expect(request.decisive.map((d) => `${d.effect} ${d.sid}`)).toContain(
-        'Deny OnlyBreakGlassDeletesOrShortensRecoveryPoints',
+        'Deny OnlyBreakGlassDeletesRecoveryPointsOrChangesPolicy',
       );
     }
   });

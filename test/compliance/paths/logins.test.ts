@@ -79,13 +79,6 @@ describe('database login paths on the reference platform', () => {
       'the dump logs in as platform_admin by password',
     );
   });
-
-  test('evaluating one environment costs well under 0.1 s', () => {
-    const started = process.hrtime.bigint();
-    const fresh = applyMutations(reference, []);
-    evaluatePaths(fresh, LOGIN_PATHS);
-    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(0.1 * stageModels(fresh).length);
-  });
 });
 
 describe('generated mutations: each turns its hop over and the path with it', () => {

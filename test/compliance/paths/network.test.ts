@@ -74,18 +74,6 @@ describe('network paths on the reference', () => {
     ]);
     for (const check of checks) expect(check.run(reference).filter((r) => r.status !== 'pass')).toEqual([]);
   });
-
-  test('evaluating every network path of an environment costs well under 0.1 s', () => {
-    // GIVEN a fresh copy (nothing cached) whose model is built
-    const copy = applyMutations(reference, []);
-    const [model] = stageModels(copy);
-    // WHEN every requirement is evaluated
-    const start = process.hrtime.bigint();
-    for (const r of NETWORK_PATH_REQUIREMENTS) NETWORK_PATHS.evaluate(model, r);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    // THEN it is cheap
-    expect(ms).toBeLessThan(100);
-  });
 });
 
 describe('generated mutations', () => {

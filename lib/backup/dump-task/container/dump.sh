@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Logical dump of one PostgreSQL database, encrypted client-side with GPG to a public key whose private half never
-# enters AWS (REST-3). Plaintext is never written to disk: pg_dump streams straight into gpg.
+# enters AWS (REST-3). Nothing is staged on disk: pg_dump streams into gpg, and gpg into the upload (aws s3 cp from
+# stdin, multipart), so the task's storage bounds nothing but the keyring.
+#
+# The upload reads from a FIFO whose write end this script holds open until pg_dump and gpg have both succeeded: a
+# failed dump never reaches end-of-file, its upload is killed unfinished and no object is written (an incomplete
+# multipart upload is aborted by the bucket's lifecycle). A transient connection failure is retried.
 #
 # Inputs (environment):
 #   PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD  the database (libpq variables)
@@ -9,6 +14,8 @@
 #   GPG_RECIPIENT_KEY_FILE  a file holding it
 #   DUMP_TARGET           file:///path/to/file.pgdump.gpg, or s3://bucket/prefix/ (a name is appended when it ends
 #                         in '/'), or s3://bucket/key
+#   DUMP_ATTEMPTS         attempts when the database cannot be reached (default 3)
+#   DUMP_RETRY_SECONDS    wait before the second attempt, doubled before each later one (default 15)
 set -euo pipefail
 
 fail() { echo "dump: $*" >&2; exit 1; }
@@ -42,22 +49,73 @@ gpg --batch --quiet --import "$work/recipient.asc" 2>"$work/import.log" || { cat
 fingerprint="$(gpg --batch --with-colons --list-keys | awk -F: '$1 == "fpr" { print $10; exit }')"
 [[ -n "$fingerprint" ]] || fail "no public key found in the recipient key"
 
-stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-out="$work/${PGDATABASE}-${stamp}.pgdump.gpg"
-pg_dump --format=custom --no-password --dbname="$PGDATABASE" \
-  | gpg --batch --yes --trust-model always --compress-algo none --encrypt --recipient "$fingerprint" --output "$out"
+attempts="${DUMP_ATTEMPTS:-3}"
+delay="${DUMP_RETRY_SECONDS:-15}"
+[[ "$attempts" =~ ^[1-9][0-9]*$ ]] || fail "DUMP_ATTEMPTS=$attempts is not a whole number from 1"
+[[ "$delay" =~ ^[0-9]+$ ]] || fail "DUMP_RETRY_SECONDS=$delay is not a whole number of seconds"
 
+name="${PGDATABASE}-$(date -u +%Y%m%dT%H%M%SZ).pgdump.gpg"
 case "$DUMP_TARGET" in
-  file://*)
-    dest="${DUMP_TARGET#file://}"
-    mkdir -p "$(dirname "$dest")"
-    mv "$out" "$dest"
-    ;;
+  file://*) dest="${DUMP_TARGET#file://}" ;;
   s3://*)
     dest="$DUMP_TARGET"
-    [[ "$dest" == */ ]] && dest="${dest}$(basename "$out")"
-    aws s3 cp --only-show-errors "$out" "$dest"
+    [[ "$dest" == */ ]] && dest="${dest}${name}"
     ;;
   *) fail "DUMP_TARGET=$DUMP_TARGET is neither file:// nor s3://" ;;
 esac
+
+# libpq's words for a server that is not there yet or went away; anything else (a certificate, a password, a
+# permission) fails the same way every time and is not retried.
+transient='could not connect|Connection refused|Connection timed out|timeout expired|No route to host|could not translate host name|server closed the connection unexpectedly|could not receive data from server|SSL SYSCALL error|the database system is (starting up|shutting down|in recovery)|terminating connection due to administrator command'
+
+# One attempt: size the stream, start the upload on the FIFO, dump and encrypt into it, and let the upload see
+# end-of-file only when both succeeded. Returns 0 on success, 75 on a transient database failure, 1 otherwise.
+attempt() {
+  local size uploader fifo="$work/stream" status
+  rm -f "$fifo" "$work/pg.err"
+  # The database's size bounds the dump (custom format is compressed, indexes are definitions): the AWS CLI needs
+  # --expected-size for a stream over 50 GB, or it runs out of its 10,000 parts.
+  if ! size="$(psql --no-psqlrc --tuples-only --no-align --quiet --command 'SELECT pg_database_size(current_database())' 2>"$work/pg.err")"; then
+    cat "$work/pg.err" >&2
+    grep -Eq "$transient" "$work/pg.err" && return 75
+    return 1
+  fi
+  mkfifo -m 600 "$fifo" || return 1
+  # (Called as `attempt || ...`, so errexit is off in here: every step is checked.)
+  case "$dest" in
+    s3://*) aws s3 cp --only-show-errors --expected-size "$size" - "$dest" <"$fifo" & ;;
+    *) mkdir -p "$(dirname "$dest")" || return 1; cat >"$dest.partial" <"$fifo" & ;;
+  esac
+  uploader=$!
+  # Blocks until the uploader has the FIFO open for reading; from then on only this shell holds the write end.
+  exec 3>"$fifo"
+  pg_dump --format=custom --no-password --dbname="$PGDATABASE" 2>"$work/pg.err" \
+    | gpg --batch --yes --trust-model always --compress-algo none --encrypt --recipient "$fingerprint" --output - >&3
+  status=$?
+  if ((status != 0)); then
+    # Killed before end-of-file: the CLI completes no upload, and cat leaves only the .partial file.
+    kill -TERM "$uploader" 2>/dev/null || true
+    exec 3>&-
+    wait "$uploader" 2>/dev/null || true
+    [[ "$dest" == s3://* ]] || rm -f "$dest.partial"
+    cat "$work/pg.err" >&2
+    grep -Eq "$transient" "$work/pg.err" && return 75
+    return 1
+  fi
+  exec 3>&-
+  wait "$uploader" || return 1
+  [[ "$dest" == s3://* ]] || mv "$dest.partial" "$dest" || return 1
+  cat "$work/pg.err" >&2
+  return 0
+}
+
+for ((n = 1; ; n++)); do
+  status=0
+  attempt || status=$?
+  ((status == 0)) && break
+  ((status == 75 && n < attempts)) || fail "attempt $n of $attempts failed; no dump was written to ${dest}"
+  echo "dump: attempt $n of $attempts could not reach the database; retrying in ${delay} s" >&2
+  sleep "$delay"
+  delay=$((delay * 2))
+done
 echo "dump: ${PGDATABASE} encrypted to ${fingerprint} and written to ${dest}"

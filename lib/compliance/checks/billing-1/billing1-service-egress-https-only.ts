@@ -1,19 +1,13 @@
+import type { SecurityGroupProps, SecurityGroupRule, SecurityGroupRuleProps } from '../../template/cfn/ec2';
+import type { EcsServiceProps } from '../../template/cfn/ecs';
+import type { DBClusterProps } from '../../template/cfn/rds';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
-import { asArray, prop, resourcesIn } from '../../template/template-values';
-
-interface EgressRule {
-  readonly IpProtocol?: unknown;
-  readonly FromPort?: unknown;
-  readonly ToPort?: unknown;
-  readonly CidrIp?: unknown;
-  readonly CidrIpv6?: unknown;
-  readonly DestinationSecurityGroupId?: unknown;
-  readonly DestinationPrefixListId?: unknown;
-}
 
 /** CDK's placeholder rule on a security group with allowAllOutbound false: matches no traffic at all. */
-function isNoTrafficPlaceholder(r: EgressRule): boolean {
+function isNoTrafficPlaceholder(r: SecurityGroupRule): boolean {
   return (
     r.CidrIp === '255.255.255.255/32' &&
     r.IpProtocol === 'icmp' &&
@@ -28,12 +22,16 @@ const DEFAULT_PORTS: readonly [RegExp, number][] = [
   [/mysql|mariadb/, 3306],
 ];
 
-/** The ports the assembly's databases listen on. */
-function databasePorts(assembly: PlatformAssembly): Set<number> {
+/** The ports the model's databases listen on (clusters and instances share the fields read here). */
+function databasePorts(model: StageModel): Set<number> {
   const ports = new Set<number>();
-  for (const db of assembly.resourcesOfType('AWS::RDS::DBCluster', 'AWS::RDS::DBInstance')) {
-    const port = Number(prop(db, 'Port'));
-    const engine = String(prop(db, 'Engine') ?? '');
+  const databases = [
+    ...model.ofType<DBClusterProps>('AWS::RDS::DBCluster'),
+    ...model.ofType<DBClusterProps>('AWS::RDS::DBInstance'),
+  ];
+  for (const db of databases) {
+    const port = Number(db.props.Port);
+    const engine = model.text(db, db.props.Engine) ?? '';
     const fallback = DEFAULT_PORTS.find(([re]) => re.test(engine))?.[1];
     if (Number.isInteger(port) && port > 0) ports.add(port);
     else if (fallback) ports.add(fallback);
@@ -42,7 +40,7 @@ function databasePorts(assembly: PlatformAssembly): Set<number> {
 }
 
 /** Allowed: HTTPS (TCP 443) anywhere, or a database port of the assembly to a security group (the database). */
-function describeViolation(r: EgressRule, dbPorts: Set<number>): string | undefined {
+function describeViolation(r: SecurityGroupRule, dbPorts: Set<number>): string | undefined {
   if (isNoTrafficPlaceholder(r)) return undefined;
   const tcp = r.IpProtocol === 'tcp' || r.IpProtocol === '6';
   const from = Number(r.FromPort);
@@ -65,21 +63,18 @@ export const serviceEgressHttpsOnly: Check = {
   description:
     'every ECS service security group allows egress only on TCP 443, plus the database port to a security group',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const services = assembly.resourcesOfType('AWS::ECS::Service');
-    const judged = services.flatMap((service) => {
-      const config = (prop(service, 'NetworkConfiguration') ?? {}) as {
-        AwsvpcConfiguration?: { SecurityGroups?: unknown[] };
-      };
-      const groups = asArray(config.AwsvpcConfiguration?.SecurityGroups);
-      if (groups.length === 0)
-        return [fail(`service ${service.logicalId}: no security group to judge`, toRef(service))];
+    const model = assemblyModel(assembly);
+    const dbPorts = databasePorts(model);
+    const judged = model.ofType<EcsServiceProps>('AWS::ECS::Service').flatMap((service) => {
+      const groups = asArray(service.props.NetworkConfiguration?.AwsvpcConfiguration?.SecurityGroups);
+      if (groups.length === 0) return [fail(`service ${service.logicalId}: no security group to judge`, service.ref)];
       return groups.map((g) => {
-        const group = assembly.resolveLocal(service.stack, g);
+        const group = model.resolve<SecurityGroupProps>(service, g);
         return group?.type === 'AWS::EC2::SecurityGroup'
-          ? judgeGroup(service, group, databasePorts(assembly))
+          ? judgeGroup(model, service, group, dbPorts)
           : fail(
               `service ${service.logicalId}: security group ${JSON.stringify(g)} is not in its template, so its egress cannot be judged`,
-              toRef(service),
+              service.ref,
             );
       });
     });
@@ -87,27 +82,33 @@ export const serviceEgressHttpsOnly: Check = {
   },
 };
 
-function judgeGroup(service: LocatedResource, group: LocatedResource, dbPorts: Set<number>): CheckResult {
-  const rules: EgressRule[] = [
-    ...asArray<EgressRule>(prop(group, 'SecurityGroupEgress')),
-    ...resourcesIn([group.stack], 'AWS::EC2::SecurityGroupEgress')
-      .filter((e) => referencedLogicalId(prop(e, 'GroupId')) === group.logicalId)
-      .map((e) => (e.resource.Properties ?? {}) as EgressRule),
+function judgeGroup(
+  model: StageModel,
+  service: ModelResource<EcsServiceProps>,
+  group: ModelResource<SecurityGroupProps>,
+  dbPorts: Set<number>,
+): CheckResult {
+  const rules: SecurityGroupRule[] = [
+    ...asArray<SecurityGroupRule>(group.props.SecurityGroupEgress),
+    ...model
+      .ofType<SecurityGroupRuleProps>('AWS::EC2::SecurityGroupEgress')
+      .filter((e) => model.resolve(e, e.props.GroupId) === group)
+      .map((e) => e.props),
   ];
   if (rules.length === 0) {
     return fail(
       `service ${service.logicalId}: security group ${group.logicalId} declares no egress rule, which CloudFormation turns into allow-all`,
-      toRef(group),
+      group.ref,
     );
   }
   const violations = rules.map((r) => describeViolation(r, dbPorts)).filter((v): v is string => v !== undefined);
   return violations.length
     ? fail(
         `service ${service.logicalId}: security group ${group.logicalId} lets out ${violations.join(', ')}`,
-        toRef(group),
+        group.ref,
       )
     : pass(
         `service ${service.logicalId}: security group ${group.logicalId} lets out only HTTPS and the database port to a security group`,
-        toRef(group),
+        group.ref,
       );
 }

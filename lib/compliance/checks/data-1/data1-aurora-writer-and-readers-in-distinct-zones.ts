@@ -1,6 +1,5 @@
-import { referencedLogicalId } from '../../template/platform-assembly';
-import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
-import { inStack, props } from '../private/cfn';
+import type { DBClusterProps, DBInstanceProps } from '../../template/cfn/rds';
+import { modelResourceCheck, NOT_APPLICABLE } from '../check';
 
 /** Writer plus two readers: losing any one zone, or any two instances, leaves one serving. */
 const MIN_INSTANCES = 3;
@@ -10,7 +9,7 @@ const MIN_INSTANCES = 3;
  * readers, at least three instances, each sit in a named zone, covering at least three distinct zones. A standalone
  * DB instance (single-zone storage) is never compliant.
  */
-export const auroraInstancesInDistinctZones = resourceCheck({
+export const auroraInstancesInDistinctZones = modelResourceCheck<DBClusterProps & DBInstanceProps>({
   id: 'DATA1-AuroraWriterAndReadersInDistinctZones',
   claims: ['DATA-1', 'HA-1'],
   failure:
@@ -18,22 +17,20 @@ export const auroraInstancesInDistinctZones = resourceCheck({
   description:
     'DATA-1 and HA-1: Aurora writes every change to six copies in three zones before acknowledging it; instances in three zones keep the database serving when a zone or two instances fail.',
   evidenceProperties: ['Engine', 'DBClusterIdentifier', 'AvailabilityZone'],
-  appliesTo: ofTypes('AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'),
-  judge: (node) => {
+  types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'],
+  judge: (node, model) => {
     if (node.type === 'AWS::RDS::DBInstance') {
-      return props(node).DBClusterIdentifier === undefined ? ['StandaloneInstanceNotAurora'] : NOT_APPLICABLE;
+      return node.props.DBClusterIdentifier === undefined ? ['StandaloneInstanceNotAurora'] : NOT_APPLICABLE;
     }
-    if (node.type !== 'AWS::RDS::DBCluster') return NOT_APPLICABLE;
     const findings: string[] = [];
-    if (!String(props(node).Engine ?? '').startsWith('aurora')) findings.push('NotAurora');
-    const id = node.logicalId;
-    const instances = inStack(node, 'AWS::RDS::DBInstance').filter(
-      (i) => referencedLogicalId(props(i).DBClusterIdentifier) === id,
-    );
-    const zones = instances.map((i) => props(i).AvailabilityZone);
+    if (!(model.text(node, node.props.Engine) ?? '').startsWith('aurora')) findings.push('NotAurora');
+    const instances = model
+      .ofType<DBInstanceProps>('AWS::RDS::DBInstance')
+      .filter((i) => model.resolve(i, i.props.DBClusterIdentifier) === node);
+    const zones = instances.map((i) => model.text(i, i.props.AvailabilityZone));
     if (instances.length < MIN_INSTANCES) findings.push('FewerThanThreeInstances');
-    if (zones.some((z) => typeof z !== 'string')) findings.push('InstanceWithoutNamedZone');
-    if (new Set(zones.filter((z) => typeof z === 'string')).size < MIN_INSTANCES)
+    if (zones.some((z) => z === undefined)) findings.push('InstanceWithoutNamedZone');
+    if (new Set(zones.filter((z) => z !== undefined)).size < MIN_INSTANCES)
       findings.push('FewerThanThreeDistinctZones');
     return findings.length ? findings : true;
   },

@@ -1,15 +1,7 @@
-import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import {
-  asArray,
-  bucketName,
-  DAILY_CRON,
-  PlatformEnvironment,
-  primaryCustomerDataBuckets,
-  prop,
-  refersTo,
-  resourcesIn,
-} from '../private/cfn';
+import type { BackupPlanProps, BackupSelectionProps } from '../../template/cfn/backup';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import { Check, CheckResult, fail, pass, perStage } from '../check';
+import { asArray, bucketNameOf, dailyRules, primaryCustomerDataBuckets } from '../private/cfn';
 
 /**
  * DATA-2: every database cluster and every upload and dump bucket is named in the resources of a backup selection
@@ -20,33 +12,32 @@ export const storesInDailyBackupSelection: Check = {
   claims: ['DATA-2'],
   description:
     'every database cluster and every upload and dump bucket is selected by resource in a backup plan with a daily rule',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    return perEnvironment(assembly, judgeEnvironment);
-  },
+  run: (assembly) => perStage(assembly, judgeEnvironment),
 };
 
-function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
-  const stores = [...resourcesIn(env.stacks, 'AWS::RDS::DBCluster'), ...primaryCustomerDataBuckets(env)];
-  if (stores.length === 0)
-    return [fail(`environment ${env.name}: no database cluster or customer-data bucket to judge`)];
-  const dailyPlans = resourcesIn(env.stacks, 'AWS::Backup::BackupPlan').filter((p) =>
-    asArray<{ ScheduleExpression?: string }>(
-      (prop(p, 'BackupPlan') as { BackupPlanRule?: unknown })?.BackupPlanRule,
-    ).some((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? ''))),
-  );
-  const selections = resourcesIn(env.stacks, 'AWS::Backup::BackupSelection').filter((s) =>
-    dailyPlans.some((p) => p.stack === s.stack && refersTo(prop(s, 'BackupPlanId'), p.logicalId)),
-  );
-  return stores.map((store) => {
-    const what = store.type === 'AWS::RDS::DBCluster' ? `cluster ${store.logicalId}` : `bucket ${bucketName(store)}`;
+function judgeEnvironment(model: StageModel): CheckResult[] {
+  const clusters = model.ofType('AWS::RDS::DBCluster');
+  const buckets = primaryCustomerDataBuckets(model);
+  if (clusters.length + buckets.length === 0)
+    return [fail(`environment ${model.name}: no database cluster or customer-data bucket to judge`)];
+  const dailyPlans = model
+    .ofType<BackupPlanProps>('AWS::Backup::BackupPlan')
+    .filter((p) => dailyRules(model, p).length > 0);
+  const selections = model.ofType<BackupSelectionProps>('AWS::Backup::BackupSelection').filter((s) => {
+    const plan = model.resolve(s, s.props.BackupPlanId);
+    return dailyPlans.some((p) => p === plan);
+  });
+  // An entry of Resources may name a store inside an ARN it builds (`arn:...:cluster:` joined to a Ref).
+  const selects = (selection: ModelResource<BackupSelectionProps>, store: ModelResource<unknown>) =>
+    asArray(selection.props.BackupSelection?.Resources).some((entry) => model.mentions(selection, entry, store));
+  const judge = (store: ModelResource<unknown>, what: string): CheckResult => {
     const selection = selections.find((s) => selects(s, store));
     return selection
-      ? pass(`${what}: selected by ${selection.stackName}/${selection.logicalId}, whose plan runs daily`, toRef(store))
-      : fail(`${what}: in no backup selection of a plan with a daily rule`, toRef(store));
-  });
-}
-
-function selects(selection: LocatedResource, store: LocatedResource): boolean {
-  const resources = (prop(selection, 'BackupSelection') as { Resources?: unknown } | undefined)?.Resources;
-  return selection.stack === store.stack && refersTo(resources, store.logicalId);
+      ? pass(`${what}: selected by ${selection.stackName}/${selection.logicalId}, whose plan runs daily`, store.ref)
+      : fail(`${what}: in no backup selection of a plan with a daily rule`, store.ref);
+  };
+  return [
+    ...clusters.map((c) => judge(c, `cluster ${c.logicalId}`)),
+    ...buckets.map((b) => judge(b, `bucket ${bucketNameOf(model, b)}`)),
+  ];
 }

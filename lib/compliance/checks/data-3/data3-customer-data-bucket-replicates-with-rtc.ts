@@ -1,21 +1,12 @@
-import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
-import { asArray, isCustomerDataBucket, isReplicaBucket, props } from '../private/cfn';
-
-interface ReplicationRule {
-  Status?: string;
-  DeleteMarkerReplication?: { Status?: string };
-  Destination?: {
-    ReplicationTime?: { Status?: string };
-    Metrics?: { Status?: string };
-    EncryptionConfiguration?: { ReplicaKmsKeyID?: unknown };
-  };
-}
+import type { BucketProps, ReplicationRule } from '../../template/cfn/s3';
+import { modelResourceCheck } from '../check';
+import { asArray, holdsCustomerData, holdsReplica } from '../private/cfn';
 
 /**
  * DATA-3: every upload and dump bucket (not the replicas themselves) replicates everything, with Replication Time
  * Control, replication metrics, delete-marker replication and KMS re-encryption of the replicas.
  */
-export const bucketReplicationTimeControl = resourceCheck({
+export const bucketReplicationTimeControl = modelResourceCheck<BucketProps>({
   id: 'DATA3-CustomerDataBucketReplicatesWithRtc',
   claims: ['DATA-3'],
   failure:
@@ -23,11 +14,12 @@ export const bucketReplicationTimeControl = resourceCheck({
   description:
     'DATA-3: "stored in multiple locations" needs every object copied to the second region within minutes (RTC: 99.99% within 15 minutes), measured, and encrypted there.',
   evidenceProperties: ['BucketName', 'ReplicationConfiguration'],
-  appliesTo: ofTypes('AWS::S3::Bucket'),
+  types: ['AWS::S3::Bucket'],
+  appliesTo: (node) => holdsCustomerData(node) && !holdsReplica(node),
   judge: (node) => {
-    if (!isCustomerDataBucket(node) || isReplicaBucket(node)) return NOT_APPLICABLE;
-    const rules = asArray((props(node).ReplicationConfiguration as { Rules?: ReplicationRule[] } | undefined)?.Rules);
-    const enabled = rules.filter((r) => r.Status === 'Enabled');
+    const enabled = asArray<ReplicationRule>(node.props.ReplicationConfiguration?.Rules).filter(
+      (r) => r.Status === 'Enabled',
+    );
     if (enabled.length === 0) return ['NotReplicated'];
     const findings = new Set<string>();
     for (const r of enabled) {

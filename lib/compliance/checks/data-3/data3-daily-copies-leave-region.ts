@@ -1,12 +1,7 @@
+import type { BackupCopyAction, BackupPlanProps, BackupVaultProps } from '../../template/cfn/backup';
+import { stageModels } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { arnRegion, asArray, DAILY_CRON, flatten, platformEnvironments, prop, resourcesIn } from '../private/cfn';
-
-interface PlanRule {
-  RuleName?: string;
-  ScheduleExpression?: string;
-  CopyActions?: { DestinationBackupVaultArn?: unknown }[];
-}
+import { arnRegion, asArray, dailyRules } from '../private/cfn';
 
 /**
  * DATA-3: every daily backup rule copies its recovery points to a vault in another region, and that vault is
@@ -16,15 +11,14 @@ export const dailyCopiesLeaveRegion: Check = {
   id: 'DATA3-DailyCopiesLeaveRegion',
   claims: ['DATA-3'],
   description: 'every daily backup rule copies each recovery point to a vault declared in a different region',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
+  run: (assembly) => {
     const results: CheckResult[] = [];
-    for (const env of platformEnvironments(assembly)) {
-      const vaults = resourcesIn(env.stacks, 'AWS::Backup::BackupVault');
-      for (const plan of resourcesIn(env.stacks, 'AWS::Backup::BackupPlan')) {
-        const rules = asArray<PlanRule>((prop(plan, 'BackupPlan') as { BackupPlanRule?: unknown })?.BackupPlanRule);
-        for (const rule of rules.filter((r) => DAILY_CRON.test(String(r.ScheduleExpression ?? '')))) {
-          const targets = asArray<{ DestinationBackupVaultArn?: unknown }>(rule.CopyActions).map((c) =>
-            flatten(c.DestinationBackupVaultArn, plan.stack),
+    for (const model of stageModels(assembly)) {
+      const vaults = model.ofType<BackupVaultProps>('AWS::Backup::BackupVault');
+      for (const plan of model.ofType<BackupPlanProps>('AWS::Backup::BackupPlan')) {
+        for (const rule of dailyRules(model, plan)) {
+          const targets = asArray<BackupCopyAction>(rule.CopyActions).map((c) =>
+            model.text(plan, c.DestinationBackupVaultArn),
           );
           const found = targets.find((arn) => {
             const region = arnRegion(arn);
@@ -32,16 +26,16 @@ export const dailyCopiesLeaveRegion: Check = {
             return (
               region !== undefined &&
               region !== plan.region &&
-              vaults.some((v) => v.region === region && flatten(prop(v, 'BackupVaultName'), v.stack) === name)
+              vaults.some((v) => v.region === region && model.text(v, v.props.BackupVaultName) === name)
             );
           });
-          const label = `plan ${plan.logicalId} rule ${rule.RuleName ?? '?'} (${plan.region ?? '?'})`;
+          const label = `plan ${plan.logicalId} rule ${model.text(plan, rule.RuleName) ?? '?'} (${plan.region ?? '?'})`;
           results.push(
             found
-              ? pass(`${label}: copies every recovery point to ${found}`, toRef(plan))
+              ? pass(`${label}: copies every recovery point to ${found}`, plan.ref)
               : fail(
                   `${label}: no copy to a declared vault of another region (targets: ${targets.join(', ') || 'none'})`,
-                  toRef(plan),
+                  plan.ref,
                 ),
           );
         }

@@ -1,11 +1,19 @@
-import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
-import { asArray, isCustomerDataBucket, props } from '../private/cfn';
+import type { BucketProps, PublicAccessBlockConfiguration } from '../../template/cfn/s3';
+import { modelResourceCheck } from '../check';
+import { asArray, holdsCustomerData } from '../private/cfn';
+
+const BLOCKS: readonly (keyof PublicAccessBlockConfiguration)[] = [
+  'BlockPublicAcls',
+  'BlockPublicPolicy',
+  'IgnorePublicAcls',
+  'RestrictPublicBuckets',
+];
 
 /**
  * DATA-4: every customer-data bucket (uploads, dumps and their replicas) is versioned, blocks all public access,
  * enforces bucket ownership (no ACLs), expires noncurrent versions and aborts incomplete uploads, and logs access.
  */
-export const customerDataBucketHardened = resourceCheck({
+export const customerDataBucketHardened = modelResourceCheck<BucketProps>({
   id: 'DATA4-CustomerDataBucketHardened',
   claims: ['DATA-4'],
   failure:
@@ -19,26 +27,17 @@ export const customerDataBucketHardened = resourceCheck({
     'LifecycleConfiguration',
     'LoggingConfiguration',
   ],
-  appliesTo: ofTypes('AWS::S3::Bucket'),
+  types: ['AWS::S3::Bucket'],
+  appliesTo: (node) => holdsCustomerData(node),
   judge: (node) => {
-    if (!isCustomerDataBucket(node)) return NOT_APPLICABLE;
-    const p = props(node);
+    const p = node.props;
     const findings: string[] = [];
-    if ((p.VersioningConfiguration as { Status?: string } | undefined)?.Status !== 'Enabled')
-      findings.push('NotVersioned');
-    const pab = (p.PublicAccessBlockConfiguration ?? {}) as Record<string, unknown>;
-    if (
-      !['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'].every(
-        (k) => pab[k] === true,
-      )
-    ) {
+    if (p.VersioningConfiguration?.Status !== 'Enabled') findings.push('NotVersioned');
+    if (!BLOCKS.every((k) => p.PublicAccessBlockConfiguration?.[k] === true))
       findings.push('PublicAccessNotFullyBlocked');
-    }
-    const ownership = asArray((p.OwnershipControls as { Rules?: { ObjectOwnership?: string }[] } | undefined)?.Rules);
-    if (!ownership.some((r) => r.ObjectOwnership === 'BucketOwnerEnforced')) findings.push('OwnershipNotEnforced');
-    const rules = asArray(
-      (p.LifecycleConfiguration as { Rules?: Record<string, unknown>[] } | undefined)?.Rules,
-    ).filter((r) => r.Status !== 'Disabled');
+    if (!asArray(p.OwnershipControls?.Rules).some((r) => r.ObjectOwnership === 'BucketOwnerEnforced'))
+      findings.push('OwnershipNotEnforced');
+    const rules = asArray(p.LifecycleConfiguration?.Rules).filter((r) => r.Status !== 'Disabled');
     if (!rules.some((r) => r.NoncurrentVersionExpiration || r.NoncurrentVersionExpirationInDays))
       findings.push('NoNoncurrentVersionLifecycle');
     if (!rules.some((r) => r.AbortIncompleteMultipartUpload)) findings.push('NoIncompleteUploadLifecycle');

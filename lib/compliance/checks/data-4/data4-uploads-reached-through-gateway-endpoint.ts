@@ -1,6 +1,6 @@
-import { Check, CheckResult, fail, pass } from '../check';
-import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { flatten, platformEnvironments, prop, refersTo, resourcesIn } from '../private/cfn';
+import type { VpcEndpointProps } from '../../template/cfn/ec2';
+import { stageModels } from '../../template/stage-model';
+import { Check, fail, pass } from '../check';
 
 /**
  * DATA-4: every VPC of the primary region has an S3 gateway endpoint, so the service reaches the upload bucket
@@ -10,18 +10,20 @@ export const uploadsReachedPrivately: Check = {
   id: 'DATA4-UploadsReachedThroughGatewayEndpoint',
   claims: ['DATA-4'],
   description: 'every VPC has an S3 gateway endpoint, so uploads never pass a NAT gateway',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    const results = platformEnvironments(assembly).flatMap((env) => {
-      const endpoints = resourcesIn(env.stacks, 'AWS::EC2::VPCEndpoint').filter(
-        (e) =>
-          (prop(e, 'VpcEndpointType') ?? 'Gateway') === 'Gateway' &&
-          /\.s3$/.test(flatten(prop(e, 'ServiceName'), e.stack) ?? ''),
-      );
-      return resourcesIn(env.stacks, 'AWS::EC2::VPC').map((vpc) => {
-        const endpoint = endpoints.find((e) => e.stack === vpc.stack && refersTo(prop(e, 'VpcId'), vpc.logicalId));
+  run: (assembly) => {
+    const results = stageModels(assembly).flatMap((model) => {
+      const endpoints = model
+        .ofType<VpcEndpointProps>('AWS::EC2::VPCEndpoint')
+        .filter(
+          (e) =>
+            (e.props.VpcEndpointType ?? 'Gateway') === 'Gateway' &&
+            /\.s3$/.test(model.text(e, e.props.ServiceName) ?? ''),
+        );
+      return model.ofType('AWS::EC2::VPC').map((vpc) => {
+        const endpoint = endpoints.find((e) => model.resolve(e, e.props.VpcId) === vpc);
         return endpoint
-          ? pass(`VPC ${vpc.logicalId}: S3 gateway endpoint ${endpoint.logicalId}`, toRef(vpc))
-          : fail(`VPC ${vpc.logicalId}: no S3 gateway endpoint; uploads would leave through NAT`, toRef(vpc));
+          ? pass(`VPC ${vpc.logicalId}: S3 gateway endpoint ${endpoint.logicalId}`, vpc.ref)
+          : fail(`VPC ${vpc.logicalId}: no S3 gateway endpoint; uploads would leave through NAT`, vpc.ref);
       });
     });
     return results.length ? results : [fail('no VPC in the assembly to judge')];

@@ -1,8 +1,9 @@
 import { writablePaths } from '../../containers/image-facts';
+import { containerName } from '../../template/containers';
 import { imageAssetOf } from '../../template/image-assets';
-import { toRef } from '../../template/platform-assembly';
+import { assemblyModel } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { containerName, containersOf } from '../../template/containers';
+import { taskContainers } from '../resource-readers';
 
 /**
  * HA-1 and REST-3: a non-root container on a read-only root writes only where Fargate lets it, a volume the image
@@ -13,9 +14,9 @@ export const containersWriteOnlyWhatTheyOwn: Check = {
   id: 'HA1-ContainersWriteOnlyWhatTheyOwn',
   claims: ['HA-1', 'REST-3'],
   description: 'every writable mount of a non-root container on a read-only root is a volume its image owns',
-  run: (model): CheckResult[] =>
-    containersOf(model).map((c) => {
-      const where = toRef(c.taskDefinition);
+  run: (assembly): CheckResult[] =>
+    taskContainers(assemblyModel(assembly)).map((c) => {
+      const where = c.taskDefinition.ref;
       const writable = (c.container.MountPoints ?? []).filter((m) => !m.ReadOnly);
       if (writable.length === 0) return pass(`${containerName(c)}: writes to no mount`, where);
       const dockerfile = imageAssetOf(c.taskDefinition.stack, c.container.Image)?.dockerfile;

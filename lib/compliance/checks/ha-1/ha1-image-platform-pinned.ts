@@ -1,8 +1,9 @@
 import { platformPin } from '../../containers/image-facts';
+import { containerName } from '../../template/containers';
 import { imageAssetOf } from '../../template/image-assets';
-import { toRef } from '../../template/platform-assembly';
+import { assemblyModel } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { containerName, containersOf } from '../../template/containers';
+import { taskContainers } from '../resource-readers';
 
 /**
  * HA-1: every image the app builds is built for its task's CPU architecture, whatever machine runs `cdk deploy`
@@ -12,12 +13,11 @@ export const imagePlatformPinned: Check = {
   id: 'HA1-ImagePlatformPinned',
   claims: ['HA-1'],
   description: "every image asset's platform is pinned to its task's CPU architecture",
-  run: (model): CheckResult[] =>
-    containersOf(model)
-      .map((c) => ({ c, asset: imageAssetOf(c.taskDefinition.stack, c.container.Image) }))
-      .filter(({ asset }) => asset !== undefined)
-      .map(({ c, asset }) => {
-        const pin = platformPin(asset!.platform, c.cpuArchitecture);
-        return (pin.pinned ? pass : fail)(`${containerName(c)}: ${pin.reason}`, toRef(c.taskDefinition));
-      }),
+  run: (assembly): CheckResult[] =>
+    taskContainers(assemblyModel(assembly)).flatMap((c) => {
+      const asset = imageAssetOf(c.taskDefinition.stack, c.container.Image);
+      if (!asset) return [];
+      const pin = platformPin(asset.platform, c.cpuArchitecture);
+      return [(pin.pinned ? pass : fail)(`${containerName(c)}: ${pin.reason}`, c.taskDefinition.ref)];
+    }),
 };

@@ -1,11 +1,11 @@
-import { ofTypes, resourceCheck } from '../check';
-import { props } from '../resource-readers';
+import type { EcsServiceProps } from '../../template/cfn/ecs';
+import { modelResourceCheck } from '../check';
 
 /**
  * HA-1: an ECS service runs at least three tasks, never drops below 100% healthy while deploying, and rolls a
  * failing deployment back (circuit breaker). The zones it spans are checked app-wide (HA1-TiersSpanThreeZones).
  */
-export const serviceRedundantDeployment = resourceCheck({
+export const serviceRedundantDeployment = modelResourceCheck<EcsServiceProps>({
   id: 'HA1-ServiceRedundantDeployment',
   claims: ['HA-1'],
   failure:
@@ -13,19 +13,15 @@ export const serviceRedundantDeployment = resourceCheck({
   description:
     'HA-1: with three tasks across three zones, losing a zone or two tasks leaves the service serving; deployments never take capacity away and a failing one rolls back.',
   evidenceProperties: ['DesiredCount', 'DeploymentConfiguration'],
-  appliesTo: ofTypes('AWS::ECS::Service'),
-  judge: (node) => {
-    const p = props(node);
-    const deployment = (p.DeploymentConfiguration ?? {}) as {
-      MinimumHealthyPercent?: number;
-      DeploymentCircuitBreaker?: { Enable?: boolean; Rollback?: boolean };
-    };
+  types: ['AWS::ECS::Service'],
+  judge: (service) => {
+    const p = service.props;
+    const deployment = p.DeploymentConfiguration;
+    const breaker = deployment?.DeploymentCircuitBreaker;
     const findings: string[] = [];
     if (!(Number(p.DesiredCount) >= 3)) findings.push('FewerThanThreeTasks');
-    if (!(Number(deployment.MinimumHealthyPercent) >= 100)) findings.push('MinimumHealthyBelow100');
-    if (!(deployment.DeploymentCircuitBreaker?.Enable && deployment.DeploymentCircuitBreaker.Rollback)) {
-      findings.push('NoCircuitBreakerRollback');
-    }
+    if (!(Number(deployment?.MinimumHealthyPercent) >= 100)) findings.push('MinimumHealthyBelow100');
+    if (!(breaker?.Enable && breaker.Rollback)) findings.push('NoCircuitBreakerRollback');
     return findings.length ? findings : true;
   },
 });

@@ -1,13 +1,31 @@
 import { OPT_OUTS } from '../../../core/opt-outs';
-import { Check, CheckResult, fail, pass, weakened } from '../check';
-import { toRef } from '../../template/platform-assembly';
 import { platformMetadataOf } from '../../../core/platform-metadata';
-import { resolveResource, subnetZones } from '../../template/resolve-references';
+import type { NatGatewayProps, SubnetProps } from '../../template/cfn/ec2';
+import type { EcsServiceProps } from '../../template/cfn/ecs';
+import type { LoadBalancerProps } from '../../template/cfn/elbv2';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { Check, CheckResult, fail, pass, weakened } from '../check';
 
 const REQUIRED_ZONES = 3;
 
 const tasksOptOut = OPT_OUTS.allowFewerThanThreeTasks;
 const natOptOutEntry = OPT_OUTS.natGateways;
+
+/** The zones of the subnets a list of subnet references points at; unresolvable ones count as no zone. */
+function subnetZones(model: StageModel, from: ModelResource<unknown>, subnets: unknown): Set<string> {
+  return new Set(
+    model
+      .resolveAll<SubnetProps>(from, subnets)
+      .map((s) => model.text(s, s.props.AvailabilityZone))
+      .filter((z): z is string => z !== undefined),
+  );
+}
+
+/** The opt-outs PlatformStage recorded in the metadata of the resource's stack (none outside a platform stage). */
+function optOutsOf(r: ModelResource<unknown>): Readonly<Record<string, unknown>> {
+  return platformMetadataOf(r.stack.template)?.optOuts ?? {};
+}
+
 /**
  * HA-1 (network and service): every internet-facing load balancer and every ECS service spans three zones, and
  * every VPC with NAT gateways has one per zone (or fewer, reported as the `optOuts.natGateways` weakening).
@@ -17,41 +35,38 @@ export const tiersSpanThreeZones: Check = {
   claims: ['HA-1'],
   description: 'load balancers, service tasks and NAT gateways span three availability zones',
   run: (assembly) => {
+    const model = assemblyModel(assembly);
     const results: CheckResult[] = [];
-    for (const lb of assembly.resourcesOfType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
-      const zones = new Set(subnetZones(assembly, lb.stack, lb.resource.Properties?.Subnets));
+    for (const lb of model.ofType<LoadBalancerProps>('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+      const zones = subnetZones(model, lb, lb.props.Subnets);
       const detail = `load balancer in ${zones.size} zone(s): ${[...zones].sort().join(', ')}`;
-      results.push(zones.size >= REQUIRED_ZONES ? pass(detail, toRef(lb)) : fail(detail, toRef(lb)));
+      results.push(zones.size >= REQUIRED_ZONES ? pass(detail, lb.ref) : fail(detail, lb.ref));
     }
-    for (const service of assembly.resourcesOfType('AWS::ECS::Service')) {
-      const props = service.resource.Properties ?? {};
-      const vpcConfig = (props.NetworkConfiguration as { AwsvpcConfiguration?: { Subnets?: unknown } } | undefined)
-        ?.AwsvpcConfiguration;
-      const zones = new Set(subnetZones(assembly, service.stack, vpcConfig?.Subnets));
-      const tasks = Number(props.DesiredCount ?? 0);
+    for (const service of model.ofType<EcsServiceProps>('AWS::ECS::Service')) {
+      const zones = subnetZones(model, service, service.props.NetworkConfiguration?.AwsvpcConfiguration?.Subnets);
+      const tasks = Number(service.props.DesiredCount ?? 0);
       const detail = `${tasks} task(s) over subnets in ${zones.size} zone(s): ${[...zones].sort().join(', ')}`;
-      const fewerAllowed = tasksOptOut.isTaken(platformMetadataOf(service.stack.template)?.optOuts[tasksOptOut.key]);
-      if (zones.size < REQUIRED_ZONES) results.push(fail(detail, toRef(service)));
-      else if (tasks >= REQUIRED_ZONES) results.push(pass(detail, toRef(service)));
+      const fewerAllowed = tasksOptOut.isTaken(optOutsOf(service)[tasksOptOut.key]);
+      if (zones.size < REQUIRED_ZONES) results.push(fail(detail, service.ref));
+      else if (tasks >= REQUIRED_ZONES) results.push(pass(detail, service.ref));
       else if (fewerAllowed) {
-        results.push(weakened(`${detail}: HA-1 reduced by ${tasksOptOut.configPath}`, toRef(service)));
-      } else results.push(fail(detail, toRef(service)));
+        results.push(weakened(`${detail}: HA-1 reduced by ${tasksOptOut.configPath}`, service.ref));
+      } else results.push(fail(detail, service.ref));
     }
-    for (const stack of assembly.stacks) {
-      const nats = Object.entries(stack.template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::EC2::NatGateway');
-      if (nats.length === 0) continue;
+    // NAT gateways are judged per stack: a VPC's NAT gateways stand in the stack of the VPC.
+    const natsByStack = new Map<string, ModelResource<NatGatewayProps>[]>();
+    for (const nat of model.ofType<NatGatewayProps>('AWS::EC2::NatGateway')) {
+      natsByStack.set(nat.stackName, [...(natsByStack.get(nat.stackName) ?? []), nat]);
+    }
+    for (const nats of natsByStack.values()) {
       const zones = new Set(
-        nats.map(
-          ([, r]) => resolveResource(assembly, stack, r.Properties?.SubnetId)?.resource.Properties?.AvailabilityZone,
-        ),
+        nats.map((nat) => {
+          const subnet = model.resolve<SubnetProps>(nat, nat.props.SubnetId);
+          return subnet && model.text(subnet, subnet.props.AvailabilityZone);
+        }),
       );
-      const natOptOut = platformMetadataOf(stack.template)?.optOuts[natOptOutEntry.key];
-      const ref = {
-        stackName: stack.stackName,
-        region: stack.region,
-        logicalId: nats[0][0],
-        type: 'AWS::EC2::NatGateway',
-      };
+      const natOptOut = optOutsOf(nats[0])[natOptOutEntry.key];
+      const ref = nats[0].ref;
       const detail = `${nats.length} NAT gateway(s) in ${zones.size} zone(s)`;
       if (zones.size >= REQUIRED_ZONES) results.push(pass(`${detail}, one per zone`, ref));
       else if (natOptOutEntry.isTaken(natOptOut)) {

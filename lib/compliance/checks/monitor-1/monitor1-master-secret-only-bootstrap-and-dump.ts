@@ -1,14 +1,21 @@
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../../../core/requirements/database';
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
-import { asArray, prop, refersTo, resourcesIn } from '../../template/template-values';
-import { carriesMasterSecret, documentsOf, rolesOfPolicy, taskDefinitionNamed } from '../private/database-values';
-
-interface Statement {
-  readonly Effect?: string;
-  readonly Action?: unknown;
-  readonly Resource?: unknown;
-}
+import type { DatabaseBootstrapProps } from '../../template/cfn/database-bootstrap';
+import type { TaskDefinitionProps } from '../../template/cfn/ecs';
+import type { PolicyStatement } from '../../template/cfn/iam';
+import type { FunctionProps } from '../../template/cfn/lambda';
+import type { ScheduleProps } from '../../template/cfn/scheduler';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
+import {
+  carriesMasterSecret,
+  documentsOf,
+  PolicyHolder,
+  postgresClusters,
+  rolesOfPolicy,
+  taskDefinitionNamed,
+} from '../private/database-values';
 
 const READS_SECRET = ['secretsmanager:GetSecretValue', 'secretsmanager:*', '*'];
 
@@ -24,40 +31,42 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
   description:
     'the database master secret is handed only to the scheduled dump task and the database bootstrap function, and readable only by their roles',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const clusters = assembly
-      .resourcesOfType('AWS::RDS::DBCluster')
-      .filter((c) => /postgres/.test(String(prop(c, 'Engine') ?? '')));
+    const model = assemblyModel(assembly);
+    const clusters = postgresClusters(model);
     if (clusters.length === 0)
       return [fail('no PostgreSQL database cluster in the assembly, so no master secret to judge')];
-    const allowed = allowedHolders(assembly);
+    const allowed = allowedHolders(model);
     const results: CheckResult[] = [];
     const holders: string[] = [];
-    for (const td of assembly.resourcesOfType('AWS::ECS::TaskDefinition')) {
-      if (!carriesMasterSecret(assembly, td.stack, prop(td, 'ContainerDefinitions'))) continue;
-      if (isAmong(td, allowed.taskDefinitions)) holders.push(`task definition ${td.logicalId} (scheduled dump)`);
+    for (const td of model.ofType<TaskDefinitionProps>('AWS::ECS::TaskDefinition')) {
+      if (!carriesMasterSecret(model, td, td.props.ContainerDefinitions)) continue;
+      if (allowed.taskDefinitions.includes(td)) holders.push(`task definition ${td.logicalId} (scheduled dump)`);
       else
         results.push(
           fail(
             `task definition ${td.logicalId} receives the database master secret; only the scheduled dump may. Fix: log in as the application's own role with IAM authentication`,
-            toRef(td),
+            td.ref,
           ),
         );
     }
-    for (const fn of assembly.resourcesOfType('AWS::Lambda::Function')) {
-      if (!carriesMasterSecret(assembly, fn.stack, prop(fn, 'Environment'))) continue;
-      if (isAmong(fn, allowed.functions)) holders.push(`function ${fn.logicalId} (database bootstrap)`);
-      else results.push(fail(`function ${fn.logicalId} is handed the database master secret`, toRef(fn)));
+    for (const fn of model.ofType<FunctionProps>('AWS::Lambda::Function')) {
+      if (!carriesMasterSecret(model, fn, fn.props.Environment)) continue;
+      if (allowed.functions.includes(fn)) holders.push(`function ${fn.logicalId} (database bootstrap)`);
+      else results.push(fail(`function ${fn.logicalId} is handed the database master secret`, fn.ref));
     }
     const readers = new Set<string>();
-    for (const policy of assembly.resourcesOfType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role')) {
-      if (!grantsMasterSecretRead(assembly, policy)) continue;
-      for (const role of rolesOfPolicy(policy)) {
-        if (allowed.roles.has(`${policy.stackName}/${role}`)) readers.add(role);
+    const policies = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role'].flatMap((type) =>
+      model.ofType<PolicyHolder['props']>(type),
+    );
+    for (const policy of policies) {
+      if (!grantsMasterSecretRead(model, policy)) continue;
+      for (const role of rolesOfPolicy(model, policy)) {
+        if (allowed.roles.includes(role)) readers.add(role.logicalId);
         else
           results.push(
             fail(
-              `${policy.logicalId} lets role ${role} read the database master secret (GetSecretValue)`,
-              toRef(policy),
+              `${policy.logicalId} lets role ${role.logicalId} read the database master secret (GetSecretValue)`,
+              policy.ref,
             ),
           );
       }
@@ -68,7 +77,7 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
     return clusters.map((c) =>
       pass(
         `cluster ${c.logicalId}: master secret handed only to ${holders.join(' and ')}; readable only by roles ${[...readers].sort().join(', ')}; no service task definition receives it`,
-        toRef(c),
+        c.ref,
         { MasterSecretHandedTo: holders, MasterSecretReadableBy: [...readers].sort() },
       ),
     );
@@ -76,52 +85,34 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
 };
 
 /** The task definitions a schedule runs, the functions behind a database bootstrap, and their roles. */
-function allowedHolders(assembly: PlatformAssembly): {
-  taskDefinitions: LocatedResource[];
-  functions: LocatedResource[];
-  roles: Set<string>;
+function allowedHolders(model: StageModel): {
+  taskDefinitions: ModelResource<unknown>[];
+  functions: ModelResource<unknown>[];
+  roles: ModelResource<unknown>[];
 } {
-  const taskDefinitions = assembly
-    .resourcesOfType('AWS::Scheduler::Schedule')
-    .map((s) =>
-      taskDefinitionNamed(
-        s.stack,
-        (prop(s, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)?.EcsParameters
-          ?.TaskDefinitionArn,
-      ),
-    )
-    .filter((t): t is LocatedResource => t !== undefined);
-  const functions = assembly
-    .resourcesOfType(DATABASE_BOOTSTRAP_RESOURCE_TYPE)
-    .flatMap((b) =>
-      resourcesIn([b.stack], 'AWS::Lambda::Function').filter((f) => refersTo(prop(b, 'ServiceToken'), f.logicalId)),
-    );
-  const roles = new Set<string>();
-  for (const td of taskDefinitions) {
-    for (const r of [prop(td, 'ExecutionRoleArn'), prop(td, 'TaskRoleArn')]) {
-      const id = referencedLogicalId(r);
-      if (id) roles.add(`${td.stackName}/${id}`);
-    }
-  }
-  for (const fn of functions) {
-    const id = referencedLogicalId(prop(fn, 'Role'));
-    if (id) roles.add(`${fn.stackName}/${id}`);
-  }
+  const taskDefinitions = model
+    .ofType<ScheduleProps>('AWS::Scheduler::Schedule')
+    .map((s) => taskDefinitionNamed(model, s, s.props.Target?.EcsParameters?.TaskDefinitionArn))
+    .filter((t): t is ModelResource<TaskDefinitionProps> => t !== undefined);
+  const functions = model
+    .ofType<DatabaseBootstrapProps>(DATABASE_BOOTSTRAP_RESOURCE_TYPE)
+    .map((b) => model.resolve<FunctionProps>(b, b.props.ServiceToken))
+    .filter((f): f is ModelResource<FunctionProps> => f?.type === 'AWS::Lambda::Function');
+  const roles = [
+    ...taskDefinitions.flatMap((td) => model.resolveAll(td, [td.props.ExecutionRoleArn, td.props.TaskRoleArn])),
+    ...functions.flatMap((fn) => model.resolveAll(fn, fn.props.Role)),
+  ];
   return { taskDefinitions, functions, roles };
 }
 
-function isAmong(r: LocatedResource, list: readonly LocatedResource[]): boolean {
-  return list.some((x) => x.stackName === r.stackName && x.logicalId === r.logicalId);
-}
-
-function grantsMasterSecretRead(assembly: PlatformAssembly, policy: LocatedResource): boolean {
+function grantsMasterSecretRead(model: StageModel, policy: PolicyHolder): boolean {
   return documentsOf(policy).some((doc) =>
-    asArray<Statement>(doc.Statement).some(
+    asArray<PolicyStatement>(doc.Statement).some(
       (s) =>
         s.Effect === 'Allow' &&
-        asArray<string>(s.Action).some((a) => READS_SECRET.includes(a)) &&
+        asArray(s.Action).some((a) => typeof a === 'string' && READS_SECRET.includes(a)) &&
         // A read of every secret is a read of this one.
-        (asArray(s.Resource).includes('*') || carriesMasterSecret(assembly, policy.stack, s.Resource)),
+        (asArray(s.Resource).includes('*') || carriesMasterSecret(model, policy, s.Resource)),
     ),
   );
 }

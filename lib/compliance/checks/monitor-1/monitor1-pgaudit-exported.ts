@@ -1,6 +1,9 @@
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, flatten, prop } from '../../template/template-values';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
+import { postgresClusters } from '../private/database-values';
+import type { DBClusterParameterGroupProps, DBClusterProps } from '../../template/cfn/rds';
 
 /**
  * MONITOR-1: every PostgreSQL database cluster loads pgaudit, logs reads and writes with it, and exports its
@@ -12,25 +15,24 @@ export const pgauditExported: Check = {
   description:
     'every PostgreSQL cluster has a parameter group loading pgaudit with pgaudit.log covering read and write, and exports its postgresql log to CloudWatch Logs',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const clusters = assembly
-      .resourcesOfType('AWS::RDS::DBCluster')
-      .filter((c) => /postgres/.test(String(prop(c, 'Engine') ?? '')));
+    const model = assemblyModel(assembly);
+    const clusters = postgresClusters(model);
     if (clusters.length === 0)
       return [fail('no PostgreSQL database cluster in the assembly, so no database audit log to judge')];
-    return clusters.map((cluster) => judgeCluster(assembly, cluster));
+    return clusters.map((cluster) => judgeCluster(model, cluster));
   },
 };
 
-function judgeCluster(assembly: PlatformAssembly, cluster: LocatedResource): CheckResult {
+function judgeCluster(model: StageModel, cluster: ModelResource<DBClusterProps>): CheckResult {
   const problems: string[] = [];
-  const exports = asArray(prop(cluster, 'EnableCloudwatchLogsExports'));
+  const exports = asArray(cluster.props.EnableCloudwatchLogsExports);
   if (!exports.includes('postgresql'))
     problems.push('postgresql log not exported to CloudWatch Logs (EnableCloudwatchLogsExports)');
-  const group = parameterGroupOf(assembly, cluster);
+  const group = parameterGroupOf(model, cluster);
   if (!group) {
     problems.push('no cluster parameter group of the assembly is attached (DBClusterParameterGroupName)');
   } else {
-    const parameters = (prop(group, 'Parameters') ?? {}) as Record<string, unknown>;
+    const parameters = group.props.Parameters ?? {};
     const libraries = String(parameters.shared_preload_libraries ?? '')
       .split(',')
       .map((s) => s.trim().toLowerCase());
@@ -47,22 +49,25 @@ function judgeCluster(assembly: PlatformAssembly, cluster: LocatedResource): Che
     }
   }
   return problems.length
-    ? fail(`cluster ${cluster.logicalId}: ${problems.join('; ')}`, toRef(cluster))
+    ? fail(`cluster ${cluster.logicalId}: ${problems.join('; ')}`, cluster.ref)
     : pass(
         `cluster ${cluster.logicalId}: pgaudit loaded, pgaudit.log covers read and write, postgresql log exported`,
-        toRef(cluster),
+        cluster.ref,
       );
 }
 
-function parameterGroupOf(assembly: PlatformAssembly, cluster: LocatedResource): LocatedResource | undefined {
-  const ref = prop(cluster, 'DBClusterParameterGroupName');
-  const local = assembly.resolveLocal(cluster.stack, ref);
-  if (local?.type === 'AWS::RDS::DBClusterParameterGroup') return local;
+function parameterGroupOf(
+  model: StageModel,
+  cluster: ModelResource<DBClusterProps>,
+): ModelResource<DBClusterParameterGroupProps> | undefined {
+  const named = cluster.props.DBClusterParameterGroupName;
+  const resolved = model.resolve<DBClusterParameterGroupProps>(cluster, named);
+  if (resolved?.type === 'AWS::RDS::DBClusterParameterGroup') return resolved;
   // A group named by a literal: find a group with that name anywhere in the assembly.
-  const name = flatten(ref, cluster.stack);
+  const name = model.text(cluster, named);
   return name
-    ? assembly
-        .resourcesOfType('AWS::RDS::DBClusterParameterGroup')
-        .find((g) => flatten(prop(g, 'DBClusterParameterGroupName'), g.stack) === name)
+    ? model
+        .ofType<DBClusterParameterGroupProps>('AWS::RDS::DBClusterParameterGroup')
+        .find((g) => model.text(g, g.props.DBClusterParameterGroupName) === name)
     : undefined;
 }

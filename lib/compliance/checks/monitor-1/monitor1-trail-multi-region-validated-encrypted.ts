@@ -1,5 +1,5 @@
-import { ofTypes, resourceCheck } from '../check';
-import { props } from '../resource-readers';
+import type { TrailProps } from '../../template/cfn/cloudtrail';
+import { modelResourceCheck } from '../check';
 
 /** What a trail must have to be the MONITOR-1 record, by CloudFormation property. */
 const REQUIRED_TRUE = [
@@ -13,7 +13,7 @@ const REQUIRED_TRUE = [
  * MONITOR-1: every CloudTrail trail logs all regions and global services, validates its log files, is encrypted with
  * a KMS key and delivers to CloudWatch Logs, so an employee's access leaves a record that cannot be quietly edited.
  */
-export const trailMultiRegionValidatedEncrypted = resourceCheck({
+export const trailMultiRegionValidatedEncrypted = modelResourceCheck<TrailProps>({
   id: 'MONITOR1-TrailMultiRegionValidatedEncrypted',
   claims: ['MONITOR-1'],
   failure:
@@ -21,9 +21,9 @@ export const trailMultiRegionValidatedEncrypted = resourceCheck({
   description:
     'MONITOR-1 rests on a complete, tamper-evident record of API activity: every region and global service, signed digest files, encryption with a customer managed key, and a log group that alarms can watch.',
   evidenceProperties: [...REQUIRED_TRUE, 'KMSKeyId', 'CloudWatchLogsLogGroupArn'],
-  appliesTo: ofTypes('AWS::CloudTrail::Trail'),
-  judge: (node) => {
-    const p = props(node);
+  types: ['AWS::CloudTrail::Trail'],
+  judge: (trail) => {
+    const p = trail.props;
     const findings: string[] = REQUIRED_TRUE.filter((name) => p[name] !== true);
     if (!p.KMSKeyId) findings.push('KMSKeyId');
     if (!p.CloudWatchLogsLogGroupArn) findings.push('CloudWatchLogsLogGroupArn');

@@ -1,6 +1,10 @@
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, prop, refersTo, resourcesIn } from '../../template/template-values';
+import type { TrailProps } from '../../template/cfn/cloudtrail';
+import type { AlarmProps } from '../../template/cfn/cloudwatch';
+import type { LogGroupProps, MetricFilterProps, MetricTransformation } from '../../template/cfn/logs';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
 
 /** CIS AWS Foundations monitoring items and a fragment every filter pattern for the item contains. */
 const CIS_ITEMS: readonly { name: string; signature: RegExp }[] = [
@@ -26,38 +30,37 @@ export const cisAlarmsOnTrail: Check = {
   description:
     'the trail log group has a metric filter and an alarm with an action for each CIS monitoring item (unauthorized API calls, root use, sign-in without MFA, IAM/CloudTrail/KMS/S3 policy/security group/NACL changes)',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const trails = assembly.resourcesOfType('AWS::CloudTrail::Trail');
-    const watched = trails.flatMap((trail) => {
-      const group = assembly.resolveLocal(trail.stack, prop(trail, 'CloudWatchLogsLogGroupArn'));
-      return group ? [{ trail, group }] : [];
-    });
-    if (watched.length === 0)
+    const model = assemblyModel(assembly);
+    const groups = model
+      .ofType<TrailProps>('AWS::CloudTrail::Trail')
+      .flatMap((trail) => model.resolve<LogGroupProps>(trail, trail.props.CloudWatchLogsLogGroupArn) ?? []);
+    if (groups.length === 0)
       return [fail('no CloudTrail trail delivers to a log group of the assembly, so no CIS alarms can watch it')];
-    return watched.flatMap(({ group }) => judgeLogGroup(group));
+    return groups.flatMap((group) => judgeLogGroup(model, group));
   },
 };
 
-function judgeLogGroup(group: LocatedResource): CheckResult[] {
-  const stacks = [group.stack];
-  const filters = resourcesIn(stacks, 'AWS::Logs::MetricFilter').filter((f) =>
-    refersTo(prop(f, 'LogGroupName'), group.logicalId),
-  );
-  const alarms = resourcesIn(stacks, 'AWS::CloudWatch::Alarm');
+function judgeLogGroup(model: StageModel, group: ModelResource<LogGroupProps>): CheckResult[] {
+  const filters = model
+    .ofType<MetricFilterProps>('AWS::Logs::MetricFilter')
+    .filter((f) => model.mentions(f, f.props.LogGroupName, group));
+  // Alarms of the log group's own template: another environment's alarm on a metric of the same name is not this one.
+  const alarms = model.ofType<AlarmProps>('AWS::CloudWatch::Alarm').filter((a) => a.stack === group.stack);
   return CIS_ITEMS.map((item) => {
-    const filter = filters.find((f) => item.signature.test(String(prop(f, 'FilterPattern') ?? '')));
-    if (!filter) return fail(`log group ${group.logicalId}: no metric filter for ${item.name}`, toRef(group));
-    const metric = asArray<{ MetricName?: string; MetricNamespace?: string }>(prop(filter, 'MetricTransformations'))[0];
+    const filter = filters.find((f) => item.signature.test(model.text(f, f.props.FilterPattern) ?? ''));
+    if (!filter) return fail(`log group ${group.logicalId}: no metric filter for ${item.name}`, group.ref);
+    const metric = asArray<MetricTransformation>(filter.props.MetricTransformations)[0];
     const alarm = alarms.find(
       (a) =>
-        prop(a, 'MetricName') === metric?.MetricName &&
-        prop(a, 'Namespace') === metric?.MetricNamespace &&
-        asArray(prop(a, 'AlarmActions')).length > 0,
+        a.props.MetricName === metric?.MetricName &&
+        a.props.Namespace === metric?.MetricNamespace &&
+        asArray(a.props.AlarmActions).length > 0,
     );
     return alarm
       ? pass(
           `${item.name}: filter ${filter.logicalId} on ${group.logicalId}, alarm ${alarm.logicalId} notifies`,
-          toRef(alarm),
+          alarm.ref,
         )
-      : fail(`${item.name}: filter ${filter.logicalId} has no alarm with an action`, toRef(filter));
+      : fail(`${item.name}: filter ${filter.logicalId} has no alarm with an action`, filter.ref);
   });
 }

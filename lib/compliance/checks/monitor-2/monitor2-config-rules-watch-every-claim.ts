@@ -5,7 +5,10 @@ import {
   configRuleNamePrefix,
   CONTINUOUS_CONFIG_RULES,
   ConfigRuleRequirement,
+  hygieneConfigRuleNamePrefix,
+  PLATFORM_TAG_KEY,
   PlatformRegionRole,
+  RuleScope,
   WatchedBucket,
 } from '../../../core/requirements/continuous-config-rules';
 import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
@@ -56,14 +59,14 @@ function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
   };
   const results: CheckResult[] = [];
   for (const requirement of CONTINUOUS_CONFIG_RULES) {
-    for (const [role, scope] of Object.entries(requirement.regions) as [PlatformRegionRole, unknown][]) {
+    for (const [role, scope] of Object.entries(requirement.regions) as [PlatformRegionRole, RuleScope][]) {
       const region = regionOf[role];
       const declared = managedConfigRules(new PlatformAssembly(env.stacks.filter((s) => s.region === region))).filter(
         (r) => r.identifier === requirement.identifier,
       );
-      const targets: (WatchedBucket | undefined)[] = scope === 'account' ? [undefined] : asArray<WatchedBucket>(scope);
+      const targets: (WatchedBucket | undefined)[] = typeof scope === 'string' ? [undefined] : [...scope];
       for (const bucket of targets) {
-        results.push(judgeRule(env, requirement, `${env.name}, ${region ?? role}`, declared, bucket));
+        results.push(judgeRule(env, requirement, scope, `${env.name}, ${region ?? role}`, declared, bucket));
       }
     }
   }
@@ -73,6 +76,7 @@ function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
 function judgeRule(
   env: PlatformEnvironment,
   requirement: ConfigRuleRequirement,
+  scope: RuleScope,
   where: string,
   declared: ReturnType<typeof managedConfigRules>,
   bucket: WatchedBucket | undefined,
@@ -81,7 +85,10 @@ function judgeRule(
   const bucketName = new RegExp(`^${env.name}-${bucket}-\\d{12}-`);
   const scoped = declared.filter(({ rule }) => {
     const id = ((prop(rule, 'Scope') ?? {}) as { ComplianceResourceId?: unknown }).ComplianceResourceId;
-    return bucket ? typeof id === 'string' && bucketName.test(id) : id === undefined;
+    // A periodic rule names its bucket by its own resourceId parameter (Config scopes change triggers only).
+    const parameter = ((prop(rule, 'InputParameters') ?? {}) as { resourceId?: unknown }).resourceId;
+    if (!bucket) return id === undefined;
+    return [id, parameter].some((named) => typeof named === 'string' && bucketName.test(named));
   });
   if (scoped.length === 0) return fail(`${subject}: not declared${bucket ? ' for that bucket' : ' account-wide'}`);
   const { rule } = scoped[0];
@@ -89,12 +96,40 @@ function judgeRule(
   const wrong = Object.entries(requirement.inputParameters ?? {}).filter(([key, value]) =>
     typeof value === 'string' ? given[key] !== value : typeof given[key] !== 'string' || given[key] === '',
   );
+  const misjudged = judgesWhat(env, requirement, scope, rule);
+  if (misjudged) return fail(`${subject}: rule ${rule.logicalId} ${misjudged}`, toRef(rule));
   return wrong.length
     ? fail(
         `${subject}: rule ${rule.logicalId} has ${wrong.map(([k]) => `${k} = ${JSON.stringify(given[k])}`).join(', ')}, expected ${wrong.map(([k, v]) => `${k} = ${JSON.stringify(typeof v === 'string' ? v : `<${v.from}>`)}`).join(', ')}`,
         toRef(rule),
       )
     : pass(`${subject}: rule ${rule.logicalId}`, toRef(rule));
+}
+
+/**
+ * What the rule judges against what the table says: a `platform` rule that is change-triggered carries the platform
+ * tag as its scope (without it, it judges the whole account and mails "a claim stopped holding" for other teams'
+ * resources); a `hygiene` rule is named with the hygiene prefix (so it never alerts as a claim); others as named.
+ */
+function judgesWhat(
+  env: PlatformEnvironment,
+  requirement: ConfigRuleRequirement,
+  scope: RuleScope,
+  rule: Parameters<typeof prop>[0],
+): string | undefined {
+  const name = prop(rule, 'ConfigRuleName');
+  const hygieneName = typeof name === 'string' && name.startsWith(hygieneConfigRuleNamePrefix(env.name));
+  if (scope === 'hygiene') {
+    return hygieneName
+      ? undefined
+      : `judges the whole account but is named ${JSON.stringify(name)}, not ${hygieneConfigRuleNamePrefix(env.name)}*: its findings would alert as a claim that stopped holding`;
+  }
+  if (hygieneName) return `is named as account hygiene (${String(name)}) but watches the platform's own resources`;
+  if (scope !== 'platform' || requirement.trigger !== 'change') return undefined;
+  const tag = (prop(rule, 'Scope') ?? {}) as { TagKey?: unknown; TagValue?: unknown };
+  return tag.TagKey === PLATFORM_TAG_KEY && tag.TagValue === env.name
+    ? undefined
+    : `has no scope ${PLATFORM_TAG_KEY}=${env.name}: it judges every resource of its type in the account`;
 }
 
 /** Each region has an enabled rule for the platform's Config rules turning NON_COMPLIANT, with a target. */

@@ -1,7 +1,12 @@
 import { serviceModeOptOutKey, ServiceMode, THREAT_DETECTION_SERVICES } from '../../../core/service-modes';
-import { Check, CheckResult, fail, pass, weakened, perEnvironment } from '../check';
-import { LocatedResource, PlatformAssembly, StackTemplate, toRef } from '../../template/platform-assembly';
-import { asArray, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
+import { Check, CheckResult, fail, pass, weakened, perStage } from '../check';
+import type { AnalyzerProps } from '../../template/cfn/accessanalyzer';
+import type { DetectorProps } from '../../template/cfn/guardduty';
+import type { SecurityHubStandardProps } from '../../template/cfn/securityhub';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import type { PlatformEnvironment } from '../../template/template-values';
+import { asArray } from '../../template/template-values';
 
 type Detector = 'guardDuty' | 'securityHub' | 'accessAnalyzer';
 
@@ -25,18 +30,23 @@ export const threatDetectionPresentOrDelegated: Check = {
   description:
     'In both regions, GuardDuty (S3 and RDS protection), Security Hub with Foundational Security Best Practices and Access Analyzer are declared, or their mode says the account or the organisation runs them',
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    return perEnvironment(assembly, judgeEnvironment);
+    return perStage(assembly, judgeStage);
   },
 };
 
-function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
+/** The resources of one region of a stage, by type. */
+type InRegion = <P>(...types: string[]) => ModelResource<P>[];
+
+function judgeStage(model: StageModel): CheckResult[] {
+  const env = model.environment;
   const regions = [env.primaryRegion, env.recoveryRegion].filter((r): r is string => typeof r === 'string');
   if (regions.length < 2) return [fail(`environment ${env.name}: its metadata names no primary and recovery region`)];
   return regions.flatMap((region) => {
-    const stacks = env.stacks.filter((s) => s.region === region);
+    const inRegion: InRegion = <P>(...types: string[]) =>
+      types.flatMap((type) => model.ofType<P>(type).filter((r) => r.region === region));
     const where = `environment ${env.name}, ${region}`;
     return (['guardDuty', 'securityHub', 'accessAnalyzer'] as const).map((service) =>
-      judgeService(service, modeOf(env, service), stacks, where),
+      judgeService(service, modeOf(env, service), inRegion, where),
     );
   });
 }
@@ -46,19 +56,14 @@ function modeOf(env: PlatformEnvironment, service: Detector): ServiceMode {
   return recorded === 'existing' || recorded === 'organization' ? recorded : 'create';
 }
 
-function judgeService(
-  service: Detector,
-  mode: ServiceMode,
-  stacks: readonly StackTemplate[],
-  where: string,
-): CheckResult {
+function judgeService(service: Detector, mode: ServiceMode, inRegion: InRegion, where: string): CheckResult {
   const name = THREAT_DETECTION_SERVICES[service].name;
-  if (mode === 'create') return CREATE_JUDGES[service](stacks, where);
-  const declared = resourcesIn(stacks, ...DECLARED_TYPES[service]);
+  if (mode === 'create') return CREATE_JUDGES[service](inRegion, where);
+  const declared = inRegion(...DECLARED_TYPES[service]);
   if (declared.length > 0) {
     return fail(
       `${where}: ${name} is declared (${declared[0].logicalId}) although threatDetection.${service} is '${mode}', so the deploy collides with the one already running`,
-      toRef(declared[0]),
+      declared[0].ref,
     );
   }
   return weakened(
@@ -68,58 +73,55 @@ function judgeService(
   );
 }
 
-const CREATE_JUDGES: Record<Detector, (stacks: readonly StackTemplate[], where: string) => CheckResult> = {
+const CREATE_JUDGES: Record<Detector, (inRegion: InRegion, where: string) => CheckResult> = {
   guardDuty: judgeGuardDuty,
   securityHub: judgeSecurityHub,
   accessAnalyzer: judgeAccessAnalyzer,
 };
 
-function featureEnabled(detector: LocatedResource, name: string): boolean {
-  return asArray<{ Name?: string; Status?: string }>(prop(detector, 'Features')).some(
-    (f) => f.Name === name && f.Status === 'ENABLED',
-  );
+function featureEnabled(detector: ModelResource<DetectorProps>, name: string): boolean {
+  return asArray(detector.props.Features).some((f) => f.Name === name && f.Status === 'ENABLED');
 }
 
-function judgeGuardDuty(stacks: readonly StackTemplate[], where: string): CheckResult {
-  const detectors = resourcesIn(stacks, 'AWS::GuardDuty::Detector');
+function judgeGuardDuty(inRegion: InRegion, where: string): CheckResult {
+  const detectors = inRegion<DetectorProps>('AWS::GuardDuty::Detector');
   if (detectors.length === 0) return fail(`${where}: no GuardDuty detector, and threatDetection.guardDuty is 'create'`);
   const detector = detectors[0];
-  const dataSources = (prop(detector, 'DataSources') ?? {}) as { S3Logs?: { Enable?: boolean } };
   const problems: string[] = [];
-  if (prop(detector, 'Enable') !== true) problems.push('detector not enabled');
-  if (!featureEnabled(detector, 'S3_DATA_EVENTS') && dataSources.S3Logs?.Enable !== true)
+  if (detector.props.Enable !== true) problems.push('detector not enabled');
+  if (!featureEnabled(detector, 'S3_DATA_EVENTS') && detector.props.DataSources?.S3Logs?.Enable !== true)
     problems.push('S3 protection off');
   if (!featureEnabled(detector, 'RDS_LOGIN_EVENTS')) problems.push('RDS login protection off');
   return problems.length
-    ? fail(`${where}: GuardDuty detector ${detector.logicalId}: ${problems.join(', ')}`, toRef(detector))
+    ? fail(`${where}: GuardDuty detector ${detector.logicalId}: ${problems.join(', ')}`, detector.ref)
     : pass(
         `${where}: GuardDuty detector ${detector.logicalId}: enabled with S3 data event and RDS login protection`,
-        toRef(detector),
+        detector.ref,
       );
 }
 
-function judgeSecurityHub(stacks: readonly StackTemplate[], where: string): CheckResult {
-  const hubs = resourcesIn(stacks, 'AWS::SecurityHub::Hub');
+function judgeSecurityHub(inRegion: InRegion, where: string): CheckResult {
+  const hubs = inRegion('AWS::SecurityHub::Hub');
   if (hubs.length === 0) return fail(`${where}: no Security Hub, and threatDetection.securityHub is 'create'`);
-  const fsbp = resourcesIn(stacks, 'AWS::SecurityHub::Standard').find((s) =>
-    JSON.stringify(prop(s, 'StandardsArn') ?? '').includes('standards/aws-foundational-security-best-practices/'),
+  const fsbp = inRegion<SecurityHubStandardProps>('AWS::SecurityHub::Standard').find((s) =>
+    JSON.stringify(s.props.StandardsArn ?? '').includes('standards/aws-foundational-security-best-practices/'),
   );
   return fsbp
     ? pass(
         `${where}: Security Hub ${hubs[0].logicalId} subscribed to AWS Foundational Security Best Practices (${fsbp.logicalId})`,
-        toRef(fsbp),
+        fsbp.ref,
       )
     : fail(
         `${where}: Security Hub ${hubs[0].logicalId}: not subscribed to AWS Foundational Security Best Practices`,
-        toRef(hubs[0]),
+        hubs[0].ref,
       );
 }
 
-function judgeAccessAnalyzer(stacks: readonly StackTemplate[], where: string): CheckResult {
-  const analyzer = resourcesIn(stacks, 'AWS::AccessAnalyzer::Analyzer').find((a) =>
-    ['ACCOUNT', 'ORGANIZATION'].includes(String(prop(a, 'Type'))),
+function judgeAccessAnalyzer(inRegion: InRegion, where: string): CheckResult {
+  const analyzer = inRegion<AnalyzerProps>('AWS::AccessAnalyzer::Analyzer').find(
+    (a) => a.props.Type === 'ACCOUNT' || a.props.Type === 'ORGANIZATION',
   );
   return analyzer
-    ? pass(`${where}: IAM Access Analyzer ${analyzer.logicalId} (${String(prop(analyzer, 'Type'))})`, toRef(analyzer))
+    ? pass(`${where}: IAM Access Analyzer ${analyzer.logicalId} (${String(analyzer.props.Type)})`, analyzer.ref)
     : fail(`${where}: no IAM Access Analyzer, and threatDetection.accessAnalyzer is 'create'`);
 }

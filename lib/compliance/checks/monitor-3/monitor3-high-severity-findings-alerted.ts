@@ -1,30 +1,35 @@
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, prop, refersTo, resourcesIn } from '../../template/template-values';
+import type { EventRuleProps, EventRuleTarget } from '../../template/cfn/events';
+import type { SubscriptionProps, TopicProps } from '../../template/cfn/sns';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
+import { isJsonObject, JsonObject, patternView } from '../private/event-patterns';
 
 export interface FindingSource {
   readonly name: string;
   readonly source: string;
   /** True when the rule's `detail` pattern lets every high and critical finding through. */
-  readonly passesHighSeverity: (detail: Record<string, unknown>) => boolean;
+  readonly passesHighSeverity: (detail: JsonObject) => boolean;
 }
 
 /** GuardDuty: high is 7.0-8.9, critical 9.0-10. A `>= n` / `> n` filter must start at 7 or below. */
-function guardDutyPassesHigh(detail: Record<string, unknown>): boolean {
+function guardDutyPassesHigh(detail: JsonObject): boolean {
   const severity = detail.severity;
   if (severity === undefined) return true;
-  return asArray<Record<string, unknown>>(severity).some((matcher) => {
-    const numeric = matcher && typeof matcher === 'object' ? (matcher as { numeric?: unknown[] }).numeric : undefined;
+  return asArray(severity).some((matcher) => {
+    const numeric = isJsonObject(matcher) ? matcher.numeric : undefined;
     if (!Array.isArray(numeric) || numeric.length !== 2) return false;
-    const [op, bound] = numeric;
+    const op: unknown = numeric[0];
+    const bound: unknown = numeric[1];
     return (op === '>=' && Number(bound) <= 7) || (op === '>' && Number(bound) < 7);
   });
 }
 
 /** Security Hub: the rule must not filter out CRITICAL or HIGH labels. */
-function securityHubPassesHigh(detail: Record<string, unknown>): boolean {
-  const findings = (detail.findings ?? {}) as { Severity?: { Label?: unknown } };
-  const labels = findings.Severity?.Label;
+function securityHubPassesHigh(detail: JsonObject): boolean {
+  const findings = isJsonObject(detail.findings) ? detail.findings : {};
+  const labels = isJsonObject(findings.Severity) ? findings.Severity.Label : undefined;
   if (labels === undefined) return true;
   const list = asArray(labels);
   return list.includes('CRITICAL') && list.includes('HIGH');
@@ -44,6 +49,12 @@ export const HIGH_SEVERITY_FINDING_SOURCES: readonly FindingSource[] = [
   },
 ];
 
+/** True when an enabled rule's pattern matches `source`'s events and lets its high-severity findings through. */
+export function routesHighSeverity(rule: ModelResource<EventRuleProps>, source: FindingSource): boolean {
+  const pattern = patternView(rule.props.EventPattern);
+  return pattern.sources.includes(source.source) && source.passesHighSeverity(pattern.detail);
+}
+
 /**
  * MONITOR-3: high-severity GuardDuty and Security Hub findings are routed by an enabled EventBridge rule to an SNS
  * topic that is encrypted with a KMS key and has at least one subscription, so people hear of them at once.
@@ -54,37 +65,36 @@ export const highSeverityFindingsAlerted: Check = {
   description:
     'GuardDuty (severity >= 7) and Security Hub (CRITICAL, HIGH) findings are routed by EventBridge to a KMS-encrypted SNS topic with at least one subscription',
   run: (assembly: PlatformAssembly): CheckResult[] => {
+    const model = assemblyModel(assembly);
     // Rules that only forward to another event bus are judged by MONITOR3-RecoveryRegionFindingsForwarded.
-    const rules = assembly
-      .resourcesOfType('AWS::Events::Rule')
-      .filter((r) => prop(r, 'State') !== 'DISABLED' && !forwardsOnly(r));
+    const rules = model
+      .ofType<EventRuleProps>('AWS::Events::Rule')
+      .filter((r) => r.props.State !== 'DISABLED' && !forwardsOnly(r));
     return HIGH_SEVERITY_FINDING_SOURCES.map((source) => {
-      const candidates = rules.filter((r) => {
-        const pattern = (prop(r, 'EventPattern') ?? {}) as { source?: unknown; detail?: Record<string, unknown> };
-        return asArray(pattern.source).includes(source.source) && source.passesHighSeverity(pattern.detail ?? {});
-      });
+      const candidates = rules.filter((r) => routesHighSeverity(r, source));
       if (candidates.length === 0) return fail(`${source.name}: no enabled EventBridge rule routes them`);
       const problems: string[] = [];
       for (const rule of candidates) {
-        const verdict = judgeTargets(assembly, rule);
-        if (verdict.ok) return pass(`${source.name}: rule ${rule.logicalId} -> ${verdict.detail}`, toRef(rule));
+        const verdict = judgeTargets(model, rule);
+        if (verdict.ok) return pass(`${source.name}: rule ${rule.logicalId} -> ${verdict.detail}`, rule.ref);
         problems.push(`rule ${rule.logicalId}: ${verdict.detail}`);
       }
-      return fail(`${source.name}: ${problems.join('; ')}`, toRef(candidates[0]));
+      return fail(`${source.name}: ${problems.join('; ')}`, candidates[0].ref);
     });
   },
 };
 
-function judgeTargets(assembly: PlatformAssembly, rule: LocatedResource): { ok: boolean; detail: string } {
+function judgeTargets(model: StageModel, rule: ModelResource<EventRuleProps>): { ok: boolean; detail: string } {
   const problems: string[] = [];
-  for (const target of asArray<{ Arn?: unknown }>(prop(rule, 'Targets'))) {
-    const topic = assembly.resolveLocal(rule.stack, target.Arn);
+  for (const target of asArray<EventRuleTarget>(rule.props.Targets)) {
+    const topic = model.resolve<TopicProps>(rule, target.Arn);
     if (topic?.type !== 'AWS::SNS::Topic') continue;
-    const key = prop(topic, 'KmsMasterKeyId');
+    const key = topic.props.KmsMasterKeyId;
     const subscriptions =
-      asArray(prop(topic, 'Subscription')).length +
-      resourcesIn([topic.stack], 'AWS::SNS::Subscription').filter((s) => refersTo(prop(s, 'TopicArn'), topic.logicalId))
-        .length;
+      asArray(topic.props.Subscription).length +
+      model
+        .ofType<SubscriptionProps>('AWS::SNS::Subscription')
+        .filter((s) => model.mentions(s, s.props.TopicArn, topic)).length;
     if (!key) problems.push(`topic ${topic.logicalId} is not encrypted (no KmsMasterKeyId)`);
     else if (JSON.stringify(key).includes('alias/aws/sns'))
       problems.push(`topic ${topic.logicalId} uses the AWS managed key`);
@@ -98,7 +108,7 @@ function judgeTargets(assembly: PlatformAssembly, rule: LocatedResource): { ok: 
 }
 
 /** True when every target of the rule is an EventBridge event bus (a forwarder, not an alert). */
-function forwardsOnly(rule: LocatedResource): boolean {
-  const targets = asArray<{ Arn?: unknown }>(prop(rule, 'Targets'));
+function forwardsOnly(rule: ModelResource<EventRuleProps>): boolean {
+  const targets = asArray<EventRuleTarget>(rule.props.Targets);
   return targets.length > 0 && targets.every((t) => /:events:[^:]*:[^:]*:event-bus\//.test(JSON.stringify(t.Arn)));
 }

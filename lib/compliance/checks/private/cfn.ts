@@ -1,28 +1,41 @@
-import type { LocatedResource, StackTemplate } from '../../template/platform-assembly';
-import { PlatformEnvironment, resourcesIn } from '../../template/template-values';
-import { isCustomerDataBucket, isReplicaBucket } from '../customer-data';
-import { props, referenced } from '../resource-readers';
+import { DAILY_CRON } from '../../../core/requirements/data';
+import type { BackupPlanProps, BackupPlanRule } from '../../template/cfn/backup';
+import type { KeyProps } from '../../template/cfn/kms';
+import type { BucketProps } from '../../template/cfn/s3';
+import type { LocatedResource } from '../../template/platform-assembly';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
+import { holdsCustomerData, holdsReplica } from '../customer-data';
 
-// The shared readers, plus what only the data checks need.
-export * from '../resource-readers';
-export * from '../customer-data';
-export * from '../../template/template-values';
+/** What the data and encryption checks share, read through the typed model only. */
 
-/** Whether `value` points at a customer managed key of the resource's own stack, and whether it rotates. */
-export function rotatedKey(
-  from: LocatedResource,
-  value: unknown,
-): 'rotated' | 'not rotated' | 'not a key of this stack' {
-  const key = referenced(from, value, 'AWS::KMS::Key');
-  if (!key) return 'not a key of this stack';
-  return props(key).EnableKeyRotation === true ? 'rotated' : 'not rotated';
+export { asArray, DAILY_CRON };
+export { bucketNameOf, classificationOf, holdsCustomerData, holdsReplica } from '../customer-data';
+
+/** Customer-data buckets (uploads and dumps) of the model, not their replicas. */
+export function primaryCustomerDataBuckets(model: StageModel): ModelResource<BucketProps>[] {
+  return model.ofType<BucketProps>('AWS::S3::Bucket').filter((b) => holdsCustomerData(b) && !holdsReplica(b));
 }
 
-export { DAILY_CRON } from '../../../core/requirements/data';
+/**
+ * Whether `value` (a reference from `from`'s template, or an output of another stack) points at a customer managed
+ * key of `from`'s region, and whether that key rotates. A key of another region cannot encrypt the resource.
+ */
+export function rotatedKey(
+  model: StageModel,
+  from: LocatedResource,
+  value: unknown,
+): 'rotated' | 'not rotated' | 'not a key of its region' {
+  const key = model.resolve<KeyProps>(from, value);
+  if (key?.type !== 'AWS::KMS::Key' || key.region !== from.region) return 'not a key of its region';
+  return key.props.EnableKeyRotation === true ? 'rotated' : 'not rotated';
+}
 
-/** Customer-data buckets (uploads and dumps) of an environment, not their replicas. */
-export function primaryCustomerDataBuckets(env: PlatformEnvironment): LocatedResource[] {
-  return resourcesIn(env.stacks, 'AWS::S3::Bucket').filter((b) => isCustomerDataBucket(b) && !isReplicaBucket(b));
+/** The rules of a backup plan that run every day. */
+export function dailyRules(model: StageModel, plan: ModelResource<BackupPlanProps>): BackupPlanRule[] {
+  return asArray<BackupPlanRule>(plan.props.BackupPlan?.BackupPlanRule).filter((r) =>
+    DAILY_CRON.test(model.text(plan, r.ScheduleExpression) ?? ''),
+  );
 }
 
 /** Region field of an ARN (`arn:partition:service:region:account:...`). */
@@ -30,8 +43,8 @@ export function arnRegion(arn: string | undefined): string | undefined {
   return arn?.split(':')[3];
 }
 
-/** Whether a KMS key of `stack`, found by logical id, has rotation on. */
-export function keyRotated(stack: StackTemplate, keyLogicalId: string | undefined): boolean {
-  const key = keyLogicalId ? stack.template.Resources?.[keyLogicalId] : undefined;
-  return key?.Type === 'AWS::KMS::Key' && key.Properties?.EnableKeyRotation === true;
+/** A member of a free-form template value (an event pattern, a principal), or undefined. */
+export function member(value: unknown, key: string): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return Object.entries(value).find(([k]) => k === key)?.[1];
 }

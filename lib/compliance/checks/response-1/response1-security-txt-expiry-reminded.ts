@@ -1,6 +1,9 @@
+import type { ListenerAction, ListenerRuleProps } from '../../template/cfn/elbv2';
+import type { EventRuleProps, EventRuleTarget } from '../../template/cfn/events';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import { assemblyModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
 import { Check, CheckResult, fail, pass, weakened } from '../check';
-import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, prop } from '../../template/template-values';
 
 /** Remind this many days before security.txt expires. */
 const LEAD_DAYS = 30;
@@ -16,19 +19,22 @@ export const securityTxtExpiryReminded: Check = {
   claims: ['RESPONSE-1'],
   description: "a one-time schedule reminds 30 days before security.txt's Expires date",
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    const expiries = assembly
-      .resourcesOfType('AWS::ElasticLoadBalancingV2::ListenerRule')
-      .flatMap((r) => asArray<{ FixedResponseConfig?: { MessageBody?: string } }>(prop(r, 'Actions')))
-      .map((a) => /^Expires:\s*(\S+)\s*$/m.exec(a.FixedResponseConfig?.MessageBody ?? '')?.[1])
+    const model = assemblyModel(assembly);
+    const expiries = model
+      .ofType<ListenerRuleProps>('AWS::ElasticLoadBalancingV2::ListenerRule')
+      .flatMap((r) =>
+        asArray<ListenerAction>(r.props.Actions).map((a) => model.text(r, a.FixedResponseConfig?.MessageBody)),
+      )
+      .map((body) => /^Expires:\s*(\S+)\s*$/m.exec(body ?? '')?.[1])
       .filter((e): e is string => e !== undefined);
     if (expiries.length === 0) return [fail('no security.txt with an Expires field is answered in the assembly')];
-    const reminders = assembly
-      .resourcesOfType('AWS::Events::Rule')
-      .filter((r) => prop(r, 'State') !== 'DISABLED' && asArray(prop(r, 'Targets')).length > 0)
+    const reminders = model
+      .ofType<EventRuleProps>('AWS::Events::Rule')
+      .filter((r) => r.props.State !== 'DISABLED' && asArray(r.props.Targets).length > 0)
       .flatMap((rule) => {
-        const m = ONE_TIME_CRON.exec(String(prop(rule, 'ScheduleExpression') ?? ''));
-        const mentions = asArray<{ Input?: unknown }>(prop(rule, 'Targets')).some((t) =>
-          String(t.Input ?? '').includes('security.txt'),
+        const m = ONE_TIME_CRON.exec(model.text(rule, rule.props.ScheduleExpression) ?? '');
+        const mentions = asArray<EventRuleTarget>(rule.props.Targets).some((t) =>
+          (model.text(rule, t.Input) ?? '').includes('security.txt'),
         );
         return m && mentions ? [{ rule, at: Date.UTC(+m[5], +m[4] - 1, +m[3], +m[2], +m[1]) }] : [];
       });
@@ -38,9 +44,7 @@ export const securityTxtExpiryReminded: Check = {
       if (!best) return fail(`security.txt expiring ${expires}: no one-time reminder before it`);
       const lead = Math.floor((due - best.at) / (24 * 3600 * 1000));
       const detail = `security.txt expiring ${expires}: rule ${best.rule.logicalId} reminds ${lead} days before`;
-      return lead >= LEAD_DAYS
-        ? pass(detail, toRef(best.rule))
-        : weakened(`${detail} (renew the date)`, toRef(best.rule));
+      return lead >= LEAD_DAYS ? pass(detail, best.rule.ref) : weakened(`${detail} (renew the date)`, best.rule.ref);
     });
   },
 };

@@ -1,16 +1,14 @@
-import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
-import { asArray, isCustomerDataBucket, props, rotatedKey } from '../private/cfn';
+import type { BucketProps } from '../../template/cfn/s3';
+import { modelResourceCheck } from '../check';
+import { asArray, holdsCustomerData, rotatedKey } from '../private/cfn';
 
-interface SseRule {
-  BucketKeyEnabled?: boolean;
-  ServerSideEncryptionByDefault?: { SSEAlgorithm?: string; KMSMasterKeyID?: unknown };
-}
+type SseRule = NonNullable<NonNullable<BucketProps['BucketEncryption']>['ServerSideEncryptionConfiguration']>[number];
 
 /**
  * REST-1: every customer-data bucket, in either region, encrypts by default with SSE-KMS under a customer managed
- * key of its own stack (so of its own region) that rotates yearly, with a bucket key.
+ * key of its own region that rotates yearly, with a bucket key.
  */
-export const customerDataBucketCmk = resourceCheck({
+export const customerDataBucketCmk = modelResourceCheck<BucketProps>({
   id: 'REST1-CustomerDataBucketCustomerManagedKey',
   claims: ['REST-1'],
   failure:
@@ -18,19 +16,15 @@ export const customerDataBucketCmk = resourceCheck({
   description:
     'REST-1: uploads are encrypted at rest under a key the platform controls (key policy, rotation, CloudTrail record of every use); the replica has its own key in the second region.',
   evidenceProperties: ['BucketName', 'BucketEncryption'],
-  appliesTo: ofTypes('AWS::S3::Bucket'),
-  judge: (node) => {
-    if (!isCustomerDataBucket(node)) return NOT_APPLICABLE;
-    const rules = asArray(
-      (props(node).BucketEncryption as { ServerSideEncryptionConfiguration?: SseRule[] } | undefined)
-        ?.ServerSideEncryptionConfiguration,
-    );
-    const rule = rules[0];
+  types: ['AWS::S3::Bucket'],
+  appliesTo: (node) => holdsCustomerData(node),
+  judge: (node, model) => {
+    const rule = asArray<SseRule>(node.props.BucketEncryption?.ServerSideEncryptionConfiguration)[0];
     const sse = rule?.ServerSideEncryptionByDefault;
-    if (!sse || !String(sse.SSEAlgorithm).startsWith('aws:kms')) return ['NotSseKms'];
+    if (!sse || !(model.text(node, sse.SSEAlgorithm) ?? '').startsWith('aws:kms')) return ['NotSseKms'];
     const findings: string[] = [];
-    const key = rotatedKey(node, sse.KMSMasterKeyID);
-    if (key === 'not a key of this stack') findings.push('KeyNotCustomerManagedInThisRegion');
+    const key = rotatedKey(model, node, sse.KMSMasterKeyID);
+    if (key === 'not a key of its region') findings.push('KeyNotCustomerManagedInThisRegion');
     if (key === 'not rotated') findings.push('KeyRotationOff');
     if (rule.BucketKeyEnabled !== true) findings.push('NoBucketKey');
     return findings.length ? findings : true;

@@ -1,11 +1,12 @@
-import { NOT_APPLICABLE, ofTypes, resourceCheck } from '../check';
-import { props, rotatedKey } from '../private/cfn';
+import type { DBClusterProps, DBInstanceProps } from '../../template/cfn/rds';
+import { modelResourceCheck } from '../check';
+import { rotatedKey } from '../private/cfn';
 
 /**
- * REST-2 (exceeds the claim): database storage is encrypted with a rotated customer managed key of the stack, and
+ * REST-2 (exceeds the claim): database storage is encrypted with a rotated customer managed key of its region, and
  * so is Performance Insights data of every instance that collects it.
  */
-export const databaseStorageCmk = resourceCheck({
+export const databaseStorageCmk = modelResourceCheck<DBClusterProps & DBInstanceProps>({
   id: 'REST2-DatabaseStorageCustomerManagedKey',
   claims: ['REST-2'],
   failure:
@@ -13,20 +14,22 @@ export const databaseStorageCmk = resourceCheck({
   description:
     'REST-2: the security page allows unencrypted databases; here every database and its Performance Insights data are encrypted at rest under a customer managed key.',
   evidenceProperties: ['StorageEncrypted', 'KmsKeyId', 'PerformanceInsightsKMSKeyId'],
-  appliesTo: ofTypes('AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'),
-  judge: (node) => {
+  types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'],
+  // An instance counts only when it collects Performance Insights data (either spelling of the switch).
+  appliesTo: (node) =>
+    node.type === 'AWS::RDS::DBCluster' ||
+    node.props.PerformanceInsightsEnabled === true ||
+    node.props.EnablePerformanceInsights === true,
+  judge: (node, model) => {
+    const p = node.props;
     if (node.type === 'AWS::RDS::DBInstance') {
-      const p = props(node);
-      if (p.PerformanceInsightsEnabled !== true && p.EnablePerformanceInsights !== true) return NOT_APPLICABLE;
-      return rotatedKey(node, p.PerformanceInsightsKMSKeyId) === 'rotated'
+      return rotatedKey(model, node, p.PerformanceInsightsKMSKeyId) === 'rotated'
         ? true
         : ['PerformanceInsightsNotCustomerManagedKey'];
     }
-    if (node.type !== 'AWS::RDS::DBCluster') return NOT_APPLICABLE;
-    const p = props(node);
     if (p.StorageEncrypted !== true) return ['StorageNotEncrypted'];
-    const key = rotatedKey(node, p.KmsKeyId);
-    if (key === 'not a key of this stack') return ['StorageKeyNotCustomerManaged'];
+    const key = rotatedKey(model, node, p.KmsKeyId);
+    if (key === 'not a key of its region') return ['StorageKeyNotCustomerManaged'];
     return key === 'rotated' ? true : ['StorageKeyRotationOff'];
   },
 });

@@ -1,8 +1,9 @@
-import { engineMajor, postgresClientMajor } from '../../containers/image-facts';
+import { ClientMajor, engineMajor, postgresClientMajor } from '../../containers/image-facts';
+import type { DBClusterProps } from '../../template/cfn/rds';
 import { imageAssetOf } from '../../template/image-assets';
-import { toRef } from '../../template/platform-assembly';
+import { assemblyModel } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { containerName, containersOf } from '../../template/containers';
+import { taskContainers } from '../resource-readers';
 
 /**
  * REST-3: the image that dumps the database installs a PostgreSQL client of at least the cluster's major version
@@ -12,27 +13,30 @@ export const dumpClientMatchesEngine: Check = {
   id: 'REST3-DumpClientMatchesEngine',
   claims: ['REST-3'],
   description: "the dump image's PostgreSQL client is of at least the Aurora cluster's major version",
-  run: (model): CheckResult[] => {
+  run: (assembly): CheckResult[] => {
+    const model = assemblyModel(assembly);
     const engines = model
-      .resourcesOfType('AWS::RDS::DBCluster')
-      .map((c) => ({ cluster: c, major: engineMajor(String(c.resource.Properties?.EngineVersion ?? '')) }));
+      .ofType<DBClusterProps>('AWS::RDS::DBCluster')
+      .map((cluster) => ({ cluster, major: engineMajor(model.text(cluster, cluster.props.EngineVersion) ?? '') }));
     if (engines.length === 0) return [fail('no database cluster to dump')];
-    const clients = containersOf(model)
-      .map((c) => ({ c, asset: imageAssetOf(c.taskDefinition.stack, c.container.Image) }))
-      .map(({ c, asset }) => ({ c, client: asset?.dockerfile ? postgresClientMajor(asset.dockerfile) : {} }))
-      .filter(({ client }) => client.major !== undefined);
+    const clients = taskContainers(model).flatMap((c) => {
+      const dockerfile = imageAssetOf(c.taskDefinition.stack, c.container.Image)?.dockerfile;
+      const { major, source }: ClientMajor = dockerfile ? postgresClientMajor(dockerfile) : {};
+      const name = `${c.taskDefinition.logicalId}/${c.container.Name ?? '?'}`;
+      return major === undefined ? [] : [{ name, task: c.taskDefinition, client: { major, source } }];
+    });
     if (clients.length === 0)
       return [fail('no image of the assembly installs a PostgreSQL client: nothing dumps the database')];
-    return clients.flatMap(({ c, client }) =>
+    return clients.flatMap(({ name, task, client }) =>
       engines.map(({ cluster, major }) =>
-        major !== undefined && client.major! >= major
+        major !== undefined && client.major >= major
           ? pass(
-              `${containerName(c)}: client ${client.major} (${client.source}) for engine ${major} of ${cluster.logicalId}`,
-              toRef(c.taskDefinition),
+              `${name}: client ${client.major} (${client.source}) for engine ${major} of ${cluster.logicalId}`,
+              task.ref,
             )
           : fail(
-              `${containerName(c)}: client ${client.major} (${client.source}) is older than engine ${major ?? '?'} of ${cluster.logicalId}; pg_dump refuses a newer server`,
-              toRef(c.taskDefinition),
+              `${name}: client ${client.major} (${client.source}) is older than engine ${major ?? '?'} of ${cluster.logicalId}; pg_dump refuses a newer server`,
+              task.ref,
             ),
       ),
     );

@@ -1,7 +1,11 @@
+import type { ContainerKeyValue, TaskDefinitionProps } from '../../template/cfn/ecs';
+import type { EventRuleProps } from '../../template/cfn/events';
+import type { BucketProps, MetricsConfiguration } from '../../template/cfn/s3';
+import type { ScheduleProps } from '../../template/cfn/scheduler';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, flatten, prop, refersTo, resourcesIn } from '../../template/template-values';
 import { alarmMetrics } from '../private/alarm-values';
+import { asArray, bucketNameOf, member } from '../private/cfn';
 
 /** A day and the two hours of slack the schedule and the dump need. */
 const MAX_DUMP_AGE_SECONDS = 26 * 3600;
@@ -17,89 +21,90 @@ export const dumpFailuresAlarmed: Check = {
   claims: ['REST-3'],
   description:
     'a dump task that exits non-zero alerts through EventBridge, and no new dump object for 26 hours alerts through a CloudWatch alarm',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    const dumps = assembly.resourcesOfType('AWS::Scheduler::Schedule').flatMap((schedule) => {
-      const ref = (prop(schedule, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)
-        ?.EcsParameters?.TaskDefinitionArn;
-      return resourcesIn([schedule.stack], 'AWS::ECS::TaskDefinition').filter((t) => refersTo(ref, t.logicalId));
+  run: (assembly): CheckResult[] => {
+    const model = assemblyModel(assembly);
+    const dumps = model.ofType<ScheduleProps>('AWS::Scheduler::Schedule').flatMap((schedule) => {
+      const task = model.resolve<TaskDefinitionProps>(
+        schedule,
+        schedule.props.Target?.EcsParameters?.TaskDefinitionArn,
+      );
+      return task?.type === 'AWS::ECS::TaskDefinition' ? [task] : [];
     });
     if (dumps.length === 0) return [fail('no scheduled ECS task in the assembly')];
-    return dumps.flatMap((task) => [judgeFailedRun(assembly, task), judgeFreshness(assembly, task)]);
+    return dumps.flatMap((task) => [judgeFailedRun(model, task), judgeFreshness(model, task)]);
   },
 };
 
-function judgeFailedRun(assembly: PlatformAssembly, task: LocatedResource): CheckResult {
-  const family = prop(task, 'Family');
-  if (typeof family !== 'string')
-    return fail(`task ${task.logicalId}: no fixed Family, so no rule can name its runs`, toRef(task));
-  const rule = assembly.resourcesOfType('AWS::Events::Rule').find((r) => {
-    const pattern = (prop(r, 'EventPattern') ?? {}) as {
-      source?: unknown;
-      detail?: { taskDefinitionArn?: unknown; containers?: { exitCode?: unknown } };
-    };
-    const arnMatch = JSON.stringify(pattern.detail?.taskDefinitionArn ?? '');
+function judgeFailedRun(model: StageModel, task: ModelResource<TaskDefinitionProps>): CheckResult {
+  const family = model.text(task, task.props.Family);
+  if (family === undefined)
+    return fail(`task ${task.logicalId}: no fixed Family, so no rule can name its runs`, task.ref);
+  const rule = model.ofType<EventRuleProps>('AWS::Events::Rule').find((r) => {
+    // The pattern with the intrinsics its template fixes (a partition Ref in the ARN prefix) worked out.
+    const pattern = model.literal(r, r.props.EventPattern);
+    const detail = member(pattern, 'detail');
+    const arnMatch = JSON.stringify(member(detail, 'taskDefinitionArn') ?? '');
     return (
-      prop(r, 'State') !== 'DISABLED' &&
-      asArray(pattern.source).includes('aws.ecs') &&
+      r.props.State !== 'DISABLED' &&
+      asArray(member(pattern, 'source')).includes('aws.ecs') &&
       arnMatch.includes(`task-definition/${family}:`) &&
-      excludesOnlyZero(pattern.detail?.containers?.exitCode) &&
-      asArray(prop(r, 'Targets')).length > 0
+      excludesOnlyZero(member(member(detail, 'containers'), 'exitCode')) &&
+      asArray(r.props.Targets).length > 0
     );
   });
   return rule
-    ? pass(`task family ${family}: a non-zero exit alerts through rule ${rule.logicalId}`, toRef(rule))
+    ? pass(`task family ${family}: a non-zero exit alerts through rule ${rule.logicalId}`, rule.ref)
     : fail(
         `task family ${family}: no enabled EventBridge rule with a target on a run stopping with a non-zero exit`,
-        toRef(task),
+        task.ref,
       );
 }
 
-function judgeFreshness(assembly: PlatformAssembly, task: LocatedResource): CheckResult {
-  const container = asArray<{ Environment?: { Name?: string; Value?: unknown }[] }>(
-    prop(task, 'ContainerDefinitions'),
-  )[0];
+function judgeFreshness(model: StageModel, task: ModelResource<TaskDefinitionProps>): CheckResult {
+  const container = asArray(task.props.ContainerDefinitions)[0];
   // DUMP_TARGET is s3://<bucket>/<prefix>: a Join of a Ref to the bucket and the prefix.
-  const target = (container?.Environment ?? []).find((e) => e.Name === 'DUMP_TARGET')?.Value;
-  const bucket = resourcesIn([task.stack], 'AWS::S3::Bucket').find((b) => refersTo(target, b.logicalId));
-  if (!bucket) return fail(`task ${task.logicalId}: its DUMP_TARGET names no bucket of its template`, toRef(task));
-  const bucketName = flatten(prop(bucket, 'BucketName'), bucket.stack) ?? bucket.logicalId;
-  const parts = asArray<unknown>((target as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1]);
+  const target = asArray<ContainerKeyValue>(container?.Environment).find((e) => e.Name === 'DUMP_TARGET')?.Value;
+  const bucket = model.ofType<BucketProps>('AWS::S3::Bucket').find((b) => model.mentions(task, target, b));
+  if (!bucket) return fail(`task ${task.logicalId}: its DUMP_TARGET names no bucket of its template`, task.ref);
+  const bucketName = bucketNameOf(model, bucket) ?? bucket.logicalId;
+  const parts = asArray(asArray(member(target, 'Fn::Join'))[1]);
   const last = parts[parts.length - 1];
   const prefix = typeof last === 'string' ? last.replace(/^\//, '') : '';
-  const filters = asArray<{ Id?: string; Prefix?: string }>(prop(bucket, 'MetricsConfigurations'))
+  const filters = asArray<MetricsConfiguration>(bucket.props.MetricsConfigurations)
     .filter((m) => m.Prefix === prefix)
     .map((m) => m.Id);
   if (filters.length === 0)
-    return fail(`bucket ${bucketName}: no S3 request metrics filter on the dump prefix '${prefix}'`, toRef(bucket));
-  const alarm = alarmMetrics(assembly).find((a) => {
-    const window = Number(prop(a.alarm, 'Period')) * Number(prop(a.alarm, 'EvaluationPeriods'));
+    return fail(`bucket ${bucketName}: no S3 request metrics filter on the dump prefix '${prefix}'`, bucket.ref);
+  const windowOf = (p: { readonly Period?: unknown; readonly EvaluationPeriods?: unknown }) =>
+    Number(p.Period) * Number(p.EvaluationPeriods);
+  const alarm = alarmMetrics(model).find(({ alarm: a, ...metric }) => {
+    const p = a.props;
     return (
-      a.hasAction &&
-      a.namespace === 'AWS/S3' &&
-      a.metricName === 'PutRequests' &&
-      a.dimensions.BucketName === bucketName &&
-      filters.includes(a.dimensions.FilterId) &&
-      prop(a.alarm, 'ComparisonOperator') === 'LessThanThreshold' &&
-      Number(prop(a.alarm, 'Threshold')) <= 1 &&
-      prop(a.alarm, 'TreatMissingData') === 'breaching' &&
-      window <= MAX_DUMP_AGE_SECONDS &&
-      Number(prop(a.alarm, 'DatapointsToAlarm') ?? prop(a.alarm, 'EvaluationPeriods')) ===
-        Number(prop(a.alarm, 'EvaluationPeriods'))
+      metric.hasAction &&
+      metric.namespace === 'AWS/S3' &&
+      metric.metricName === 'PutRequests' &&
+      metric.dimensions.BucketName === bucketName &&
+      filters.includes(metric.dimensions.FilterId) &&
+      p.ComparisonOperator === 'LessThanThreshold' &&
+      Number(p.Threshold) <= 1 &&
+      p.TreatMissingData === 'breaching' &&
+      windowOf(p) <= MAX_DUMP_AGE_SECONDS &&
+      Number(p.DatapointsToAlarm ?? p.EvaluationPeriods) === Number(p.EvaluationPeriods)
     );
   });
   return alarm
     ? pass(
-        `bucket ${bucketName}: alarm ${alarm.alarm.logicalId} fires when no dump object arrived for ${(Number(prop(alarm.alarm, 'Period')) * Number(prop(alarm.alarm, 'EvaluationPeriods'))) / 3600} hours`,
-        toRef(alarm.alarm),
+        `bucket ${bucketName}: alarm ${alarm.alarm.logicalId} fires when no dump object arrived for ${windowOf(alarm.alarm.props) / 3600} hours`,
+        alarm.alarm.ref,
       )
     : fail(
         `bucket ${bucketName}: no alarm with an action on PutRequests of the dump prefix below 1 within ${MAX_DUMP_AGE_SECONDS / 3600} hours (missing data breaching)`,
-        toRef(bucket),
+        bucket.ref,
       );
 }
 
 /** True for an exit-code matcher that matches every code but 0 (`[{ "anything-but": 0 }]` or `[0]` inside). */
 function excludesOnlyZero(matcher: unknown): boolean {
-  const items = asArray<{ 'anything-but'?: unknown }>(matcher);
-  return items.length === 1 && JSON.stringify(asArray(items[0]?.['anything-but'])) === '[0]';
+  const items = asArray(matcher);
+  return items.length === 1 && JSON.stringify(asArray(member(items[0], 'anything-but'))) === '[0]';
 }

@@ -1,20 +1,10 @@
-import { DUMP_TLS_MODE, DAILY_CRON } from '../../../core/requirements/data';
-import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
-import { LocatedResource, PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
-import {
-  asArray,
-  bucketName,
-  dataClassification,
-  flatten,
-  PlatformEnvironment,
-  prop,
-  refersTo,
-  resourcesIn,
-} from '../private/cfn';
-
-interface Container {
-  Environment?: { Name?: string; Value?: unknown }[];
-}
+import { DAILY_CRON, DUMP_TLS_MODE } from '../../../core/requirements/data';
+import type { ContainerKeyValue, TaskDefinitionProps } from '../../template/cfn/ecs';
+import type { BucketProps } from '../../template/cfn/s3';
+import type { ScheduleProps } from '../../template/cfn/scheduler';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import { Check, CheckResult, fail, pass, perStage } from '../check';
+import { asArray, bucketNameOf, classificationOf, member } from '../private/cfn';
 
 /**
  * REST-3 (the GPG promise): each environment schedules a daily task whose container encrypts to an armored GPG
@@ -25,42 +15,45 @@ export const gpgDumpScheduled: Check = {
   claims: ['REST-3'],
   description:
     'a daily schedule runs a task that encrypts dumps to a GPG public key (never a private key) over TLS into a dump bucket',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    return perEnvironment(assembly, judgeEnvironment);
-  },
+  run: (assembly) => perStage(assembly, judgeEnvironment),
 };
 
-function judgeEnvironment(env: PlatformEnvironment): CheckResult {
-  const dumpBuckets = resourcesIn(env.stacks, 'AWS::S3::Bucket')
-    .filter((b) => dataClassification(b) === 'database-dump')
-    .map((b) => bucketName(b) ?? '');
+function judgeEnvironment(model: StageModel): CheckResult {
+  const dumpBuckets = model
+    .ofType<BucketProps>('AWS::S3::Bucket')
+    .filter((b) => classificationOf(b) === 'database-dump')
+    .map((b) => bucketNameOf(model, b) ?? '');
   const problems: string[] = [];
-  for (const schedule of resourcesIn(env.stacks, 'AWS::Scheduler::Schedule')) {
-    if (!DAILY_CRON.test(String(prop(schedule, 'ScheduleExpression') ?? ''))) continue;
-    const taskRef = (prop(schedule, 'Target') as { EcsParameters?: { TaskDefinitionArn?: unknown } } | undefined)
-      ?.EcsParameters?.TaskDefinitionArn;
-    const task = resourcesIn([schedule.stack], 'AWS::ECS::TaskDefinition').find((t) => refersTo(taskRef, t.logicalId));
-    if (!task) continue;
-    const why = judgeTask(task, dumpBuckets);
+  for (const schedule of model.ofType<ScheduleProps>('AWS::Scheduler::Schedule')) {
+    if (!DAILY_CRON.test(model.text(schedule, schedule.props.ScheduleExpression) ?? '')) continue;
+    const task = model.resolve<TaskDefinitionProps>(schedule, schedule.props.Target?.EcsParameters?.TaskDefinitionArn);
+    if (task?.type !== 'AWS::ECS::TaskDefinition') continue;
+    const why = judgeTask(model, task, dumpBuckets);
     if (!why)
       return pass(
-        `${env.name}: schedule ${schedule.logicalId} runs ${task.logicalId} daily: GPG public key, TLS required, dump bucket target`,
-        toRef(schedule),
+        `${model.name}: schedule ${schedule.logicalId} runs ${task.logicalId} daily: GPG public key, TLS required, dump bucket target`,
+        schedule.ref,
       );
     problems.push(`${schedule.logicalId} -> ${task.logicalId}: ${why}`);
   }
-  return fail(`${env.name}: no daily schedule of a GPG dump task${problems.length ? ` (${problems.join('; ')})` : ''}`);
+  return fail(
+    `${model.name}: no daily schedule of a GPG dump task${problems.length ? ` (${problems.join('; ')})` : ''}`,
+  );
 }
 
-function judgeTask(task: LocatedResource, dumpBuckets: string[]): string | undefined {
+function judgeTask(
+  model: StageModel,
+  task: ModelResource<TaskDefinitionProps>,
+  dumpBuckets: string[],
+): string | undefined {
   const env = new Map<string, string>();
-  for (const c of asArray<Container>(prop(task, 'ContainerDefinitions'))) {
-    for (const e of asArray<{ Name?: string; Value?: unknown }>(c.Environment)) {
-      const value = valueOf(task, e.Value);
-      if (e.Name && value !== undefined) env.set(e.Name, value);
+  for (const c of asArray(task.props.ContainerDefinitions)) {
+    for (const e of asArray<ContainerKeyValue>(c.Environment)) {
+      const value = valueOf(model, task, e.Value);
+      if (typeof e.Name === 'string' && value !== undefined) env.set(e.Name, value);
     }
   }
-  if (JSON.stringify(task.resource).includes('PRIVATE KEY')) return 'its definition contains a PRIVATE key block';
+  if (JSON.stringify(task.props).includes('PRIVATE KEY')) return 'its definition contains a PRIVATE key block';
   if (!/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(env.get('GPG_RECIPIENT_KEY') ?? ''))
     return 'no armored GPG public key in GPG_RECIPIENT_KEY';
   // `require` encrypts but trusts any server: the dump verifies the server's certificate and name.
@@ -71,16 +64,15 @@ function judgeTask(task: LocatedResource, dumpBuckets: string[]): string | undef
   return undefined;
 }
 
-/** An environment value as text; a `Ref` to a bucket of the same stack stands for that bucket's name. */
-function valueOf(task: LocatedResource, value: unknown): string | undefined {
+/** An environment value as text; a reference to a bucket stands for that bucket's literal name. */
+function valueOf(model: StageModel, task: ModelResource<TaskDefinitionProps>, value: unknown): string | undefined {
   const bucketRef = (v: unknown): string | undefined => {
-    const id = referencedLogicalId(v);
-    const bucket = id ? resourcesIn([task.stack], 'AWS::S3::Bucket').find((b) => b.logicalId === id) : undefined;
-    return bucket ? bucketName(bucket) : undefined;
+    const bucket = model.resolve<BucketProps>(task, v);
+    return bucket?.type === 'AWS::S3::Bucket' ? bucketNameOf(model, bucket) : undefined;
   };
-  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
-  if (join) {
-    const parts = join[1].map((p) => (typeof p === 'string' ? p : (bucketRef(p) ?? flatten(p, task.stack))));
+  const join = asArray(member(value, 'Fn::Join'));
+  if (join.length === 2 && typeof join[0] === 'string') {
+    const parts = asArray(join[1]).map((p) => (typeof p === 'string' ? p : (bucketRef(p) ?? model.text(task, p))));
     return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
   }
   return typeof value === 'string' ? value : bucketRef(value);

@@ -1,34 +1,33 @@
-import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
-import { PlatformAssembly, referencedLogicalId, toRef } from '../../template/platform-assembly';
-import { keyRotated, prop, resourcesIn } from '../private/cfn';
+import type { BackupVaultProps } from '../../template/cfn/backup';
+import { Check, fail, pass, perStage } from '../check';
+import { rotatedKey } from '../private/cfn';
 
 /**
  * REST-3: each environment has a backup vault in its primary and in its recovery region, each encrypted with a
- * rotated customer managed key of its own stack.
+ * rotated customer managed key of its own region.
  */
 export const vaultsInBothRegions: Check = {
   id: 'REST3-VaultsEncryptedInBothRegions',
   claims: ['REST-3'],
   description:
     'a backup vault in the primary and in the recovery region, each encrypted with a rotated customer managed key',
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    return perEnvironment(assembly, (env) => {
-      const vaults = resourcesIn(env.stacks, 'AWS::Backup::BackupVault');
-      return [env.primaryRegion, env.recoveryRegion].map((region) => {
+  run: (assembly) =>
+    perStage(assembly, (model) => {
+      const vaults = model.ofType<BackupVaultProps>('AWS::Backup::BackupVault');
+      return [model.environment.primaryRegion, model.environment.recoveryRegion].map((region) => {
         const inRegion = vaults.filter((v) => v.region === region);
-        const good = inRegion.find((v) => keyRotated(v.stack, referencedLogicalId(prop(v, 'EncryptionKeyArn'))));
+        const good = inRegion.find((v) => rotatedKey(model, v, v.props.EncryptionKeyArn) === 'rotated');
         if (good)
           return pass(
-            `${env.name} ${region}: vault ${good.logicalId} encrypted with a rotated customer managed key`,
-            toRef(good),
+            `${model.name} ${region}: vault ${good.logicalId} encrypted with a rotated customer managed key`,
+            good.ref,
           );
         return inRegion.length
           ? fail(
-              `${env.name} ${region}: vault ${inRegion[0].logicalId} is not encrypted with a rotated customer managed key`,
-              toRef(inRegion[0]),
+              `${model.name} ${region}: vault ${inRegion[0].logicalId} is not encrypted with a rotated customer managed key`,
+              inRegion[0].ref,
             )
-          : fail(`${env.name} ${region ?? '(unknown region)'}: no backup vault`);
+          : fail(`${model.name} ${region ?? '(unknown region)'}: no backup vault`);
       });
-    });
-  },
+    }),
 };

@@ -1,18 +1,24 @@
-import { VAULT_GUARDED_ACTIONS, VAULT_LOCK_PUT_ACTIONS } from '../../../core/requirements/data';
+import {
+  CONFIG_RULE_DELETION_DENY_ACTIONS,
+  VAULT_GUARDED_ACTIONS,
+  VAULT_LOCK_PUT_ACTIONS,
+} from '../../../core/requirements/data';
+import type {
+  BackupCopyAction,
+  BackupLifecycle,
+  BackupPlanProps,
+  BackupPlanRule,
+  BackupVaultProps,
+} from '../../template/cfn/backup';
+import type { PolicyStatement } from '../../template/cfn/iam';
+import { assemblyModel, ModelResource, StageModel } from '../../template/stage-model';
 import { Check, CheckResult, fail, pass } from '../check';
-import { LocatedResource, PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, flatten, prop, refersTo } from '../../template/template-values';
+import { asArray, member } from '../private/cfn';
 
 /** The CDK bootstrap's CloudFormation execution role: the one principal beside break glass that may set the lock. */
 const DEPLOYMENT_ROLE = /:role\/cdk-[a-z0-9]+-cfn-exec-role-\d{12}-[a-z0-9-]+$/;
 
-interface Statement {
-  readonly Effect?: string;
-  readonly Principal?: unknown;
-  readonly Action?: unknown;
-  readonly Resource?: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
+type Vault = ModelResource<BackupVaultProps>;
 
 /**
  * REST-3, DATA-2, DATA-3: every backup vault's lock holds each recovery point exactly as long as the plan (or copy)
@@ -21,53 +27,47 @@ interface Statement {
  * every principal but one named break-glass role, so nobody can lift the lock's protection by rewriting the vault.
  * Only setting the lock (PutBackupVaultLockConfiguration) may also be left to CloudFormation's execution role, which
  * may set it after the policy on create and frees no recovery point by it; an exemption of that role for any other
- * guarded action fails.
+ * guarded action fails. DeleteRecoveryPoint, UpdateRecoveryPointLifecycle and PutBackupVaultAccessPolicy share one Deny,
+ * the only form AWS Config's backup-recovery-point-manual-deletion-disabled recognises.
  */
 export const vaultsLockedAndGuarded: Check = {
   id: 'REST3-VaultsLockedAndGuarded',
   claims: ['REST-3', 'DATA-2', 'DATA-3'],
   description:
     "every backup vault's lock minimum equals the retention of the rule filling it, with a maximum, and its access policy denies policy, lock and recovery-point changes to all but a named break-glass role (setting the lock also to the deployment role)",
-  run: (assembly: PlatformAssembly): CheckResult[] => {
-    const vaults = assembly.resourcesOfType('AWS::Backup::BackupVault');
+  run: (assembly): CheckResult[] => {
+    const model = assemblyModel(assembly);
+    const vaults = model.ofType<BackupVaultProps>('AWS::Backup::BackupVault');
     if (vaults.length === 0) return [fail('no backup vault in the assembly')];
-    return vaults.flatMap((vault) => [judgeLock(assembly, vault), judgePolicy(vault)]);
+    return vaults.flatMap((vault) => [judgeLock(model, vault), judgePolicy(vault)]);
   },
 };
 
 /** The retention (days) of every plan rule and copy action that puts recovery points into `vault`. */
-function retentionsInto(assembly: PlatformAssembly, vault: LocatedResource): number[] {
-  const name = flatten(prop(vault, 'BackupVaultName'), vault.stack);
-  return assembly.resourcesOfType('AWS::Backup::BackupPlan').flatMap((plan) => {
-    const rules = asArray<Record<string, unknown>>(
-      ((prop(plan, 'BackupPlan') ?? {}) as { BackupPlanRule?: unknown }).BackupPlanRule,
-    );
-    return rules.flatMap((rule) => {
-      const days: number[] = [];
-      const lifecycle = (r: unknown) =>
-        Number((r as { Lifecycle?: { DeleteAfterDays?: unknown } })?.Lifecycle?.DeleteAfterDays);
+function retentionsInto(model: StageModel, vault: Vault): number[] {
+  const name = model.text(vault, vault.props.BackupVaultName);
+  const days = (lifecycle: BackupLifecycle | undefined) => Number(lifecycle?.DeleteAfterDays);
+  return model.ofType<BackupPlanProps>('AWS::Backup::BackupPlan').flatMap((plan) =>
+    asArray<BackupPlanRule>(plan.props.BackupPlan?.BackupPlanRule).flatMap((rule) => {
+      const filling: number[] = [];
       const target = rule.TargetBackupVault;
-      if (
-        (plan.stack === vault.stack && refersTo(target, vault.logicalId)) ||
-        (name && flatten(target, plan.stack) === name)
-      )
-        days.push(lifecycle(rule));
-      for (const copy of asArray<{ DestinationBackupVaultArn?: unknown }>(rule.CopyActions)) {
-        if (name && flatten(copy.DestinationBackupVaultArn, plan.stack)?.endsWith(`:backup-vault:${name}`))
-          days.push(lifecycle(copy));
+      if (model.resolve(plan, target) === vault || (name && model.text(plan, target) === name))
+        filling.push(days(rule.Lifecycle));
+      for (const copy of asArray<BackupCopyAction>(rule.CopyActions)) {
+        if (name && model.text(plan, copy.DestinationBackupVaultArn)?.endsWith(`:backup-vault:${name}`))
+          filling.push(days(copy.Lifecycle));
       }
-      return days;
-    });
-  });
+      return filling;
+    }),
+  );
 }
 
-function judgeLock(assembly: PlatformAssembly, vault: LocatedResource): CheckResult {
+function judgeLock(model: StageModel, vault: Vault): CheckResult {
   const subject = `vault ${vault.logicalId} (${vault.region ?? '?'})`;
-  const fed = retentionsInto(assembly, vault);
-  if (fed.length === 0) return fail(`${subject}: no backup plan rule or copy action fills it`, toRef(vault));
-  const lock = prop(vault, 'LockConfiguration') as
-    { MinRetentionDays?: unknown; MaxRetentionDays?: unknown } | undefined;
-  if (!lock) return fail(`${subject}: no Vault Lock`, toRef(vault));
+  const fed = retentionsInto(model, vault);
+  if (fed.length === 0) return fail(`${subject}: no backup plan rule or copy action fills it`, vault.ref);
+  const lock = vault.props.LockConfiguration;
+  if (!lock) return fail(`${subject}: no Vault Lock`, vault.ref);
   const min = Number(lock.MinRetentionDays);
   const max = lock.MaxRetentionDays === undefined ? undefined : Number(lock.MaxRetentionDays);
   const problems: string[] = [];
@@ -83,16 +83,16 @@ function judgeLock(assembly: PlatformAssembly, vault: LocatedResource): CheckRes
   else if ((Number.isFinite(min) && !(max > min)) || retentions.some((d) => d > max))
     problems.push(`lock maximum ${max} days does not exceed the minimum and every retention`);
   return problems.length
-    ? fail(`${subject}: ${problems.join('; ')}`, toRef(vault))
+    ? fail(`${subject}: ${problems.join('; ')}`, vault.ref)
     : pass(
         `${subject}: locked ${min} to ${max} days, the retention of the rules filling it (${fed.join(', ')} days)`,
-        toRef(vault),
+        vault.ref,
       );
 }
 
-function judgePolicy(vault: LocatedResource): CheckResult {
+function judgePolicy(vault: Vault): CheckResult {
   const subject = `vault ${vault.logicalId} (${vault.region ?? '?'})`;
-  const statements = asArray<Statement>(((prop(vault, 'AccessPolicy') ?? {}) as { Statement?: unknown }).Statement);
+  const statements = asArray<PolicyStatement>(vault.props.AccessPolicy?.Statement);
   const problems: string[] = [];
   let breakGlass: string | undefined;
   for (const action of VAULT_GUARDED_ACTIONS) {
@@ -120,18 +120,23 @@ function judgePolicy(vault: LocatedResource): CheckResult {
       problems.push(`exempts ${glass} for ${action} but ${breakGlass} elsewhere`);
     breakGlass ??= glass;
   }
+  // AWS Config's manual-deletion rule recognises only one Deny holding all its actions; split, it stays red.
+  if (!statements.some((s) => CONFIG_RULE_DELETION_DENY_ACTIONS.every((a) => deniesToEveryone(s, a))))
+    problems.push(
+      `no single Deny to every principal holds ${CONFIG_RULE_DELETION_DENY_ACTIONS.join(', ')} (AWS Config's backup-recovery-point-manual-deletion-disabled stays NON_COMPLIANT)`,
+    );
   return problems.length
-    ? fail(`${subject}: ${problems.join('; ')}`, toRef(vault))
+    ? fail(`${subject}: ${problems.join('; ')}`, vault.ref)
     : pass(
         `${subject}: policy, lock and recovery-point changes denied to every principal but ${breakGlass ?? 'none (no exception)'}`,
-        toRef(vault),
+        vault.ref,
       );
 }
 
 /** A Deny to every principal on every resource that covers `action`. */
-function deniesToEveryone(s: Statement, action: string): boolean {
+function deniesToEveryone(s: PolicyStatement, action: string): boolean {
   const principal = s.Principal;
-  const everyone = principal === '*' || asArray((principal as { AWS?: unknown } | undefined)?.AWS).includes('*');
+  const everyone = principal === '*' || asArray(member(principal, 'AWS')).includes('*');
   const actions = asArray<string>(s.Action);
   return (
     s.Effect === 'Deny' &&
@@ -145,7 +150,7 @@ function deniesToEveryone(s: Statement, action: string): boolean {
  * The principal ARNs a deny exempts, when its only condition is `ArnNotEquals` / `ArnNotLike` on `aws:PrincipalArn`
  * with literal ARNs; undefined for any other condition (which could exempt anyone).
  */
-function exemptions(s: Statement): string[] | undefined {
+function exemptions(s: PolicyStatement): string[] | undefined {
   const entries = Object.entries(s.Condition ?? {});
   if (entries.length === 0) return [];
   if (entries.length > 1) return undefined;
@@ -155,5 +160,6 @@ function exemptions(s: Statement): string[] | undefined {
   const [key, value] = keyEntries[0];
   if (key.toLowerCase() !== 'aws:principalarn') return undefined;
   const arns = asArray<unknown>(value);
-  return arns.every((a) => typeof a === 'string' && !a.includes('*')) ? (arns as string[]) : undefined;
+  const literal = arns.filter((a): a is string => typeof a === 'string' && !a.includes('*'));
+  return literal.length === arns.length ? literal : undefined;
 }

@@ -2,12 +2,15 @@ import { asArray } from '../../template/template-values';
 import type { ModelResource, StageModel } from '../../template/stage-model';
 import type { HopRecord } from '../path-record';
 import { HOP_MUTATIONS } from './hop-mutations';
+import { readPolicy } from './policy-reader';
+import { sourceArnOf } from './topic-delivery';
 
 /**
  * A cross-region event bus target sends with its role
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html): the role must trust
  * events.amazonaws.com and allow events:PutEvents on the bus. Read strictly: unconditioned Allow statements of the
- * role's own and attached customer managed policies in the templates.
+ * role's own and attached customer managed policies in the templates; its trust policy by the strict policy reader
+ * (a condition on aws:SourceAccount or aws:SourceArn is judged against the rule).
  */
 export function forwardRoleHop(
   model: StageModel,
@@ -28,15 +31,15 @@ export function forwardRoleHop(
           : 'the role is not in the templates',
     };
   }
-  const trusts = statements(role.props.AssumeRolePolicyDocument).some(
-    (s) =>
-      s.Effect === 'Allow' &&
-      s.Condition === undefined &&
-      asArray<unknown>((s.Principal as Record<string, unknown> | undefined)?.Service).includes(
-        'events.amazonaws.com',
-      ) &&
-      actions(s).some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*'),
-  );
+  // EventBridge assumes the role for this rule: aws:SourceAccount and aws:SourceArn are the rule's.
+  const trusts = readPolicy(model, role, statements(role.props.AssumeRolePolicyDocument), {
+    service: 'events.amazonaws.com',
+    actions: ['sts:AssumeRole'],
+    trustPolicy: true,
+    account: model.environment.account,
+    source: rule,
+    sourceArn: sourceArnOf(model, rule),
+  }).allowed;
   const documents = [
     ...asArray<Record<string, unknown>>(role.props.Policies).map((p) => p.PolicyDocument),
     ...(model.index('event-paths:role-policies', buildRolePolicies).get(`${role.stackName}/${role.logicalId}`) ?? []),

@@ -14,6 +14,11 @@ export interface ServiceRequest {
   readonly actions: readonly string[];
   /** The resource the request is on, or undefined for a key policy (`Resource: *` is the key itself). */
   readonly resource?: ModelResource;
+  /**
+   * The statements are a role's trust policy, whose statements name no resource (the role itself is it).
+   * @default false
+   */
+  readonly trustPolicy?: boolean;
   readonly account: string | undefined;
   /** The rule or alarm the request comes from, for aws:SourceArn. */
   readonly source: ModelResource;
@@ -105,6 +110,7 @@ function resourceMatches(
   request: ServiceRequest,
 ): Tri {
   if ('NotResource' in s) return undefined;
+  if (request.trustPolicy) return s.Resource === undefined ? true : undefined;
   const resources = asArray<unknown>(s.Resource);
   if (resources.includes('*')) return true;
   if (!request.resource) return false;

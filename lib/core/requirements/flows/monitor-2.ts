@@ -23,7 +23,11 @@ export const MONITOR_2_FLOWS = claimFlows('MONITOR-2', {
       principal: { service: 'cloudwatch.amazonaws.com' },
       actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
       resource: { keyOf: { role: 'alert-topic' } },
-      context: { 'aws:SourceAccount': '{account}' },
+      // The key policy admits CloudWatch only for this account's alarms (confused deputy).
+      context: {
+        'aws:SourceAccount': '{account}',
+        'aws:SourceArn': 'arn:{partition}:cloudwatch:{region}:{account}:alarm:flow-proof',
+      },
     },
     {
       id: 'fargate-tasks-get-registry-token-for-guardduty-agent',

@@ -3,6 +3,7 @@ import { configRulesWatchEveryClaim as check } from '../../../../lib/compliance/
 import {
   configRuleName,
   CONTINUOUS_CONFIG_RULES,
+  PLATFORM_TAG_KEY,
   PlatformRegionRole,
   WatchedBucket,
 } from '../../../../lib/core/requirements/continuous-config-rules';
@@ -24,13 +25,14 @@ function rulesFor(role: PlatformRegionRole, region: string): Record<string, RawJ
   for (const requirement of CONTINUOUS_CONFIG_RULES) {
     const scope = requirement.regions[role];
     if (!scope) continue;
-    const buckets: (WatchedBucket | undefined)[] = scope === 'account' ? [undefined] : [...scope];
+    const buckets: (WatchedBucket | undefined)[] = typeof scope === 'string' ? [undefined] : [...scope];
+    const tagged = scope === 'platform' && requirement.trigger === 'change';
     for (const bucket of buckets) {
       const id = `${requirement.identifier}${bucket ?? ''}`.replace(/[^A-Za-z0-9]/g, '');
       resources[id] = {
         Type: 'AWS::Config::ConfigRule',
         Properties: {
-          ConfigRuleName: configRuleName('prod', requirement.identifier, bucket),
+          ConfigRuleName: configRuleName('prod', requirement.identifier, bucket, scope === 'hygiene'),
           Source: { Owner: 'AWS', SourceIdentifier: requirement.identifier },
           ...(bucket && {
             Scope: {
@@ -38,6 +40,7 @@ function rulesFor(role: PlatformRegionRole, region: string): Record<string, RawJ
               ComplianceResourceId: `prod-${bucket}-123456789012-${region}`,
             },
           }),
+          ...(tagged && { Scope: { TagKey: PLATFORM_TAG_KEY, TagValue: 'prod' } }),
           ...(requirement.inputParameters && {
             InputParameters: Object.fromEntries(
               Object.entries(requirement.inputParameters).map(([k, v]) => [k, typeof v === 'string' ? v : 'derived']),
@@ -73,7 +76,7 @@ const judged = (primaryChange: Change, recoveryChange: Change = () => {}, subjec
   );
 const failures = (results: string[]) => results.filter((r) => !r.startsWith('pass '));
 const expectedRules = CONTINUOUS_CONFIG_RULES.flatMap((r) =>
-  Object.values(r.regions).flatMap((scope) => (scope === 'account' ? [1] : scope.map(() => 1))),
+  Object.values(r.regions).flatMap((scope) => (typeof scope === 'string' ? [1] : scope.map(() => 1))),
 ).length;
 
 describe('MONITOR2-ConfigRulesWatchEveryClaim', () => {
@@ -144,7 +147,7 @@ describe('MONITOR2-ConfigRulesWatchEveryClaim', () => {
         ),
       ),
     ).toEqual([
-      'fail BACKUPRECOVERYPOINTMINIMUMRETENTIONCHECK: prod, eu-central-1: BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK (DATA-2, DATA-3): rule BACKUPRECOVERYPOINTMINIMUMRETENTIONCHECK has requiredRetentionDays = undefined, expected requiredRetentionDays = "<backupRetentionDays>"',
+      'fail BACKUPRECOVERYPOINTMINIMUMRETENTIONCHECK: prod, eu-central-1: BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK (DATA-2, DATA-3): rule BACKUPRECOVERYPOINTMINIMUMRETENTIONCHECK has requiredRetentionDays = undefined, expected requiredRetentionDays = "<retentionInRegion>"',
     ]);
   });
 
@@ -184,6 +187,19 @@ describe('MONITOR2-ConfigRulesWatchEveryClaim', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  // Red from day one: an unscoped resource rule judges the default VPC and every other team's resources, and its
+  // findings mail "a claim stopped holding".
+  test('Noncompliance 7: a platform rule without the platform tag scope, or a hygiene rule named as a claim', () => {
+    expect(failures(judged((r) => delete r.SNSENCRYPTEDKMS.Properties.Scope))).toEqual([
+      'fail SNSENCRYPTEDKMS: prod, eu-west-1: SNS_ENCRYPTED_KMS (MONITOR-3): rule SNSENCRYPTEDKMS has no scope pocketcity:platform=prod: it judges every resource of its type in the account',
+    ]);
+    expect(
+      failures(judged((r) => (r.VPCFLOWLOGSENABLED.Properties.ConfigRuleName = 'prod-vpc-flow-logs-enabled'))),
+    ).toEqual([
+      'fail VPCFLOWLOGSENABLED: prod, eu-west-1: VPC_FLOW_LOGS_ENABLED (TRANSIT-2): rule VPCFLOWLOGSENABLED judges the whole account but is named "prod-vpc-flow-logs-enabled", not hygiene-prod-*: its findings would alert as a claim that stopped holding',
+    ]);
   });
 
   test('Noncompliance 6: an infrastructure claim with no rule and no reason', () => {

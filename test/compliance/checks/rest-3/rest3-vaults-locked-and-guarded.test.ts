@@ -24,11 +24,10 @@ const vault = (name: string) => ({
     LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 36500 },
     AccessPolicy: {
       Version: '2012-10-17',
-      // The reference's three statements: recovery points, policy and unlock to break glass only; the lock put also
-      // to the deployment role.
+      // The reference's two statements: recovery points, policy and unlock in one (the form AWS Config's
+      // manual-deletion rule recognises) to break glass only; the lock put also to the deployment role.
       Statement: [
-        denyBut(RECOVERY_POINTS, BREAK_GLASS),
-        denyBut(POLICY_AND_UNLOCK, BREAK_GLASS),
+        denyBut([...RECOVERY_POINTS, ...POLICY_AND_UNLOCK], BREAK_GLASS),
         denyBut(LOCK_PUT, BREAK_GLASS, DEPLOYMENT),
       ],
     },
@@ -70,13 +69,15 @@ const judged = (primaryChange: Change, recoveryChange: Change = () => {}) =>
     }),
   );
 const vaultPolicy = (r: Parameters<Change>[0]) => r.Vault.Properties.AccessPolicy.Statement;
+const ONE_DENY_MISSING =
+  "no single Deny to every principal holds backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle, backup:PutBackupVaultAccessPolicy (AWS Config's backup-recovery-point-manual-deletion-disabled stays NON_COMPLIANT)";
 const LOCK_PASSES =
   'pass Vault: vault Vault (eu-west-1): locked 35 to 36500 days, the retention of the rules filling it (35 days)';
 const POLICY_PASSES = `pass Vault: vault Vault (eu-west-1): policy, lock and recovery-point changes denied to every principal but ${BREAK_GLASS}`;
 
 describe('REST3-VaultsLockedAndGuarded', () => {
   test('Compliance', () => {
-    // The reference leaves the lock put to the deployment role too (statement 3), and passes.
+    // The reference leaves the lock put to the deployment role too (statement 2), and passes.
     expect(judged(() => {})).toEqual([
       LOCK_PASSES,
       POLICY_PASSES,
@@ -146,25 +147,30 @@ describe('REST3-VaultsLockedAndGuarded', () => {
 
   test('Noncompliance 7: an action not denied to every principal', () => {
     const allowed = judged((r) => {
-      vaultPolicy(r)[0].Action = ['backup:DeleteRecoveryPoint'];
+      vaultPolicy(r)[0].Action = ['backup:DeleteRecoveryPoint', ...POLICY_AND_UNLOCK];
       vaultPolicy(r)[1].Principal = { AWS: 'arn:aws:iam::123456789012:root' };
     });
     expect(allowed[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
-        POLICY_AND_UNLOCK.map((a) => `${a} is not denied to every principal`).join('; ') +
-        '; backup:UpdateRecoveryPointLifecycle is not denied to every principal',
+        'backup:PutBackupVaultLockConfiguration is not denied to every principal' +
+        '; backup:UpdateRecoveryPointLifecycle is not denied to every principal; ' +
+        ONE_DENY_MISSING,
     );
   });
 
   test('Noncompliance 8: a deny with exceptions beyond one break-glass role', () => {
     const extra = 'arn:aws:iam::123456789012:role/admin';
-    const tooMany = judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, BREAK_GLASS, extra)));
+    const tooMany = judged(
+      (r) => (vaultPolicy(r)[0] = denyBut([...RECOVERY_POINTS, ...POLICY_AND_UNLOCK], BREAK_GLASS, extra)),
+    );
     expect(tooMany[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
-        RECOVERY_POINTS.map((a) => `${a} is denied with exceptions beyond one break-glass role`).join('; '),
+        [...POLICY_AND_UNLOCK, ...RECOVERY_POINTS]
+          .map((a) => `${a} is denied with exceptions beyond one break-glass role`)
+          .join('; '),
     );
     const wildcard = judged(
-      (r) => (vaultPolicy(r)[2].Condition = { ArnNotLike: { 'aws:PrincipalArn': [`${extra}*`] } }),
+      (r) => (vaultPolicy(r)[1].Condition = { ArnNotLike: { 'aws:PrincipalArn': [`${extra}*`] } }),
     );
     expect(wildcard[1]).toBe(
       'fail Vault: vault Vault (eu-west-1): ' +
@@ -176,9 +182,8 @@ describe('REST3-VaultsLockedAndGuarded', () => {
 
   test('Noncompliance 9: different break-glass roles for different actions', () => {
     const other = 'arn:aws:iam::123456789012:role/other-glass';
-    expect(judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, other)))[1]).toBe(
-      'fail Vault: vault Vault (eu-west-1): ' +
-        RECOVERY_POINTS.map((a) => `exempts ${other} for ${a} but ${BREAK_GLASS} elsewhere`).join('; '),
+    expect(judged((r) => (vaultPolicy(r)[0] = denyBut([...RECOVERY_POINTS, ...POLICY_AND_UNLOCK], other)))[1]).toBe(
+      `fail Vault: vault Vault (eu-west-1): exempts ${BREAK_GLASS} for backup:PutBackupVaultLockConfiguration but ${other} elsewhere`,
     );
   });
 
@@ -192,21 +197,43 @@ describe('REST3-VaultsLockedAndGuarded', () => {
         denyBut(RECOVERY_POINTS, BREAK_GLASS),
       ];
     });
-    expect(oldPolicy[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${POLICY_AND_UNLOCK.map(leftTo).join('; ')}`);
+    expect(oldPolicy[1]).toBe(
+      `fail Vault: vault Vault (eu-west-1): ${POLICY_AND_UNLOCK.map(leftTo).join('; ')}; ${ONE_DENY_MISSING}`,
+    );
     const putPolicy = judged((r) => {
-      vaultPolicy(r)[1] = denyBut(POLICY_AND_UNLOCK.slice(1), BREAK_GLASS);
+      vaultPolicy(r)[0] = denyBut([...RECOVERY_POINTS, ...POLICY_AND_UNLOCK.slice(1)], BREAK_GLASS);
       vaultPolicy(r).push(denyBut(['backup:PutBackupVaultAccessPolicy'], BREAK_GLASS, DEPLOYMENT));
     });
-    expect(putPolicy[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${leftTo('backup:PutBackupVaultAccessPolicy')}`);
+    expect(putPolicy[1]).toBe(
+      `fail Vault: vault Vault (eu-west-1): ${leftTo('backup:PutBackupVaultAccessPolicy')}; ${ONE_DENY_MISSING}`,
+    );
     const unlock = judged((r) => {
-      vaultPolicy(r)[1] = denyBut(POLICY_AND_UNLOCK.slice(0, 2), BREAK_GLASS);
-      vaultPolicy(r)[2] = denyBut(['backup:DeleteBackupVaultLockConfiguration', ...LOCK_PUT], BREAK_GLASS, DEPLOYMENT);
+      vaultPolicy(r)[0] = denyBut([...RECOVERY_POINTS, ...POLICY_AND_UNLOCK.slice(0, 2)], BREAK_GLASS);
+      vaultPolicy(r)[1] = denyBut(['backup:DeleteBackupVaultLockConfiguration', ...LOCK_PUT], BREAK_GLASS, DEPLOYMENT);
     });
     expect(unlock[1]).toBe(
       `fail Vault: vault Vault (eu-west-1): ${leftTo('backup:DeleteBackupVaultLockConfiguration')}`,
     );
     // Left to the deployment role alone (no break glass) is no better.
-    const deployOnly = judged((r) => (vaultPolicy(r)[0] = denyBut(RECOVERY_POINTS, DEPLOYMENT)));
-    expect(deployOnly[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${RECOVERY_POINTS.map(leftTo).join('; ')}`);
+    const deployOnly = judged((r) => {
+      vaultPolicy(r)[0] = denyBut(POLICY_AND_UNLOCK, BREAK_GLASS);
+      vaultPolicy(r).push(denyBut(RECOVERY_POINTS, DEPLOYMENT));
+    });
+    expect(deployOnly[1]).toBe(
+      `fail Vault: vault Vault (eu-west-1): ${RECOVERY_POINTS.map(leftTo).join('; ')}; ${ONE_DENY_MISSING}`,
+    );
+  });
+
+  // AWS Config's backup-recovery-point-manual-deletion-disabled recognises only one Deny holding DeleteRecoveryPoint,
+  // UpdateRecoveryPointLifecycle and PutBackupVaultAccessPolicy: the earlier split policy kept it red from day one.
+  test('Noncompliance 13: the deletion Deny split over statements (as IAM, equivalent; as Config, not)', () => {
+    const split = judged((r) => {
+      r.Vault.Properties.AccessPolicy.Statement = [
+        denyBut(RECOVERY_POINTS, BREAK_GLASS),
+        denyBut(POLICY_AND_UNLOCK, BREAK_GLASS),
+        denyBut(LOCK_PUT, BREAK_GLASS, DEPLOYMENT),
+      ];
+    });
+    expect(split[1]).toBe(`fail Vault: vault Vault (eu-west-1): ${ONE_DENY_MISSING}`);
   });
 });

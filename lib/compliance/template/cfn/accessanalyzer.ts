@@ -1,0 +1,6 @@
+/** Typed views of AWS::AccessAnalyzer::* properties. */
+
+export interface AnalyzerProps {
+  readonly Type?: unknown;
+  readonly AnalyzerName?: unknown;
+}

@@ -1,0 +1,5 @@
+/** Typed views of AWS::SecurityHub::* properties. */
+
+export interface SecurityHubStandardProps {
+  readonly StandardsArn?: unknown;
+}
