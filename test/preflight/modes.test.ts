@@ -5,7 +5,7 @@ import {
   modeFindings,
   securityHubSighting,
   suggestMode,
-} from '../../bin/preflight/modes';
+} from '../../lib/cli/preflight/modes';
 
 /**
  * The mode each answer asks for, on the answers' shapes as the SDK returns them. These cover what moto 5.2.5 cannot

@@ -53,14 +53,24 @@ def securityhub_administered():
     return credentials(member, administrator=administrator)
 
 
+def recording(account, recorder, channel):
+    # A recorder that records: Config starts one only beside a delivery channel.
+    config = client("config", account)
+    config.put_configuration_recorder(ConfigurationRecorder=recorder)
+    config.put_delivery_channel(DeliveryChannel={"name": channel, "s3BucketName": f"config-{account}"})
+    config.start_configuration_recorder(ConfigurationRecorderName=recorder["name"])
+
+
 def controltower_config():
     member = "230000000001"
-    client("config", member).put_configuration_recorder(
-        ConfigurationRecorder={
+    recording(
+        member,
+        {
             "name": "aws-controltower-BaselineConfigRecorder",
             "roleARN": f"arn:aws:iam::{member}:role/aws-controltower-ConfigRecorderRole",
             "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True},
-        }
+        },
+        "aws-controltower-BaselineConfigDeliveryChannel",
     )
     return credentials(member)
 
@@ -70,9 +80,15 @@ def own_singletons():
     account = "240000000001"
     client("guardduty", account).create_detector(Enable=True)
     client("securityhub", account).enable_security_hub(EnableDefaultStandards=False)
-    client("config", account).put_configuration_recorder(
-        ConfigurationRecorder={"name": "default", "roleARN": f"arn:aws:iam::{account}:role/config-recorder"}
-    )
+    recording(account, {"name": "default", "roleARN": f"arn:aws:iam::{account}:role/config-recorder"}, "default")
+    return credentials(account)
+
+
+def leftover_config():
+    # An earlier Config setup half removed: its recorder stopped, its delivery channel left behind.
+    account = "250000000001"
+    recording(account, {"name": "default", "roleARN": f"arn:aws:iam::{account}:role/config-recorder"}, "default")
+    client("config", account).stop_configuration_recorder(ConfigurationRecorderName="default")
     return credentials(account)
 
 
@@ -80,6 +96,7 @@ SCENARIOS = {
     "securityhub-administered": securityhub_administered,
     "controltower-config": controltower_config,
     "own-singletons": own_singletons,
+    "leftover-config": leftover_config,
 }
 
 print(json.dumps(SCENARIOS[SCENARIO]()))

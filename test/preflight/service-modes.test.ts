@@ -1,13 +1,16 @@
-import { PreflightFinding, runPreflight } from '../../bin/preflight';
+import { PreflightFinding, runPreflight } from '../../lib/cli/preflight';
 import { OPTED_OUT_ASSEMBLY_DIR, REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
 import { asAccount, buildAccount, describeWithEmulator, MotoServer, ScenarioAccount, startMoto } from './moto-server';
+import { answering, UNSERVED } from './unserved-calls';
 
 /**
  * Which `threatDetection` mode the preflight suggests, per who runs each singleton, against moto on loopback. Each
- * scenario is an account of its own built through moto's APIs (moto-accounts.py). What moto 5.2.5 cannot answer is
- * tested on the pure functions only (modes.test.ts): IAM Access Analyzer (not emulated: its calls fail, reported as
- * `unknown`), a GuardDuty administrator (answered in the wrong case, so the SDK reads none), a Security Hub
- * administrator (answered with a date the SDK rejects) and service-linked Config recorders (not emulated).
+ * scenario is an account of its own built through moto's APIs (moto-accounts.py), so each also reports that the
+ * credentials are not those of the reference's account. IAM Access Analyzer and Lambda's account settings, which
+ * moto 5.2.5 does not emulate, are answered by a middleware as for an account where nothing is set up
+ * (unserved-calls.ts). What moto cannot answer otherwise is tested on the pure functions only (modes.test.ts): a
+ * GuardDuty administrator (answered in the wrong case, so the SDK reads none), a Security Hub administrator
+ * (answered with a date the SDK rejects) and service-linked Config recorders (not emulated).
  */
 describeWithEmulator('preflight: the mode each singleton asks for', () => {
   let moto: MotoServer;
@@ -22,7 +25,9 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
   const preflightOf = (scenario: string, outdir = REFERENCE_ASSEMBLY_DIR) => {
     const account = accounts.get(scenario) ?? buildAccount(moto.endpoint, scenario);
     accounts.set(scenario, account);
-    return asAccount(account, () => runPreflight({ outdir, endpoint: moto.endpoint })).then((report) => ({
+    return asAccount(account, () =>
+      runPreflight({ outdir, endpoint: moto.endpoint, middleware: answering(UNSERVED) }),
+    ).then((report) => ({
       account,
       report,
     }));
@@ -30,19 +35,21 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
   const ofKind = (findings: PreflightFinding[], kind: PreflightFinding['kind']) =>
     findings.filter((f) => f.kind === kind);
 
-  test('a Security Hub member whose administrator call cannot be read: says it cannot tell, does not guess', async () => {
+  test('a Security Hub member whose administrator call cannot be read: blocks, saying what it cannot tell', async () => {
     // moto 5.2.5 keeps the organisation's delegated administrator but sends InvitedAt without a time zone, which the
     // SDK rejects; in AWS the same call names the administrator (modes.test.ts covers that answer).
     const { report } = await preflightOf('securityhub-administered');
     expect(report.suggestedThreatDetection.securityHub).toBe('existing');
     expect(report.findings).toContainEqual({
       region: 'eu-west-1',
-      kind: 'note',
+      kind: 'unknown',
       subject: 'securityHub',
+      blocking: true,
       detail: expect.stringMatching(
-        /^could not ask for its administrator \(.+\), so 'existing' cannot be told from 'organization'$/,
+        /^could not be checked: its administrator \(.+\), so 'existing' cannot be told from 'organization'$/,
       ),
     });
+    expect(report.blocking).toBe(true);
   });
 
   test('a Config recorder of Control Tower: organization', async () => {
@@ -57,25 +64,59 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
   });
 
   test("the account's own detector, hub and recorder: existing for each", async () => {
-    const { report } = await preflightOf('own-singletons');
+    const { account, report } = await preflightOf('own-singletons');
     expect(report.suggestedThreatDetection).toEqual({
       guardDuty: 'existing',
       securityHub: 'existing',
       config: 'existing',
-      // moto cannot answer for Access Analyzer: the suggestion stays the configured one, and the call is reported.
       accessAnalyzer: 'create',
     });
-    expect(ofKind(report.findings, 'unknown').map((f) => f.subject)).toEqual(['accessAnalyzer', 'accessAnalyzer']);
+    expect(ofKind(report.findings, 'unknown')).toEqual([]);
+    // Not the reference's account: said, and blocking.
+    expect(ofKind(report.findings, 'account')).toEqual([
+      {
+        region: 'global',
+        kind: 'account',
+        subject: 'credentials',
+        blocking: true,
+        detail: `are for account ${account.accountId}, but environment 'ref' deploys to 123456789012: what follows is about the wrong account. Run it with credentials for 123456789012`,
+      },
+    ]);
+  });
+
+  test('a stopped recorder and its delivery channel left behind: both block, each with the command that removes it', async () => {
+    const { report } = await preflightOf('leftover-config');
+    expect(ofKind(report.findings, 'collision')).toEqual([
+      {
+        region: 'eu-west-1',
+        kind: 'collision',
+        subject: 'Config delivery channel default',
+        blocking: true,
+        detail: expect.stringMatching(
+          /^exists \(a region has one\): .*\(aws configservice delete-delivery-channel --delivery-channel-name default --region eu-west-1\)/,
+        ),
+      },
+      {
+        region: 'eu-west-1',
+        kind: 'collision',
+        subject: 'Config recorder default',
+        blocking: true,
+        detail: expect.stringMatching(
+          /^exists but is not recording: .*\(aws configservice delete-configuration-recorder --configuration-recorder-name default --region eu-west-1\)/,
+        ),
+      },
+    ]);
   });
 
   test('fails on configured modes that contradict the account, each with the value to choose', async () => {
-    // GIVEN the platform configured with guardDuty and securityHub 'organization', config 'existing', and an account
-    // that runs all three itself, in the primary region only
+    // GIVEN the platform configured with guardDuty and securityHub 'organization', accessAnalyzer and config
+    // 'existing', and an account that runs GuardDuty, Security Hub and Config itself, in the primary region only, and
+    // no analyzer
     const { report } = await preflightOf('own-singletons', OPTED_OUT_ASSEMBLY_DIR);
     // THEN naming the wrong runner is reported with the fix but does not block; a mode other than 'create' in the
     // recovery region, where nothing runs, blocks (the service would be off there)
-    const off = (service: string) => ({
-      region: 'eu-central-1',
+    const off = (service: string, region = 'eu-central-1') => ({
+      region,
       kind: 'mode',
       subject: `threatDetection.${service}`,
       blocking: true,
@@ -102,6 +143,8 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
         detail: expect.stringMatching(/^is 'organization' but .* Set threatDetection\.securityHub to 'existing'$/),
       },
       off('securityHub'),
+      off('accessAnalyzer', 'eu-west-1'),
+      off('accessAnalyzer'),
       off('config'),
     ]);
     expect(report.blocking).toBe(true);

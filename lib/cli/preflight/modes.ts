@@ -2,7 +2,7 @@
  * What an account singleton seen in one region says about the `threatDetection` mode to choose, and how a configured
  * mode that contradicts it is reported. Pure functions of what the List/Describe/Get calls returned.
  */
-import { ServiceMode, ThreatDetectionService } from '../../lib/core/service-modes';
+import { ServiceMode, ThreatDetectionService } from '../../core/service-modes';
 import { PreflightFinding } from './report';
 
 /** One service in one region, as the account shows it. */
