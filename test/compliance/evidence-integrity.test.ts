@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ofTypes, resourceCheck } from '../../lib/compliance/checks/check';
-import { props } from '../../lib/compliance/checks/resource-readers';
+import { modelResourceCheck } from '../../lib/compliance/checks/check';
+import type { BucketProps } from '../../lib/compliance/template/cfn/s3';
 import { writeEvidence } from '../../lib/compliance/evidence/write-evidence';
 import { ClaimsPlugin } from '../../lib/compliance/gate/claims-plugin';
 import { ALL_STOCK_PACKS } from '../../lib/compliance/gate/stock-packs';
@@ -12,13 +12,13 @@ import { claimById } from '../../lib/core/claims/register';
 import { PLATFORM_METADATA_KEY } from '../../lib/core/platform-metadata';
 
 // The evidence fails closed: what it cannot tie to a judgement of the synth gate, it refuses to certify.
-const versioned = resourceCheck({
+const versioned = modelResourceCheck<BucketProps>({
   id: 'DATA4-FixtureVersioned',
   claims: ['DATA-4'],
   failure: 'The bucket is not versioned.',
   description: 'Fixture: versioning keeps overwritten uploads.',
-  appliesTo: ofTypes('AWS::S3::Bucket'),
-  judge: (b) => (props(b).VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled',
+  types: ['AWS::S3::Bucket'],
+  judge: (b) => b.props.VersioningConfiguration?.Status === 'Enabled',
 });
 const options = { checks: [versioned], claims: [claimById('DATA-4')] };
 

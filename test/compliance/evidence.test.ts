@@ -5,8 +5,8 @@ import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeFinding } from '../../lib/core/acknowledge';
 import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../../lib/core/platform-metadata';
-import { Check, fail, ofTypes, pass, resourceCheck } from '../../lib/compliance/checks/check';
-import { props } from '../../lib/compliance/checks/resource-readers';
+import { Check, fail, modelResourceCheck, pass } from '../../lib/compliance/checks/check';
+import type { BucketProps } from '../../lib/compliance/template/cfn/s3';
 import { claimById } from '../../lib/core/claims/register';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { renderEvidenceMarkdown } from '../../lib/compliance/evidence/render-markdown';
@@ -14,22 +14,22 @@ import { writeEvidence } from '../../lib/compliance/evidence/write-evidence';
 import { ClaimsPlugin } from '../../lib/compliance/gate/claims-plugin';
 
 /** Small fixture checks, so the evidence generator is tested apart from the platform. */
-const versionedRule = resourceCheck({
+const versionedRule = modelResourceCheck<BucketProps>({
   id: 'DATA4-FixtureVersioned',
   claims: ['DATA-4'],
   failure: 'The bucket is not versioned.',
   description: 'Fixture: versioning keeps overwritten uploads.',
   evidenceProperties: ['VersioningConfiguration.Status'],
-  appliesTo: ofTypes('AWS::S3::Bucket'),
-  judge: (bucket) => (props(bucket).VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled',
+  types: ['AWS::S3::Bucket'],
+  judge: (bucket) => bucket.props.VersioningConfiguration?.Status === 'Enabled',
 });
-const encryptedRule = resourceCheck({
+const encryptedRule = modelResourceCheck<BucketProps>({
   id: 'REST2-FixtureEncrypted',
   claims: ['REST-2'],
   failure: 'The bucket is not encrypted.',
   description: 'Fixture: encryption at rest.',
-  appliesTo: ofTypes('AWS::S3::Bucket'),
-  judge: (bucket) => props(bucket).BucketEncryption !== undefined,
+  types: ['AWS::S3::Bucket'],
+  judge: (bucket) => bucket.props.BucketEncryption !== undefined,
 });
 const twoRegions: Check = {
   id: 'DATA3-FixtureTwoRegions',

@@ -1,7 +1,5 @@
 import type { ClaimId } from '../../core/claims/claim';
-import type { LocatedResource, PlatformAssembly, ResourceRef } from '../template/platform-assembly';
-import { toRef } from '../template/platform-assembly';
-import { PlatformEnvironment, platformEnvironments } from '../template/template-values';
+import type { PlatformAssembly, ResourceRef } from '../template/platform-assembly';
 import { assemblyModel, ModelResource, StageModel, stageModels } from '../template/stage-model';
 
 /** One result of a check: passing results are recorded too, because the evidence needs them. */
@@ -74,70 +72,16 @@ export type Judgement = boolean | readonly string[] | typeof NOT_APPLICABLE;
 /** A judgement that leaves the resource out: the check does not apply to it after all. */
 export const NOT_APPLICABLE = 'not applicable';
 
-export interface ResourceCheckDefinition {
-  readonly id: string;
-  readonly claims: readonly ClaimId[];
-  /** What the check proves of each resource it applies to, in terms of the claim. */
-  readonly description: string;
-  /** What was found when a resource fails, in words an auditor can check against the template. */
-  readonly failure: string;
-  /** Whether the check judges this resource. */
-  readonly appliesTo: (resource: LocatedResource, model: PlatformAssembly) => boolean;
-  /** Template property paths (dot-separated) quoted in the evidence as the values that make the claim true. */
-  readonly evidenceProperties?: readonly string[];
-  /** The judgement of one resource. Must not change the model. */
-  readonly judge: (resource: LocatedResource, model: PlatformAssembly) => Judgement;
-}
-
-/** A check that judges resources one by one: one result per resource it applies to, one failure per finding. */
-export function resourceCheck(definition: ResourceCheckDefinition): Check & ResourceCheckDefinition {
-  return {
-    ...definition,
-    run: (model) =>
-      model
-        .allResources()
-        .filter((r) => definition.appliesTo(r, model))
-        .flatMap((r): CheckResult[] => {
-          const judgement = definition.judge(r, model);
-          if (judgement === NOT_APPLICABLE) return [];
-          const findings = judgement === true ? [] : judgement === false ? [undefined] : judgement;
-          return findings.length === 0
-            ? [pass('compliant', toRef(r), pick(r.resource.Properties ?? {}, definition.evidenceProperties ?? []))]
-            : findings.map((finding) =>
-                fail(finding ? `${definition.failure} (${finding})` : definition.failure, toRef(r), finding),
-              );
-        }),
-  };
-}
-
-/** `resourceCheck`'s `appliesTo` for every resource of the given types. */
-export const ofTypes =
-  (...types: string[]) =>
-  (resource: LocatedResource): boolean =>
-    types.includes(resource.type);
-
-function pick(properties: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+/** The values at `paths` (dot-separated) of a resource's properties, for the evidence to quote. */
+function pick(properties: unknown, paths: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of paths) {
     let value: unknown = properties;
     for (const key of p.split('.'))
-      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      value = value && typeof value === 'object' ? Object.entries(value).find(([k]) => k === key)?.[1] : undefined;
     if (value !== undefined) out[p] = value;
   }
   return out;
-}
-
-/**
- * The results of a check judged once per platform environment of the assembly, or one failure when the assembly
- * holds none (a claim is never proven by absence).
- */
-export function perEnvironment(
-  model: PlatformAssembly,
-  judge: (env: PlatformEnvironment) => CheckResult | readonly CheckResult[],
-): CheckResult[] {
-  const environments = platformEnvironments(model);
-  if (environments.length === 0) return [fail('no platform stack (PocketCity::Platform metadata) in the assembly')];
-  return environments.flatMap((env) => judge(env));
 }
 
 export interface ModelCheckDefinition<P = Record<string, unknown>> {
@@ -180,7 +124,7 @@ export function modelResourceCheck<P = Record<string, unknown>>(
           if (judgement === NOT_APPLICABLE) return [];
           const findings = judgement === true ? [] : judgement === false ? [undefined] : judgement;
           return findings.length === 0
-            ? [pass('compliant', r.ref, pick(r.resource.Properties ?? {}, definition.evidenceProperties ?? []))]
+            ? [pass('compliant', r.ref, pick(r.props, definition.evidenceProperties ?? []))]
             : findings.map((finding) =>
                 fail(finding ? `${definition.failure} (${finding})` : definition.failure, r.ref, finding),
               );

@@ -6,37 +6,8 @@ import {
 } from '../../core/requirements/data-classification';
 import type { CfnTag } from '../template/cfn/common';
 import type { BucketProps } from '../template/cfn/s3';
-import type { LocatedResource } from '../template/platform-assembly';
 import type { ModelResource, StageModel } from '../template/stage-model';
-import { asArray, flatten } from '../template/template-values';
-import { props } from './resource-readers';
-
-/** The literal name of a bucket, with its account and region worked out; undefined when generated. */
-export function bucketName(bucket: LocatedResource): string | undefined {
-  return flatten(props(bucket).BucketName, bucket.stack);
-}
-
-/** The data classification a store declares through its tag (never inferred from its name). */
-export function dataClassification(resource: LocatedResource): DataClassification | undefined {
-  const tags = props(resource).Tags as { Key?: unknown; Value?: unknown }[] | undefined;
-  const tag = Array.isArray(tags) ? tags.find((t) => t.Key === DATA_CLASSIFICATION_TAG) : undefined;
-  return typeof tag?.Value === 'string' ? (tag.Value as DataClassification) : undefined;
-}
-
-/** A bucket declared to hold customer data (the uploads and the dumps) or their replicas. */
-export function isCustomerDataBucket(resource: LocatedResource): boolean {
-  const c = dataClassification(resource);
-  return resource.type === 'AWS::S3::Bucket' && c !== undefined && CUSTOMER_DATA_CLASSIFICATIONS.includes(c);
-}
-
-/** A customer-data bucket in the recovery region that receives copies. */
-export function isReplicaBucket(resource: LocatedResource): boolean {
-  const c = dataClassification(resource);
-  return isCustomerDataBucket(resource) && c !== undefined && REPLICA_CLASSIFICATIONS.includes(c);
-}
-
-// Model-based readers: the same facts read through the typed model (checks move onto these; the ones above stay
-// until every check has).
+import { asArray } from '../template/template-values';
 
 /** A resource that may carry `{ Key, Value }` tags. */
 interface Tagged {

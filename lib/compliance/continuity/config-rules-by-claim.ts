@@ -1,7 +1,8 @@
 import type { ClaimId } from '../../core/claims/claim';
 import { CONTINUOUS_CONFIG_RULES, ConfigRuleRequirement } from '../../core/requirements/continuous-config-rules';
-import { LocatedResource, PlatformAssembly } from '../template/platform-assembly';
-import { prop } from '../template/template-values';
+import type { ConfigRuleProps } from '../template/cfn/config';
+import type { PlatformAssembly } from '../template/platform-assembly';
+import { assemblyModel, ModelResource, StageModel } from '../template/stage-model';
 
 /** One AWS managed Config rule declared in a template, as the evidence lists it beside a claim. */
 export interface DeclaredConfigRule {
@@ -17,12 +18,18 @@ export interface DeclaredConfigRule {
   readonly resourceId?: string;
 }
 
-/** Every AWS managed Config rule of the assembly (`Source.Owner` AWS), with its identifier. */
-export function managedConfigRules(assembly: PlatformAssembly): { rule: LocatedResource; identifier: string }[] {
-  return assembly.resourcesOfType('AWS::Config::ConfigRule').flatMap((rule) => {
-    const source = (prop(rule, 'Source') ?? {}) as { Owner?: unknown; SourceIdentifier?: unknown };
-    return source.Owner === 'AWS' && typeof source.SourceIdentifier === 'string'
-      ? [{ rule, identifier: source.SourceIdentifier }]
+/** One AWS managed Config rule of the model and the identifier of the managed rule it runs. */
+export interface ManagedConfigRule {
+  readonly rule: ModelResource<ConfigRuleProps>;
+  readonly identifier: string;
+}
+
+/** Every AWS managed Config rule of the model (`Source.Owner` AWS), with its identifier. */
+export function managedConfigRules(model: StageModel): ManagedConfigRule[] {
+  return model.ofType<ConfigRuleProps>('AWS::Config::ConfigRule').flatMap((rule) => {
+    const identifier = model.text(rule, rule.props.Source?.SourceIdentifier);
+    return model.text(rule, rule.props.Source?.Owner) === 'AWS' && identifier !== undefined
+      ? [{ rule, identifier }]
       : [];
   });
 }
@@ -35,20 +42,19 @@ export function configRulesByClaim(
   assembly: PlatformAssembly,
   requirements: readonly ConfigRuleRequirement[] = CONTINUOUS_CONFIG_RULES,
 ): Partial<Record<ClaimId, DeclaredConfigRule[]>> {
+  const model = assemblyModel(assembly);
   const byClaim: Partial<Record<ClaimId, DeclaredConfigRule[]>> = {};
-  for (const { rule, identifier } of managedConfigRules(assembly)) {
+  for (const { rule, identifier } of managedConfigRules(model)) {
     const requirement = requirements.find((r) => r.identifier === identifier);
     if (!requirement) continue;
-    const name = prop(rule, 'ConfigRuleName');
-    const resourceId = ((prop(rule, 'Scope') ?? {}) as { ComplianceResourceId?: unknown }).ComplianceResourceId;
     const declared: DeclaredConfigRule = {
       identifier,
-      ruleName: typeof name === 'string' ? name : undefined,
+      ruleName: model.text(rule, rule.props.ConfigRuleName),
       watches: requirement.watches,
       region: rule.region,
       stackName: rule.stackName,
       logicalId: rule.logicalId,
-      resourceId: typeof resourceId === 'string' ? resourceId : undefined,
+      resourceId: model.text(rule, rule.props.Scope?.ComplianceResourceId),
     };
     for (const claim of requirement.claims) (byClaim[claim] ??= []).push(declared);
   }

@@ -27,10 +27,15 @@ const MIGRATED_FOLDERS = [
   'response-1',
   'ha-1',
   'billing-1',
+  // Outside checks/: the continuity readers the MONITOR-2 check and the evidence share.
+  '../continuity',
 ];
 
 /** Shared helper files of the checks that read through the model too. */
 const MIGRATED_FILES = [
+  'check.ts',
+  'customer-data.ts',
+  'resource-readers.ts',
   'trail-coverage.ts',
   'private/alarm-values.ts',
   'private/cfn.ts',
@@ -43,10 +48,7 @@ const MIGRATED_FILES = [
  * Files of a migrated folder not migrated yet, each with the reason. The test fails when one of them reads only the
  * model after all, so the exemption is removed as soon as it is no longer needed.
  */
-const NOT_YET: Readonly<Record<string, string>> = {
-  'monitor-2/monitor2-config-rules-watch-every-claim.ts':
-    'rewritten for per-rule scopes (platform tag, hygiene) by another session of issue 21 while the others moved; migrate it onto the model once that lands',
-};
+const NOT_YET: Readonly<Record<string, string>> = {};
 
 /** What reaches past the model, and what to use instead. */
 const FORBIDDEN: readonly { readonly pattern: RegExp; readonly instead: string }[] = [
@@ -98,10 +100,14 @@ describe('checks read templates only through the typed model', () => {
     expect(violations(file, read(file))).toEqual([]);
   });
 
-  test.each(Object.keys(NOT_YET))('%s is still exempt for a reason (drop the exemption once migrated)', (file) => {
-    expect(migratedFiles()).toContain(file);
-    expect(violations(file, read(file)).length).toBeGreaterThan(0);
-  });
+  // jest refuses an empty table: with no exemption left there is nothing to hold to its reason.
+  const exempt = Object.keys(NOT_YET);
+  if (exempt.length > 0) {
+    test.each(exempt)('%s is still exempt for a reason (drop the exemption once migrated)', (file) => {
+      expect(migratedFiles()).toContain(file);
+      expect(violations(file, read(file)).length).toBeGreaterThan(0);
+    });
+  }
 
   test('probe: every forbidden read is named with its file and line; imports, comments and model calls are not', () => {
     const probe = [

@@ -3,21 +3,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ofTypes, resourceCheck } from '../../../lib/compliance/checks/check';
-import { props } from '../../../lib/compliance/checks/resource-readers';
+import { modelResourceCheck } from '../../../lib/compliance/checks/check';
+import type { BucketProps } from '../../../lib/compliance/template/cfn/s3';
 import { ClaimsPlugin } from '../../../lib/compliance/gate/claims-plugin';
 import { acknowledgeFinding } from '../../../lib/core/acknowledge';
 
-const versioned = resourceCheck({
+const versioned = modelResourceCheck<BucketProps>({
   id: 'DATA4-FixtureVersioned',
   claims: ['DATA-4'],
   failure: 'The bucket is not versioned.',
   description: 'Fixture: versioning keeps overwritten uploads.',
-  appliesTo: ofTypes('AWS::S3::Bucket'),
-  judge: (b) =>
-    (props(b).VersioningConfiguration as { Status?: string } | undefined)?.Status === 'Enabled'
-      ? true
-      : ['NotVersioned'],
+  types: ['AWS::S3::Bucket'],
+  judge: (b) => (b.props.VersioningConfiguration?.Status === 'Enabled' ? true : ['NotVersioned']),
 });
 
 /** A stage with two unversioned buckets, one of them acknowledged by `acknowledge`, synthesized with the plugin. */

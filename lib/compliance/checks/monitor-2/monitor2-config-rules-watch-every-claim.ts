@@ -11,10 +11,14 @@ import {
   RuleScope,
   WatchedBucket,
 } from '../../../core/requirements/continuous-config-rules';
-import { Check, CheckResult, fail, pass, perEnvironment } from '../check';
-import { PlatformAssembly, toRef } from '../../template/platform-assembly';
-import { asArray, PlatformEnvironment, prop, resourcesIn } from '../../template/template-values';
-import { managedConfigRules } from '../../continuity/config-rules-by-claim';
+import { Check, CheckResult, fail, pass, perStage } from '../check';
+import type { ConfigRuleProps } from '../../template/cfn/config';
+import type { EventRuleProps } from '../../template/cfn/events';
+import type { PlatformAssembly } from '../../template/platform-assembly';
+import type { ModelResource, StageModel } from '../../template/stage-model';
+import { asArray } from '../../template/template-values';
+import { ManagedConfigRule, managedConfigRules } from '../../continuity/config-rules-by-claim';
+import { isJsonObject, patternView } from '../private/event-patterns';
 
 /**
  * The claims the table has rules for: MONITOR-2 first (keeping watch in the account is a defence, and names the
@@ -26,6 +30,9 @@ const COVERED_CLAIMS: ClaimId[] = [
     (id) => id !== 'MONITOR-2' && CONTINUOUS_CONFIG_RULES.some((r) => r.claims.includes(id)),
   ),
 ];
+
+/** The regions of a stage, in the order results name them. */
+const REGION_ROLES: readonly PlatformRegionRole[] = ['primary', 'recovery'];
 
 /**
  * Every claim (DATA-1 .. MONITOR-3): the AWS managed Config rules of the requirements table are declared in each
@@ -40,7 +47,7 @@ export const configRulesWatchEveryClaim: Check = {
   description:
     "The AWS managed Config rules watching each claim's properties are declared in both regions as the requirements table says, and their non-compliance alerts",
   run: (assembly: PlatformAssembly): CheckResult[] => {
-    return [...judgeCoverage(), ...perEnvironment(assembly, judgeEnvironment)];
+    return [...judgeCoverage(), ...perStage(assembly, judgeStage)];
   },
 };
 
@@ -52,58 +59,60 @@ function judgeCoverage(): CheckResult[] {
   return uncovered.map((c) => fail(`${c.id}: no AWS Config rule in the requirements table and no reason why none`));
 }
 
-function judgeEnvironment(env: PlatformEnvironment): CheckResult[] {
-  const regionOf: Record<PlatformRegionRole, string | undefined> = {
-    primary: env.primaryRegion,
-    recovery: env.recoveryRegion,
-  };
+function regionOf(model: StageModel, role: PlatformRegionRole): string | undefined {
+  return role === 'primary' ? model.environment.primaryRegion : model.environment.recoveryRegion;
+}
+
+function judgeStage(model: StageModel): CheckResult[] {
+  const rules = managedConfigRules(model);
   const results: CheckResult[] = [];
   for (const requirement of CONTINUOUS_CONFIG_RULES) {
-    for (const [role, scope] of Object.entries(requirement.regions) as [PlatformRegionRole, RuleScope][]) {
-      const region = regionOf[role];
-      const declared = managedConfigRules(new PlatformAssembly(env.stacks.filter((s) => s.region === region))).filter(
-        (r) => r.identifier === requirement.identifier,
-      );
+    for (const role of REGION_ROLES) {
+      const scope = requirement.regions[role];
+      if (scope === undefined) continue;
+      const region = regionOf(model, role);
+      const declared = rules.filter((r) => r.rule.region === region && r.identifier === requirement.identifier);
       const targets: (WatchedBucket | undefined)[] = typeof scope === 'string' ? [undefined] : [...scope];
       for (const bucket of targets) {
-        results.push(judgeRule(env, requirement, scope, `${env.name}, ${region ?? role}`, declared, bucket));
+        results.push(judgeRule(model, requirement, scope, `${model.name}, ${region ?? role}`, declared, bucket));
       }
     }
   }
-  return [...results, ...judgeAlerting(env, regionOf)];
+  return [...results, ...judgeAlerting(model)];
 }
 
 function judgeRule(
-  env: PlatformEnvironment,
+  model: StageModel,
   requirement: ConfigRuleRequirement,
   scope: RuleScope,
   where: string,
-  declared: ReturnType<typeof managedConfigRules>,
+  declared: readonly ManagedConfigRule[],
   bucket: WatchedBucket | undefined,
 ): CheckResult {
   const subject = `${where}: ${requirement.identifier}${bucket ? ` on the ${bucket} bucket` : ''} (${requirement.claims.join(', ')})`;
-  const bucketName = new RegExp(`^${env.name}-${bucket}-\\d{12}-`);
+  const bucketName = new RegExp(`^${model.name}-${bucket}-\\d{12}-`);
   const scoped = declared.filter(({ rule }) => {
-    const id = ((prop(rule, 'Scope') ?? {}) as { ComplianceResourceId?: unknown }).ComplianceResourceId;
-    // A periodic rule names its bucket by its own resourceId parameter (Config scopes change triggers only).
-    const parameter = ((prop(rule, 'InputParameters') ?? {}) as { resourceId?: unknown }).resourceId;
+    const id = rule.props.Scope?.ComplianceResourceId;
     if (!bucket) return id === undefined;
-    return [id, parameter].some((named) => typeof named === 'string' && bucketName.test(named));
+    // A periodic rule names its bucket by its own resourceId parameter (Config scopes change triggers only).
+    const parameter = rule.props.InputParameters?.resourceId;
+    return [id, parameter].some((named) => bucketName.test(model.text(rule, named) ?? ''));
   });
   if (scoped.length === 0) return fail(`${subject}: not declared${bucket ? ' for that bucket' : ' account-wide'}`);
   const { rule } = scoped[0];
-  const given = (prop(rule, 'InputParameters') ?? {}) as Record<string, unknown>;
-  const wrong = Object.entries(requirement.inputParameters ?? {}).filter(([key, value]) =>
-    typeof value === 'string' ? given[key] !== value : typeof given[key] !== 'string' || given[key] === '',
-  );
-  const misjudged = judgesWhat(env, requirement, scope, rule);
-  if (misjudged) return fail(`${subject}: rule ${rule.logicalId} ${misjudged}`, toRef(rule));
+  const given = (key: string): unknown => model.literal(rule, rule.props.InputParameters?.[key]);
+  const wrong = Object.entries(requirement.inputParameters ?? {}).filter(([key, value]) => {
+    const actual = given(key);
+    return typeof value === 'string' ? actual !== value : typeof actual !== 'string' || actual === '';
+  });
+  const misjudged = judgesWhat(model, requirement, scope, rule);
+  if (misjudged) return fail(`${subject}: rule ${rule.logicalId} ${misjudged}`, rule.ref);
   return wrong.length
     ? fail(
-        `${subject}: rule ${rule.logicalId} has ${wrong.map(([k]) => `${k} = ${JSON.stringify(given[k])}`).join(', ')}, expected ${wrong.map(([k, v]) => `${k} = ${JSON.stringify(typeof v === 'string' ? v : `<${v.from}>`)}`).join(', ')}`,
-        toRef(rule),
+        `${subject}: rule ${rule.logicalId} has ${wrong.map(([k]) => `${k} = ${JSON.stringify(given(k))}`).join(', ')}, expected ${wrong.map(([k, v]) => `${k} = ${JSON.stringify(typeof v === 'string' ? v : `<${v.from}>`)}`).join(', ')}`,
+        rule.ref,
       )
-    : pass(`${subject}: rule ${rule.logicalId}`, toRef(rule));
+    : pass(`${subject}: rule ${rule.logicalId}`, rule.ref);
 }
 
 /**
@@ -112,56 +121,55 @@ function judgeRule(
  * resources); a `hygiene` rule is named with the hygiene prefix (so it never alerts as a claim); others as named.
  */
 function judgesWhat(
-  env: PlatformEnvironment,
+  model: StageModel,
   requirement: ConfigRuleRequirement,
   scope: RuleScope,
-  rule: Parameters<typeof prop>[0],
+  rule: ModelResource<ConfigRuleProps>,
 ): string | undefined {
-  const name = prop(rule, 'ConfigRuleName');
-  const hygieneName = typeof name === 'string' && name.startsWith(hygieneConfigRuleNamePrefix(env.name));
+  const name = model.literal(rule, rule.props.ConfigRuleName);
+  const hygienePrefix = hygieneConfigRuleNamePrefix(model.name);
+  const hygieneName = typeof name === 'string' && name.startsWith(hygienePrefix);
   if (scope === 'hygiene') {
     return hygieneName
       ? undefined
-      : `judges the whole account but is named ${JSON.stringify(name)}, not ${hygieneConfigRuleNamePrefix(env.name)}*: its findings would alert as a claim that stopped holding`;
+      : `judges the whole account but is named ${JSON.stringify(name)}, not ${hygienePrefix}*: its findings would alert as a claim that stopped holding`;
   }
-  if (hygieneName) return `is named as account hygiene (${String(name)}) but watches the platform's own resources`;
+  if (hygieneName) return `is named as account hygiene (${name}) but watches the platform's own resources`;
   if (scope !== 'platform' || requirement.trigger !== 'change') return undefined;
-  const tag = (prop(rule, 'Scope') ?? {}) as { TagKey?: unknown; TagValue?: unknown };
-  return tag.TagKey === PLATFORM_TAG_KEY && tag.TagValue === env.name
+  return model.text(rule, rule.props.Scope?.TagKey) === PLATFORM_TAG_KEY &&
+    model.text(rule, rule.props.Scope?.TagValue) === model.name
     ? undefined
-    : `has no scope ${PLATFORM_TAG_KEY}=${env.name}: it judges every resource of its type in the account`;
+    : `has no scope ${PLATFORM_TAG_KEY}=${model.name}: it judges every resource of its type in the account`;
 }
 
 /** Each region has an enabled rule for the platform's Config rules turning NON_COMPLIANT, with a target. */
-function judgeAlerting(
-  env: PlatformEnvironment,
-  regionOf: Record<PlatformRegionRole, string | undefined>,
-): CheckResult[] {
-  const prefix = configRuleNamePrefix(env.name);
-  return (Object.entries(regionOf) as [PlatformRegionRole, string | undefined][]).map(([role, region]) => {
-    const rules = resourcesIn(
-      env.stacks.filter((s) => s.region === region),
-      'AWS::Events::Rule',
-    ).filter((r) => {
-      const pattern = (prop(r, 'EventPattern') ?? {}) as {
-        source?: unknown;
-        detail?: { newEvaluationResult?: { complianceType?: unknown }; configRuleName?: unknown };
-      };
-      const names = asArray<unknown>(pattern.detail?.configRuleName);
-      return (
-        prop(r, 'State') !== 'DISABLED' &&
-        asArray(pattern.source).includes('aws.config') &&
-        asArray(pattern.detail?.newEvaluationResult?.complianceType).includes('NON_COMPLIANT') &&
-        (names.length === 0 || JSON.stringify(names) === JSON.stringify([{ prefix }])) &&
-        asArray(prop(r, 'Targets')).length > 0
-      );
-    });
-    const where = `${env.name}, ${region ?? role}`;
+function judgeAlerting(model: StageModel): CheckResult[] {
+  const prefix = configRuleNamePrefix(model.name);
+  return REGION_ROLES.map((role) => {
+    const region = regionOf(model, role);
+    const rules = model
+      .ofType<EventRuleProps>('AWS::Events::Rule')
+      .filter((r) => r.region === region && routesNonCompliance(model, r, prefix));
+    const where = `${model.name}, ${region ?? role}`;
     return rules.length
       ? pass(
           `${where}: Config rules ${prefix}* turning NON_COMPLIANT are routed by ${rules[0].logicalId}`,
-          toRef(rules[0]),
+          rules[0].ref,
         )
       : fail(`${where}: no enabled EventBridge rule routes Config rules ${prefix}* turning NON_COMPLIANT`);
   });
+}
+
+/** An enabled rule with a target whose pattern matches the platform's Config rules (or every rule) turning NON_COMPLIANT. */
+function routesNonCompliance(model: StageModel, rule: ModelResource<EventRuleProps>, prefix: string): boolean {
+  const { sources, detail } = patternView(model.literal(rule, rule.props.EventPattern));
+  const result = isJsonObject(detail.newEvaluationResult) ? detail.newEvaluationResult : {};
+  const names = asArray(detail.configRuleName);
+  return (
+    model.text(rule, rule.props.State) !== 'DISABLED' &&
+    sources.includes('aws.config') &&
+    asArray(result.complianceType).includes('NON_COMPLIANT') &&
+    (names.length === 0 || JSON.stringify(names) === JSON.stringify([{ prefix }])) &&
+    asArray(rule.props.Targets).length > 0
+  );
 }

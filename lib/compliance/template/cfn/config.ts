@@ -18,7 +18,12 @@ export interface DeliveryChannelProps {
 export interface ConfigRuleProps {
   readonly ConfigRuleName?: unknown;
   readonly Source?: { readonly Owner?: unknown; readonly SourceIdentifier?: unknown };
-  readonly Scope?: { readonly ComplianceResourceId?: unknown; readonly ComplianceResourceTypes?: unknown };
+  readonly Scope?: {
+    readonly ComplianceResourceId?: unknown;
+    readonly ComplianceResourceTypes?: unknown;
+    readonly TagKey?: unknown;
+    readonly TagValue?: unknown;
+  };
   /** Parameter name -> value (a JSON object in CloudFormation). */
   readonly InputParameters?: Readonly<Record<string, unknown>>;
 }
