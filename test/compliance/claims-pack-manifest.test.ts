@@ -67,6 +67,7 @@ const MANIFEST = [
   'Claims-MONITOR2-RequiredFlowsAllowed MONITOR-2',
   'Claims-MONITOR2-RequiredHttpPathsOpen MONITOR-2',
   'Claims-MONITOR2-ThreatDetectionPresentOrDelegated MONITOR-2',
+  'Claims-MONITOR3-ForbiddenFlowsDenied MONITOR-3',
   'Claims-MONITOR3-HighSeverityFindingsAlerted MONITOR-3',
   'Claims-MONITOR3-RecoveryRegionFindingsForwarded MONITOR-3',
   'Claims-MONITOR3-RequiredEventPathsOpen MONITOR-3',

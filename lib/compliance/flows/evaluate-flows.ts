@@ -189,6 +189,7 @@ function accountOf(request: FlowRequest): string {
   const fromArn = request.resourceArn.split(':')[4];
   return (
     fromArn ||
+    request.resourceAccount ||
     request.context['aws:PrincipalAccount']?.toString() ||
     request.context['aws:SourceAccount']?.toString() ||
     '000000000000'

@@ -1,5 +1,5 @@
 import type { PlatformRole } from '../../core/platform-roles';
-import { DEPLOYMENT_ROLE_ARN } from '../../core/requirements/flows';
+import { DEPLOYMENT_ROLE_ARN, OTHER_ACCOUNT } from '../../core/requirements/flows';
 import type {
   FlowContextValue,
   FlowPrincipal,
@@ -7,6 +7,7 @@ import type {
   FlowResource,
   FlowResourcePart,
   FlowResourceSelector,
+  PrincipalClass,
 } from '../../core/requirements/flows';
 import { GUARDDUTY_FARGATE_AGENT_ACCOUNTS } from '../../core/requirements/guardduty-agent';
 import { LocatedResource, ResourceRef, toRef } from '../template/platform-assembly';
@@ -24,6 +25,10 @@ export interface RequestPrincipal {
   readonly roleArn?: string;
   /** Where a role of the templates is declared. */
   readonly ref?: ResourceRef;
+  /** The account a role belongs to. @default - the environment's account */
+  readonly account?: string;
+  /** Context a principal of a class carries (a service calling for another account's source). */
+  readonly context?: Readonly<Record<string, string>>;
   readonly identityPolicies: readonly LocatedPolicy[];
   /** Why this principal cannot be evaluated (an AWS managed policy not known offline). */
   readonly unprovable?: string;
@@ -46,6 +51,8 @@ export interface FlowRequest {
   readonly resourcePolicies: readonly LocatedPolicy[];
   /** The resource is AWS's: evaluated as if in the caller's account, so only the caller's policies decide. */
   readonly identitySideOnly: boolean;
+  /** The account owning the resource, where its ARN names none (S3). @default - the caller's */
+  readonly resourceAccount?: string;
 }
 
 /**
@@ -55,7 +62,7 @@ export interface FlowRequest {
 export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): FlowRequest[] | string {
   const roleProblems = roleDeclarationProblems(model.stage, flow);
   if (roleProblems.length) return roleProblems.join('; ');
-  const anyPrincipal = requestPrincipals(model, flow.principal, model.primaryRegion);
+  const anyPrincipal = requestPrincipals(model, flow, model.primaryRegion);
   if (typeof anyPrincipal === 'string') return anyPrincipal;
   if (anyPrincipal.length === 0) return `no principal of the environment matches ${JSON.stringify(flow.principal)}`;
   const resources = requestResources(model, flow.resource);
@@ -71,7 +78,7 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
           : resource.region;
     const fill = (s: string) => placeholders(model, s, region);
     // The deployment role is the one of the resource's region (the recovery vault is deployed from there).
-    const principals = requestPrincipals(model, flow.principal, resource.region);
+    const principals = requestPrincipals(model, flow, resource.region);
     if (typeof principals === 'string') return principals;
     const flowContexts = contexts(model, flow.context ?? {}, fill);
     if (typeof flowContexts === 'string') return flowContexts;
@@ -86,12 +93,22 @@ export function flowRequests(model: AuthorizationModel, flow: FlowRequirement): 
             resourceLabel: fill(resource.label),
             resourceRef: resource.ref,
             region,
-            context: { ...defaultContext(model, principal, action, region), ...context, ...resource.context },
-            explicitKeys: [...Object.keys(context), ...Object.keys(resource.context ?? {})],
+            context: {
+              ...defaultContext(model, principal, action, region),
+              ...context,
+              ...resource.context,
+              ...principal.context,
+            },
+            explicitKeys: [
+              ...Object.keys(context),
+              ...Object.keys(resource.context ?? {}),
+              ...Object.keys(principal.context ?? {}),
+            ],
             resourcePolicies: flow.identitySideOnly
               ? []
               : (resource.policies ?? model.resourcePolicyFor(fill(resource.arn))),
             identitySideOnly: flow.identitySideOnly ?? false,
+            resourceAccount: model.account,
           });
         }
       }
@@ -126,10 +143,11 @@ function defaultContext(
   const context: Record<string, string> = { 'aws:SecureTransport': 'true', 'aws:RequestedRegion': region };
   if (service === 's3') context['s3:TlsVersion'] = '1.3';
   if (principal.kind === 'role' && principal.roleArn) {
+    const account = principal.account ?? model.account;
     context['aws:PrincipalArn'] = principal.roleArn;
-    context['aws:PrincipalAccount'] = model.account;
+    context['aws:PrincipalAccount'] = account;
     context['aws:PrincipalType'] = 'AssumedRole';
-    if (service === 'kms') context['kms:CallerAccount'] = model.account;
+    if (service === 'kms') context['kms:CallerAccount'] = account;
   }
   if (principal.kind === 'service' && principal.id) context['aws:PrincipalServiceName'] = principal.id;
   return context;
@@ -201,8 +219,15 @@ function declaredRoles(model: AuthorizationModel, role: PlatformRole): ModelRole
   return out;
 }
 
-/** The principals of `p`; `region` is the region of the resource acted on (the deployment role's). */
-function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal, region: string): RequestPrincipal[] | string {
+/** The principals of the flow; `region` is the region of the resource acted on (the deployment role's). */
+function requestPrincipals(
+  model: AuthorizationModel,
+  flow: FlowRequirement,
+  region: string,
+): RequestPrincipal[] | string {
+  const p: FlowPrincipal = flow.principal;
+  // Before `service`: a class of service principals names its service too.
+  if ('principalClass' in p) return classPrincipal(model, p.principalClass, flow.actions, region, p.service);
   if ('role' in p) {
     const roles = declaredRoles(model, p.role);
     return typeof roles === 'string' ? roles : roles.map(rolePrincipal);
@@ -237,26 +262,94 @@ function requestPrincipals(model: AuthorizationModel, p: FlowPrincipal, region: 
 
 /** A role no template declares whose identity policy allows every action on every resource (AdministratorAccess). */
 function hypotheticalAdministrator(model: AuthorizationModel, roleArn: string, label: string): RequestPrincipal {
+  return hypotheticalRole(model, roleArn, label, 'AdministratorAccess', ['*'], 'Administrator');
+}
+
+/** A role no template declares, of the account in its ARN, whose identity policy allows `actions` on every resource. */
+function hypotheticalRole(
+  model: AuthorizationModel,
+  roleArn: string,
+  label: string,
+  policyName: string,
+  actions: readonly string[],
+  sid = policyName,
+): RequestPrincipal {
+  const account = roleArn.split(':')[4];
   return {
     label,
     kind: 'role',
-    id: `arn:${model.partition}:sts::${model.account}:assumed-role/${roleArn.split('/').pop()!}/flow-proof`,
+    id: `arn:${model.partition}:sts::${account}:assumed-role/${roleArn.split('/').pop()!}/flow-proof`,
     roleArn,
+    account,
     identityPolicies: [
       {
-        source: {
-          stackName: '(hypothetical)',
-          logicalId: 'AdministratorAccess',
-          type: 'AWS::IAM::ManagedPolicy',
-          path: [],
-        },
+        source: { stackName: '(hypothetical)', logicalId: policyName, type: 'AWS::IAM::ManagedPolicy', path: [] },
         document: {
           Version: '2012-10-17',
-          Statement: [{ Sid: 'Administrator', Effect: 'Allow', Action: '*', Resource: '*' }],
+          Statement: [
+            {
+              Sid: sid,
+              Effect: 'Allow',
+              Action: actions.length === 1 ? actions[0] : [...actions],
+              Resource: '*',
+            },
+          ],
         },
       },
     ],
   };
+}
+
+/** The one hypothetical principal that stands for a class (see PrincipalClass in core). */
+function classPrincipal(
+  model: AuthorizationModel,
+  cls: PrincipalClass,
+  actions: readonly string[],
+  region: string,
+  service: string | undefined,
+): RequestPrincipal[] | string {
+  switch (cls) {
+    case 'anonymous':
+      return [{ label: 'anonymous', kind: 'anonymous', identityPolicies: [] }];
+    case 'other-account':
+      return [
+        hypotheticalRole(
+          model,
+          `arn:${model.partition}:iam::${OTHER_ACCOUNT}:role/flow-proof-other-account`,
+          `any principal of another account (${OTHER_ACCOUNT}, allowed everything by its own account)`,
+          'OtherAccountAllowsEverything',
+          ['*'],
+        ),
+      ];
+    case 'this-account-any-identity':
+      return [
+        hypotheticalRole(
+          model,
+          `arn:${model.partition}:iam::${model.account}:role/flow-proof-any-identity`,
+          `any identity of the account whose identity policy allows ${actions.join(', ')}`,
+          'IdentityPolicyAllowsTheFlow',
+          actions,
+        ),
+      ];
+    case 'service-on-behalf-of-other-account': {
+      if (!service)
+        return "principal class 'service-on-behalf-of-other-account' names no service. Fix: give `service`, for example 'events.amazonaws.com'";
+      const id = placeholders(model, service, region);
+      const prefix = id.split('.')[0];
+      return [
+        {
+          label: `service ${id} on behalf of another account (${OTHER_ACCOUNT})`,
+          kind: 'service',
+          id,
+          identityPolicies: [],
+          context: {
+            'aws:SourceAccount': OTHER_ACCOUNT,
+            'aws:SourceArn': `arn:${model.partition}:${prefix}:${region}:${OTHER_ACCOUNT}:flow-proof`,
+          },
+        },
+      ];
+    }
+  }
 }
 
 function arnOf(model: AuthorizationModel, r: LocatedResource): string {

@@ -62,6 +62,12 @@ export function permit(assembly: PlatformAssembly, request: FlowRequest): void {
   const statement: Json = { Effect: 'Allow', Action: request.action, Resource: request.resourceArn };
   const principal = request.principal;
   if (principal.kind === 'role') {
+    const policyPrincipal = classPolicyPrincipal(principal);
+    if (policyPrincipal) {
+      // A class's own policy allows the request: what is missing is a resource or key policy that lets the class in.
+      addToResourcePolicy(assembly, request, { ...statement, Principal: { AWS: policyPrincipal } });
+      return;
+    }
     if (isHypothetical(principal)) return; // its AdministratorAccess already allows everything
     const policy = principal.identityPolicies.find(
       (p) => p.source.path.length > 0 && p.source.stackName !== '(hypothetical)',
@@ -71,6 +77,21 @@ export function permit(assembly: PlatformAssembly, request: FlowRequest): void {
     return;
   }
   statement.Principal = principal.kind === 'anonymous' ? '*' : { Service: principal.id };
+  addToResourcePolicy(assembly, request, statement);
+}
+
+/**
+ * What a resource policy names to let a principal class in: another account's role by its ARN; any identity of the
+ * account through the account root (a delegation to IAM). Undefined for every other principal.
+ */
+function classPolicyPrincipal(principal: FlowRequest['principal']): string | undefined {
+  const policy = principal.identityPolicies.find((p) => p.source.stackName === '(hypothetical)')?.source.logicalId;
+  if (policy === 'OtherAccountAllowsEverything') return principal.roleArn;
+  if (policy === 'IdentityPolicyAllowsTheFlow') return principal.roleArn!.replace(/:role\/.*$/, ':root');
+  return undefined;
+}
+
+function addToResourcePolicy(assembly: PlatformAssembly, request: FlowRequest, statement: Json): void {
   const existing = request.resourcePolicies[0];
   if (existing) {
     documentAt(assembly, existing.source).Statement.push(statement);

@@ -145,5 +145,13 @@ export const DATA_3_FLOWS = claimFlows('DATA-3', {
       actions: VAULT_RECOVERY_POINT_ACTIONS,
       resource: { resource: EVERY_VAULT, part: 'recoveryPoints' },
     },
+    {
+      id: 'no-other-account-deletes-recovery-points',
+      description:
+        'No principal of another account deletes a recovery point or shortens its lifecycle, in either vault',
+      principal: { principalClass: 'other-account' },
+      actions: VAULT_RECOVERY_POINT_ACTIONS,
+      resource: { resource: EVERY_VAULT, part: 'recoveryPoints' },
+    },
   ],
 });

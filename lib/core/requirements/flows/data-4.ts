@@ -33,5 +33,19 @@ export const DATA_4_FLOWS = claimFlows('DATA-4', {
       actions: ['s3:ListBucket'],
       resource: { resource: { type: 'AWS::S3::Bucket' } },
     },
+    {
+      id: 'customer-data-not-read-by-other-accounts',
+      description: 'No principal of another account reads or lists the uploads or the dumps',
+      principal: { principalClass: 'other-account' },
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      resource: { resource: { roles: ['uploads-bucket', 'dumps-bucket'] }, part: 'objects' },
+    },
+    {
+      id: 'customer-data-not-listed-by-other-accounts',
+      description: 'No principal of another account lists the uploads or the dumps',
+      principal: { principalClass: 'other-account' },
+      actions: ['s3:ListBucket'],
+      resource: { resource: { roles: ['uploads-bucket', 'dumps-bucket'] } },
+    },
   ],
 });

@@ -41,7 +41,30 @@ export type FlowPrincipal =
    */
   | { readonly deploymentRole: true }
   /** The execution role of each selected ECS task definition. */
-  | { readonly executionRolesOf: FlowResourceSelector };
+  | { readonly executionRolesOf: FlowResourceSelector }
+  /**
+   * A class of principal rather than a principal of the templates (see PrincipalClass): a forbidden flow then holds
+   * for principals no template declares, and fails wherever a policy lets the class in.
+   */
+  | { readonly principalClass: PrincipalClass; readonly service?: string };
+
+/**
+ * Classes of principal a forbidden flow quantifies over, each evaluated as one hypothetical principal:
+ * - `anonymous`: an unsigned request;
+ * - `other-account`: a role of another account (OTHER_ACCOUNT) whose identity policy allows everything, so only
+ *   the resource or key policy can let it in;
+ * - `this-account-any-identity`: a role of the account no template declares, whose identity policy allows exactly
+ *   the flow's actions on every resource: it gets in wherever a resource or key policy delegates to IAM (names the
+ *   account root) without narrowing the principal;
+ * - `service-on-behalf-of-other-account`: the flow's `service` principal calling for another account's resource
+ *   (aws:SourceAccount OTHER_ACCOUNT, aws:SourceArn of that account): denied where a policy that names the service
+ *   keeps it to the platform's own sources.
+ */
+export type PrincipalClass =
+  'anonymous' | 'other-account' | 'this-account-any-identity' | 'service-on-behalf-of-other-account';
+
+/** The account the cross-account classes act from: no platform account is this one. */
+export const OTHER_ACCOUNT = '999999999999';
 
 /** What a part of a selected resource the request acts on. */
 export type FlowResourcePart =

@@ -1,5 +1,11 @@
 import { claimFlows } from './flow-requirement';
-import { LOG_STREAM_ACTIONS, LOGS_ENCRYPTION_CONTEXT, LOGS_KEY_ACTIONS, VIA_SECRETS_MANAGER } from './shared';
+import {
+  DIRECT_KEY_USE_ACTIONS,
+  LOG_STREAM_ACTIONS,
+  LOGS_ENCRYPTION_CONTEXT,
+  LOGS_KEY_ACTIONS,
+  VIA_SECRETS_MANAGER,
+} from './shared';
 
 const TRAIL_SOURCE = { 'aws:SourceAccount': '{account}', 'aws:SourceArn': { arnOf: { role: 'audit-trail' } } } as const;
 
@@ -90,6 +96,21 @@ export const MONITOR_1_FLOWS = claimFlows('MONITOR-1', {
       principal: { everyRoleExcept: ['bootstrap-function-role', 'dump-execution-role'] },
       actions: ['secretsmanager:GetSecretValue'],
       resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+    },
+    {
+      id: 'master-secret-not-read-by-other-accounts',
+      description: 'No principal of another account reads the database master secret',
+      principal: { principalClass: 'other-account' },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+    },
+    {
+      id: 'master-secret-key-not-used-directly-by-any-identity',
+      description:
+        "No identity of the account decrypts with the master secret's key outside a service, whatever its identity policy says",
+      principal: { principalClass: 'this-account-any-identity' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'database-cluster' }, part: 'masterUserSecret' },
     },
   ],
 });

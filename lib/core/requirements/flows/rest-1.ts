@@ -1,5 +1,5 @@
 import { claimFlows } from './flow-requirement';
-import { VIA_S3 } from './shared';
+import { DIRECT_KEY_USE_ACTIONS, VIA_S3 } from './shared';
 
 /** REST-1: the service uses the upload bucket's key; nothing anonymous uses any key. */
 export const REST_1_FLOWS = claimFlows('REST-1', {
@@ -20,6 +20,29 @@ export const REST_1_FLOWS = claimFlows('REST-1', {
       principal: { anonymous: true },
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
       resource: { resource: { type: 'AWS::KMS::Key' } },
+    },
+    {
+      id: 'upload-key-not-used-directly-by-any-identity',
+      description:
+        "No identity of the account decrypts with the upload bucket's key outside a service, whatever its identity policy says: the key policy does not let IAM alone grant its use",
+      principal: { principalClass: 'this-account-any-identity' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'uploads-bucket' } },
+    },
+    {
+      id: 'upload-key-not-used-by-other-accounts',
+      description: "No principal of another account uses the upload bucket's key, directly or through S3",
+      principal: { principalClass: 'other-account' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'uploads-bucket' } },
+    },
+    {
+      id: 'upload-key-not-used-by-other-accounts-through-s3',
+      description: "No principal of another account uses the upload bucket's key through S3",
+      principal: { principalClass: 'other-account' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'uploads-bucket' } },
+      context: VIA_S3,
     },
   ],
 });

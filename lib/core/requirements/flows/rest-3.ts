@@ -1,6 +1,6 @@
 import { VAULT_LOCK_PUT_ACTIONS, VAULT_POLICY_AND_LOCK_ACTIONS, VAULT_POLICY_AND_UNLOCK_ACTIONS } from '../data';
 import { claimFlows } from './flow-requirement';
-import { ECR_PULL_ACTIONS, LOG_STREAM_ACTIONS, VIA_S3, VIA_SECRETS_MANAGER } from './shared';
+import { DIRECT_KEY_USE_ACTIONS, ECR_PULL_ACTIONS, LOG_STREAM_ACTIONS, VIA_S3, VIA_SECRETS_MANAGER } from './shared';
 
 /**
  * REST-3: the daily GPG dump task starts (execution role) and uploads (task role); AWS Backup encrypts into the
@@ -98,6 +98,37 @@ export const REST_3_FLOWS = claimFlows('REST-3', {
       principal: { deploymentRole: true },
       actions: VAULT_POLICY_AND_UNLOCK_ACTIONS,
       resource: { resource: { type: 'AWS::Backup::BackupVault' } },
+    },
+    {
+      id: 'dump-key-not-used-directly-by-any-identity',
+      description:
+        "No identity of the account decrypts with the dump bucket's key outside a service, whatever its identity policy says",
+      principal: { principalClass: 'this-account-any-identity' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'dumps-bucket' } },
+    },
+    {
+      id: 'dump-key-not-used-by-other-accounts',
+      description: "No principal of another account uses the dump bucket's key, directly or through S3",
+      principal: { principalClass: 'other-account' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { role: 'dumps-bucket' } },
+      context: VIA_S3,
+    },
+    {
+      id: 'vault-keys-not-used-directly-by-any-identity',
+      description:
+        "No identity of the account decrypts with a vault's key outside a service, whatever its identity policy says",
+      principal: { principalClass: 'this-account-any-identity' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { roles: ['primary-vault', 'recovery-vault'] } },
+    },
+    {
+      id: 'vault-keys-not-used-by-other-accounts',
+      description: "No principal of another account uses a vault's key",
+      principal: { principalClass: 'other-account' },
+      actions: DIRECT_KEY_USE_ACTIONS,
+      resource: { keyOf: { roles: ['primary-vault', 'recovery-vault'] } },
     },
   ],
 });

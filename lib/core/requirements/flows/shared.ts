@@ -11,6 +11,12 @@ export const LOGS_ENCRYPTION_CONTEXT = {
   'kms:EncryptionContext:aws:logs:arn': 'arn:{partition}:logs:{region}:{account}:log-group:flow-proof',
 } as const;
 
+/**
+ * Using a key directly, outside any service (no kms:ViaService): what a principal class must never be allowed on a
+ * key of customer data, since no bucket, secret or vault policy stands between such a call and the plaintext.
+ */
+export const DIRECT_KEY_USE_ACTIONS: readonly string[] = ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom'];
+
 /** What a writer of a log group does: open a stream, put events into it. */
 export const LOG_STREAM_ACTIONS: readonly string[] = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
