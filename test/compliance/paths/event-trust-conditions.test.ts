@@ -93,4 +93,61 @@ describe('event paths judge aws:SourceAccount and aws:SourceArn against the rule
     const records = evaluatePaths(applyMutations(referenceAssembly(), mutations), EVENT_PATHS);
     expect(blocked(find(records, 'backup-job-failed-alerts'))).toEqual(['topic-policy']);
   });
+  describe('the topic policy and its key policy are judged by the IAM policy engine', () => {
+    const topicPolicy = () => {
+      const hop = find(reference(), 'backup-job-failed-alerts').hops.find((h) => h.hop === 'topic-policy')!;
+      const policy = referenceAssembly().stacks.find((s) => s.stackName === hop.resource!.stackName)!.template
+        .Resources![hop.resource!.logicalId] as RawJson;
+      return { hop, statements: policy.Properties.PolicyDocument.Statement as RawJson[] };
+    };
+    const withStatement = (extra: RawJson): TemplateMutation => {
+      const { hop, statements } = topicPolicy();
+      return {
+        description: 'a Deny statement appended',
+        stackName: hop.resource!.stackName,
+        logicalId: hop.resource!.logicalId,
+        path: ['Properties', 'PolicyDocument', 'Statement'],
+        value: [...statements, extra],
+      };
+    };
+
+    test("the reference's topic and key hops name the engine's decisive statements", () => {
+      const hops = find(reference(), 'backup-job-failed-alerts').hops;
+      expect(hops.find((h) => h.hop === 'topic-policy')?.detail).toMatch(
+        /IAM engine: events\.amazonaws\.com sns:Publish allowed by statements? \d/,
+      );
+      expect(hops.find((h) => h.hop === 'topic-key-policy')?.detail).toMatch(
+        /IAM engine: events\.amazonaws\.com kms:GenerateDataKey, kms:Decrypt allowed by statements? \d/,
+      );
+    });
+
+    test("passes when a Deny keeps out every other account's sources (StringNotEquals aws:SourceAccount)", () => {
+      const deny = {
+        Sid: 'DenyOtherAccountsSources',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sns:Publish',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:SourceAccount': '123456789012' } },
+      };
+      const records = evaluatePaths(applyMutations(referenceAssembly(), [withStatement(deny)]), EVENT_PATHS);
+      expect(find(records, 'backup-job-failed-alerts').holds).toBe(true);
+    });
+
+    test('fails at the topic policy, naming the Deny, when a statement denies EventBridge outright', () => {
+      const deny = {
+        Sid: 'DenyEvents',
+        Effect: 'Deny',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sns:*',
+        Resource: '*',
+      };
+      const records = evaluatePaths(applyMutations(referenceAssembly(), [withStatement(deny)]), EVENT_PATHS);
+      const path = find(records, 'backup-job-failed-alerts');
+      expect(blocked(path)).toEqual(['topic-policy']);
+      expect(path.hops.find((h) => h.hop === 'topic-policy')?.detail).toMatch(
+        new RegExp(`explicitly denied by statement ${topicPolicy().statements.length}$`),
+      );
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { evaluateEventPath } from './evaluate-event-path';
 
 export { matchesPattern } from './event-pattern';
 export { HOP_MUTATIONS } from './hop-mutations';
+export { prepareTopicAuthorizations, topicAuthorization } from './topic-authorization';
 
 /**
  * Event paths: every alert a claim promises, from the event AWS emits (a documented sample) or the alarm's metric,

@@ -2,8 +2,9 @@ import { asArray } from '../../template/template-values';
 import type { ModelResource, StageModel } from '../../template/stage-model';
 
 /**
- * A strict reader of resource policy statements for one service principal's request (EventBridge or CloudWatch
- * publishing to the topic, or using its key). It decides only what it can read for certain: an Allow counts when its
+ * A strict reader of policy statements for one service principal's request: today the forwarding role's trust of
+ * EventBridge (forward-role.ts). The alert topic's policy and its key policy are judged by the IAM policy engine
+ * instead (topic-authorization.ts). It decides only what it can read for certain: an Allow counts when its
  * principal, action, resource and every condition are known to hold; a Deny counts unless it is known not to apply
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). Service principals
  * get nothing from identity policies, so a statement naming the account root does not grant them.

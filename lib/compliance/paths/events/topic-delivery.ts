@@ -3,11 +3,12 @@ import type { ModelResource, StageModel } from '../../template/stage-model';
 import type { HopRecord } from '../path-record';
 import { matchesPattern } from './event-pattern';
 import { HOP_MUTATIONS } from './hop-mutations';
-import { GENERATED, readPolicy } from './policy-reader';
+import { GENERATED } from './policy-reader';
+import { PublishingService, topicAuthorization } from './topic-authorization';
 
 /** Who publishes to the topic: EventBridge for a rule, CloudWatch for an alarm. */
 export interface Publisher {
-  readonly service: 'events.amazonaws.com' | 'cloudwatch.amazonaws.com';
+  readonly service: PublishingService;
   readonly source: ModelResource;
   readonly sourceArn: string;
   /** The message SNS receives, for subscriptions that filter on the message body; undefined when not known. */
@@ -42,28 +43,22 @@ function topicPolicyHop(model: StageModel, topic: ModelResource, publisher: Publ
   }
   const policy = policies[0];
   const statements = asArray<unknown>((policy.props.PolicyDocument as Record<string, unknown> | undefined)?.Statement);
-  const reading = readPolicy(model, policy, statements, {
-    service: publisher.service,
-    actions: ['sns:Publish'],
-    resource: topic,
-    account: model.environment.account,
-    source: publisher.source,
-    sourceArn: publisher.sourceArn,
-  });
+  const answer = topicAuthorization(model, 'topic-policy', policy, topic, publisher.service, publisher.source);
   return {
     hop: 'topic-policy',
-    verdict: reading.allowed ? 'pass' : 'block',
-    detail: `topic policy: ${reading.detail}`,
+    verdict: answer.allowed ? 'pass' : 'block',
+    detail: `topic policy: ${answer.detail}`,
     resource: policy.ref,
     property: 'PolicyDocument.Statement',
-    mutations: reading.allowed
-      ? HOP_MUTATIONS['topic-policy'](
-          policy,
-          statements.filter((_, i) => !reading.allowing.includes(i)),
-          reading.allowing,
-        )
+    mutations: answer.allowed
+      ? HOP_MUTATIONS['topic-policy'](policy, without(statements, answer.decisive), answer.decisive)
       : undefined,
   };
+}
+
+/** The statements left when the decisive ones are removed (what a mutation writes back). */
+function without(statements: readonly unknown[], removed: readonly number[]): unknown[] {
+  return statements.filter((_, i) => !removed.includes(i));
 }
 
 function topicKeyHop(model: StageModel, topic: ModelResource, publisher: Publisher): HopRecord {
@@ -89,25 +84,15 @@ function topicKeyHop(model: StageModel, topic: ModelResource, publisher: Publish
     };
   }
   const statements = asArray<unknown>((key.props.KeyPolicy as Record<string, unknown> | undefined)?.Statement);
-  const reading = readPolicy(model, key, statements, {
-    service: publisher.service,
-    actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-    account: model.environment.account,
-    source: publisher.source,
-    sourceArn: publisher.sourceArn,
-  });
+  const answer = topicAuthorization(model, 'topic-key-policy', key, topic, publisher.service, publisher.source);
   return {
     hop: 'topic-key-policy',
-    verdict: reading.allowed ? 'pass' : 'block',
-    detail: `key policy: ${reading.detail}`,
+    verdict: answer.allowed ? 'pass' : 'block',
+    detail: `key policy: ${answer.detail}`,
     resource: key.ref,
     property: 'KeyPolicy.Statement',
-    mutations: reading.allowed
-      ? HOP_MUTATIONS['topic-key-policy'](
-          key,
-          statements.filter((_, i) => !reading.allowing.includes(i)),
-          reading.allowing,
-        )
+    mutations: answer.allowed
+      ? HOP_MUTATIONS['topic-key-policy'](key, without(statements, answer.decisive), answer.decisive)
       : undefined,
   };
 }
