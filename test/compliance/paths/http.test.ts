@@ -17,21 +17,12 @@ import {
 } from '../../../lib/core/requirements/elb-security-policies';
 import { HTTP_PATH_REQUIREMENTS } from '../../../lib/core/requirements/paths/http';
 import { isTls12MinimumPolicy, SECURITY_TXT_PATH } from '../../../lib/core/requirements';
-import { optedOutAssembly, referenceAssembly, REFERENCE_ENVIRONMENT } from '../../support/reference-assembly';
+import { referencePathById, referencePathRecords } from '../../support/path-records';
+import { optedOutAssembly, referenceAssembly } from '../../support/reference-assembly';
 
 const reference = referenceAssembly();
-const records = (assembly: PlatformAssembly): PathRecord[] =>
-  evaluatePaths(assembly, HTTP_PATHS).filter((p) => p.environment === REFERENCE_ENVIRONMENT);
-const byId = (assembly: PlatformAssembly, id: string): PathRecord => {
-  const found = records(assembly).find((p) => p.id === id);
-  if (!found)
-    throw new Error(
-      `no path ${id}: ${records(assembly)
-        .map((p) => p.id)
-        .join(', ')}`,
-    );
-  return found;
-};
+const records = (assembly: PlatformAssembly): PathRecord[] => referencePathRecords(assembly, HTTP_PATHS);
+const byId = (assembly: PlatformAssembly, id: string): PathRecord => referencePathById(assembly, HTTP_PATHS, id);
 const holds = (assembly: PlatformAssembly, id: string): boolean => byId(assembly, id).holds;
 /** The resource a hop of a reference path was decided at: tests find what to break through the paths, not by id. */
 const decidedAt = (id: string, hop: string): { stackName: string; logicalId: string } => {

@@ -8,21 +8,12 @@ import type { PlatformAssembly } from '../../../lib/compliance/template/platform
 import { stageModels } from '../../../lib/compliance/template/stage-model';
 import { LOGIN_PATH_REQUIREMENTS } from '../../../lib/core/requirements/paths/logins';
 import { DATABASE_BOOTSTRAP_DIR } from '../../../lib/data/database-bootstrap';
-import { optedOutAssembly, referenceAssembly, REFERENCE_ENVIRONMENT } from '../../support/reference-assembly';
+import { referencePathById, referencePathRecords } from '../../support/path-records';
+import { optedOutAssembly, referenceAssembly } from '../../support/reference-assembly';
 
 const reference = referenceAssembly();
-const records = (assembly: PlatformAssembly): PathRecord[] =>
-  evaluatePaths(assembly, LOGIN_PATHS).filter((p) => p.environment === REFERENCE_ENVIRONMENT);
-const byId = (assembly: PlatformAssembly, id: string): PathRecord => {
-  const found = records(assembly).find((p) => p.id === id);
-  if (!found)
-    throw new Error(
-      `no path ${id}: ${records(assembly)
-        .map((p) => p.id)
-        .join(', ')}`,
-    );
-  return found;
-};
+const records = (assembly: PlatformAssembly): PathRecord[] => referencePathRecords(assembly, LOGIN_PATHS);
+const byId = (assembly: PlatformAssembly, id: string): PathRecord => referencePathById(assembly, LOGIN_PATHS, id);
 const brief = (p: PathRecord) => `${p.id}: ${p.hops.map((h) => `${h.hop}=${h.verdict} (${h.detail})`).join('; ')}`;
 /** The bootstrap resource of the reference, found through a path (never by logical id). */
 const bootstrapAt = () =>

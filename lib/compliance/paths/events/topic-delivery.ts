@@ -41,17 +41,33 @@ function topicPolicyHop(model: StageModel, topic: ModelResource, publisher: Publ
       property: 'PolicyDocument',
     };
   }
-  const policy = policies[0];
-  const statements = asArray<unknown>((policy.props.PolicyDocument as Record<string, unknown> | undefined)?.Statement);
-  const answer = topicAuthorization(model, 'topic-policy', policy, topic, publisher.service, publisher.source);
+  return engineJudgedHop(model, 'topic-policy', policies[0], 'PolicyDocument', topic, publisher);
+}
+
+/**
+ * A hop the IAM engine decides on one policy document (the topic policy, or the topic key's policy): its verdict and
+ * detail are the engine's, and its mutations remove the statements the engine found decisive.
+ */
+function engineJudgedHop(
+  model: StageModel,
+  hop: 'topic-policy' | 'topic-key-policy',
+  holder: ModelResource,
+  documentProperty: 'PolicyDocument' | 'KeyPolicy',
+  topic: ModelResource,
+  publisher: Publisher,
+): HopRecord {
+  const statements = asArray<unknown>(
+    (holder.props[documentProperty] as Record<string, unknown> | undefined)?.Statement,
+  );
+  const answer = topicAuthorization(model, hop, holder, topic, publisher.service, publisher.source);
   return {
-    hop: 'topic-policy',
+    hop,
     verdict: answer.allowed ? 'pass' : 'block',
-    detail: `topic policy: ${answer.detail}`,
-    resource: policy.ref,
-    property: 'PolicyDocument.Statement',
+    detail: `${hop === 'topic-policy' ? 'topic policy' : 'key policy'}: ${answer.detail}`,
+    resource: holder.ref,
+    property: `${documentProperty}.Statement`,
     mutations: answer.allowed
-      ? HOP_MUTATIONS['topic-policy'](policy, without(statements, answer.decisive), answer.decisive)
+      ? HOP_MUTATIONS[hop](holder, without(statements, answer.decisive), answer.decisive)
       : undefined,
   };
 }
@@ -83,18 +99,7 @@ function topicKeyHop(model: StageModel, topic: ModelResource, publisher: Publish
       property: 'KmsMasterKeyId',
     };
   }
-  const statements = asArray<unknown>((key.props.KeyPolicy as Record<string, unknown> | undefined)?.Statement);
-  const answer = topicAuthorization(model, 'topic-key-policy', key, topic, publisher.service, publisher.source);
-  return {
-    hop: 'topic-key-policy',
-    verdict: answer.allowed ? 'pass' : 'block',
-    detail: `key policy: ${answer.detail}`,
-    resource: key.ref,
-    property: 'KeyPolicy.Statement',
-    mutations: answer.allowed
-      ? HOP_MUTATIONS['topic-key-policy'](key, without(statements, answer.decisive), answer.decisive)
-      : undefined,
-  };
+  return engineJudgedHop(model, 'topic-key-policy', key, 'KeyPolicy', topic, publisher);
 }
 
 interface Delivering {
