@@ -5,6 +5,7 @@ import {
   loadPlatformConfigFile,
   PlatformConfig,
   PlatformConfigError,
+  PlatformConstructError,
   PlatformStage,
   referencePlatformConfig,
 } from '../lib';
@@ -14,7 +15,8 @@ import {
  * lookups).
  *   -c configFile=path.json  deep-merge a JSON config file over the reference (how you try your own settings)
  *   -c environments=N        synthesize N copies of the environment (used by the benchmarks)
- * A config problem prints one block (every problem with its setting, value and fix) and exits 1, writing nothing.
+ * A config problem prints one block (every problem with its setting, value and fix) and exits 1, writing nothing;
+ * a construct refusing its props prints its one line (code, construct path, setting, value, fix) the same way.
  */
 const app = new App();
 
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof PlatformConfigError) {
+  if (e instanceof PlatformConfigError || PlatformConstructError.isPlatformConstructError(e)) {
     console.error(e.message);
     process.exit(1);
   }

@@ -13,8 +13,12 @@ const root = path.resolve(__dirname, '..');
 const outIndex = args.findIndex((a) => a === '-o' || a === '--output');
 const outdir = outIndex >= 0 ? args[outIndex + 1] : 'cdk.out';
 
+// The CDK CLI pipes the app's stderr: the app shows its progress lines only if told this terminal wants them.
+const env = { ...process.env };
+if (env.SECURE_PLATFORM_PROGRESS === undefined && process.stderr.isTTY) env.SECURE_PLATFORM_PROGRESS = '1';
+
 const step = (command: string, commandArgs: readonly string[]): void => {
-  const run = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   if (run.status !== 0) process.exit(run.status ?? 1);
 };
 

@@ -10,3 +10,4 @@ export * from './data';
 export * from './backup';
 export * from './monitoring';
 export * from './billing';
+export * from './delivery';

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The supported aws-cdk-lib range, tested as a consumer meets it. For each target:
-#   - installs the packed library (npm pack, as published) into a copy of examples/consumer-app with that target's
-#     aws-cdk-lib, cdk-nag and constructs, and the CDK CLI that reads their cloud assembly;
-#   - synthesizes the consumer example (the README's cdk.json: no feature flags) and the reference platform
-#     (bin/platform.ts against the package, with the flags `cdk init` writes for that aws-cdk-lib): the synth gate,
-#     every stock pack included, must pass, and then `secure-platform evidence --strict` on each;
+#   - makes the consumer test's app as a newcomer does: the packed library's own `secure-platform init` (npm pack, as
+#     published), filled by scripts/fill-consumer-app.js (a team's config, a fresh dump key, its own documents in
+#     security/, a SecureQueue and a ReplicatedBucket in stacks of the stage), with that target's aws-cdk-lib, cdk-nag
+#     and constructs, and the CDK CLI that reads their cloud assembly;
+#   - synthesizes it (the feature flags init writes) and the reference platform (bin/platform.ts against the package,
+#     with the flags `cdk init` writes for that aws-cdk-lib): the synth gate, every stock pack included, must pass,
+#     and then `secure-platform evidence --strict --docs security` on each, with no acknowledgment of the team's own;
 #   - runs the database bootstrap function's packaged code on the Node.js major of the Lambda runtime it took.
 # Usage: bash scripts/cdk-range.sh [newest|lowest]...   (default: newest)
 #   newest  the newest aws-cdk-lib, cdk-nag and constructs the npm registry serves inside package.json's peer ranges
 #           (today `npm view aws-cdk-lib version`), and the newest CDK CLI
-#   lowest  the lower bounds of package.json's peer ranges (and the example's CLI pin)
+#   lowest  the lower bounds of package.json's peer ranges (and the CLI init pins)
 # Exits non-zero on the first failure. KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +35,19 @@ peer_newest() {
     console.log(versions.sort((a, b) => key(a).localeCompare(key(b))).pop());'
 }
 
+for target in "${targets[@]}"; do
+  [[ "$target" =~ ^(newest|lowest)$ ]] || { echo "cdk-range.sh: unknown target '$target': use newest or lowest" >&2 && exit 2; }
+done
+
 say "packing the library"
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 
 for target in "${targets[@]}"; do
+  app="$work/$target/consumer"
+  reference="$work/$target/reference"
+  mkdir -p "$work/$target"
+  say "$target: secure-platform init (the packed command) and the team's fill-in"
+  (cd "$work/$target" && npx --yes --package "$tarball" secure-platform init --dir consumer >/dev/null)
   case "$target" in
     newest)
       cdk_lib="$(peer_newest aws-cdk-lib)" nag="$(peer_newest cdk-nag)" constructs="$(peer_newest constructs)"
@@ -44,22 +55,18 @@ for target in "${targets[@]}"; do
       ;;
     lowest)
       cdk_lib="$(peer_floor aws-cdk-lib)" nag="$(peer_floor cdk-nag)" constructs="$(peer_floor constructs)"
-      cli="$(node -p "require('./examples/consumer-app/package.json').devDependencies['aws-cdk']")"
+      cli="$(node -p "require('$app/package.json').devDependencies['aws-cdk']")"
       ;;
-    *) echo "cdk-range.sh: unknown target '$target': use newest or lowest" >&2 && exit 2 ;;
   esac
-  app="$work/$target/consumer"
-  reference="$work/$target/reference"
   say "$target: aws-cdk-lib@$cdk_lib cdk-nag@$nag constructs@$constructs aws-cdk@$cli"
-  mkdir -p "$app"
-  (cd examples/consumer-app && tar cf - --exclude=node_modules --exclude=cdk.out .) | (cd "$app" && tar xf -)
   (cd "$app" && npm install --no-audit --no-fund --prefer-offline --loglevel=error \
     "$tarball" "aws-cdk-lib@$cdk_lib" "cdk-nag@$nag" "constructs@$constructs" "aws-cdk@$cli")
   installed="$(cd "$app" && node -p "require('aws-cdk-lib/package.json').version")"
   [ "$installed" = "$cdk_lib" ] || { echo "installed aws-cdk-lib $installed, not $cdk_lib" >&2 && exit 1; }
+  node scripts/fill-consumer-app.js "$app"
 
-  say "$target: consumer example (no feature flags): cdk synth and evidence --strict"
-  (cd "$app" && npx cdk synth '**' --quiet && npx secure-platform evidence --strict)
+  say "$target: the team's app (init's feature flags): tsc, cdk synth and evidence --strict --docs security"
+  (cd "$app" && npx tsc --noEmit && npx cdk synth '**' --quiet && npx secure-platform evidence --strict --docs security)
 
   say "$target: reference platform (cdk init's feature flags): cdk synth and evidence --strict"
   mkdir -p "$reference/bin"
@@ -71,7 +78,7 @@ for target in "${targets[@]}"; do
     const context = require(flags);
     require("fs").writeFileSync(out, JSON.stringify({ ...require(cdkJson), context }, null, 2));
   ' "$app/cdk.json" "$app/node_modules/aws-cdk-lib/recommended-feature-flags.json" "$reference/cdk.json"
-  (cd "$reference" && npx cdk synth '**' --quiet && npx secure-platform evidence --strict)
+  (cd "$reference" && npx cdk synth '**' --quiet && npx secure-platform evidence --strict --docs "$app/security")
 
   say "$target: the database bootstrap function on its Lambda runtime's Node.js"
   runtime="$(node -e '

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { VAULT_POLICY_AND_LOCK_ACTIONS } from '../core/requirements/data';
 
 export interface BackupBreakGlassRoleProps {
@@ -33,7 +34,9 @@ export class BackupBreakGlassRole extends Construct {
       roleName: props.roleName,
       description:
         'Break glass: the only principal the backup vault access policies let change policy, lock or recovery points',
-      assumedBy: new iam.AccountPrincipal(stack.account).withConditions(trustConditions(props.trustedPrincipalArns)),
+      assumedBy: new iam.AccountPrincipal(stack.account).withConditions(
+        trustConditions(this, props.trustedPrincipalArns),
+      ),
     });
     new iam.ManagedPolicy(this, 'Policy', {
       description: 'Replace or remove the access policy or lock of the platform vaults only',
@@ -46,13 +49,18 @@ export class BackupBreakGlassRole extends Construct {
 }
 
 /** MFA for IAM users (the default), or the named principals (Identity Center sessions carry no MFA key). */
-function trustConditions(principalArns: readonly string[] | undefined): Record<string, unknown> {
+function trustConditions(scope: IConstruct, principalArns: readonly string[] | undefined): Record<string, unknown> {
   if (principalArns === undefined) return { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
   const bad = principalArns.filter((a) => !/^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/.test(a) || /:role\/\*?$/.test(a));
   if (principalArns.length === 0 || bad.length > 0) {
-    throw new Error(
-      `BackupBreakGlassRole trustedPrincipalArns = ${JSON.stringify(principalArns)}${bad.length ? `: ${bad.join(', ')} is not one role (pattern) of an account` : ' names nobody'}. Fix: give the ARNs (wildcards allowed) of the roles that may break glass, such as 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BackupBreakGlass_*', or leave it unset for IAM users with MFA.`,
-    );
+    throw new PlatformConstructError({
+      code: 'BackupBreakGlassRole.trustedPrincipalArns',
+      scope,
+      setting: 'trustedPrincipalArns',
+      value: principalArns,
+      problem: bad.length ? `${bad.join(', ')} is not one role (pattern) of an account` : 'names nobody',
+      fix: "give the ARNs (wildcards allowed) of the roles that may break glass, such as 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BackupBreakGlass_*', or leave it unset for IAM users with MFA",
+    });
   }
   return { ArnLike: { 'aws:PrincipalArn': principalArns.length === 1 ? principalArns[0] : [...principalArns] } };
 }

@@ -7,6 +7,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { LockedBackupVault, VaultLockMode } from './locked-backup-vault';
 import { nagResourceText } from './private/nag-finding-id';
 
@@ -62,26 +63,46 @@ export class CrossRegionBackup extends Construct {
     const hour = props.dailyHourUtc ?? 3;
     const retentionDays = props.retentionDays ?? 35;
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-      throw new Error(
-        `CrossRegionBackup dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 3).`,
-      );
+      throw new PlatformConstructError({
+        code: 'CrossRegionBackup.dailyHourUtc',
+        scope: this,
+        setting: 'dailyHourUtc',
+        value: hour,
+        problem: 'is not an hour',
+        fix: 'give a whole number from 0 to 23 (default 3)',
+      });
     }
     if (!Number.isInteger(retentionDays) || retentionDays < 7) {
-      throw new Error(
-        `CrossRegionBackup retentionDays = ${retentionDays} is below 7 days (DATA-2). Fix: keep recovery points at least 7 days (default 35).`,
-      );
+      throw new PlatformConstructError({
+        code: 'CrossRegionBackup.retentionDays',
+        scope: this,
+        setting: 'retentionDays',
+        value: retentionDays,
+        problem: 'is below 7 days (DATA-2)',
+        fix: 'keep recovery points at least 7 days (default 35)',
+      });
     }
     if (props.clusters.length + props.buckets.length === 0) {
-      throw new Error(
-        'CrossRegionBackup clusters and buckets are both empty: a plan that selects nothing proves nothing (DATA-2). Fix: pass the database cluster and the buckets.',
-      );
+      throw new PlatformConstructError({
+        code: 'CrossRegionBackup.selection',
+        scope: this,
+        setting: 'clusters and buckets',
+        value: [],
+        problem: 'are both empty: a plan that selects nothing proves nothing (DATA-2)',
+        fix: 'pass the database cluster and the buckets',
+      });
     }
     const stack = Stack.of(this);
     const [, , , recoveryRegion] = props.recoveryVaultArn.split(':');
     if (recoveryRegion === stack.region) {
-      throw new Error(
-        `CrossRegionBackup recoveryVaultArn = '${props.recoveryVaultArn}' is in this region (${stack.region}); copies must leave the region (DATA-3). Fix: pass the recovery region's vault ARN.`,
-      );
+      throw new PlatformConstructError({
+        code: 'CrossRegionBackup.recoveryVaultArn',
+        scope: this,
+        setting: 'recoveryVaultArn',
+        value: props.recoveryVaultArn,
+        problem: `is in this region (${stack.region}); copies must leave the region (DATA-3)`,
+        fix: "pass the recovery region's vault ARN",
+      });
     }
 
     // Recovery points here are kept as long as the rule says (continuous backups at most 35 days); the lock holds

@@ -13,10 +13,12 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { grantSecretDecrypt } from '../core/grants/grant-secret-decrypt';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { declareContainerInsightsLogGroup } from '../core/service-created-log-groups';
 
 /**
  * The directory of the dump container (Dockerfile, dump.sh, restore.sh). From source it sits beside this file; the
@@ -47,7 +49,10 @@ export interface DumpDatabase {
    */
   readonly hostname: string;
   readonly databaseName: string;
-  /** Secret with JSON fields `username` and `password`. */
+  /**
+   * Secret with JSON fields `username` and `password`: a login that may read what is dumped and nothing more (on the
+   * platform, `DatabaseBootstrap.dumpReaderSecret`), never the master secret.
+   */
   readonly secret: secretsmanager.ISecret;
 }
 
@@ -106,19 +111,33 @@ export class GpgDumpTask extends Construct {
     super(scope, id);
     const hour = props.dailyHourUtc ?? 4;
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
-      throw new Error(
-        `GpgDumpTask dailyHourUtc = ${hour} is not an hour. Fix: give a whole number from 0 to 23 (default 4).`,
-      );
+      throw new PlatformConstructError({
+        code: 'GpgDumpTask.dailyHourUtc',
+        scope: this,
+        setting: 'dailyHourUtc',
+        value: hour,
+        problem: 'is not an hour',
+        fix: 'give a whole number from 0 to 23 (default 4)',
+      });
     }
     if (/PRIVATE KEY/.test(props.gpgPublicKey) || !/-----BEGIN PGP PUBLIC KEY BLOCK-----/.test(props.gpgPublicKey)) {
-      throw new Error(
-        'GpgDumpTask gpgPublicKey is not an ASCII-armored PGP public key block (or contains a private key, which must never enter AWS). Fix: pass the output of gpg --armor --export KEYID.',
-      );
+      throw new PlatformConstructError({
+        code: 'GpgDumpTask.gpgPublicKey',
+        scope: this,
+        setting: 'gpgPublicKey',
+        problem: 'is not an ASCII-armored PGP public key block (or contains a private key, which must never enter AWS)',
+        fix: 'pass the output of gpg --armor --export KEYID',
+      });
     }
     if (props.caBundleSha256 !== undefined && !/^[0-9a-f]{64}$/.test(props.caBundleSha256)) {
-      throw new Error(
-        `GpgDumpTask caBundleSha256 = '${props.caBundleSha256}' is not a SHA-256. Fix: give the 64 lower-case hex digits of sha256sum global-bundle.pem, or leave it unset.`,
-      );
+      throw new PlatformConstructError({
+        code: 'GpgDumpTask.caBundleSha256',
+        scope: this,
+        setting: 'caBundleSha256',
+        value: props.caBundleSha256,
+        problem: 'is not a SHA-256',
+        fix: 'give the 64 lower-case hex digits of sha256sum global-bundle.pem, or leave it unset',
+      });
     }
     const keyPrefix = props.keyPrefix ?? DEFAULT_DUMP_KEY_PREFIX;
     const subnets = props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
@@ -132,6 +151,12 @@ export class GpgDumpTask extends Construct {
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Container Insights' own group, declared with the task log's key and retention (AWS would create it bare).
+    const insightsLogs = declareContainerInsightsLogGroup(
+      this.cluster,
+      props.logEncryptionKey,
+      props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+    );
     const executionRole = new ManagedPolicyRole(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: 'Pulls the dump image, reads the database secret, writes the task log',
@@ -221,6 +246,8 @@ export class GpgDumpTask extends Construct {
         retryAttempts: 2,
       }),
     });
+    // No dump task runs (and so no Container Insights event creates the group) before the declared group exists.
+    this.schedule.node.addDependency(insightsLogs);
 
     acknowledgeFinding(this.taskDefinition, {
       rule: 'AwsSolutions-ECS2',

@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import {
   MAX_VAULT_LOCK_RETENTION_DAYS,
   VAULT_LOCK_PUT_ACTIONS,
@@ -66,21 +67,36 @@ export class LockedBackupVault extends Construct {
     super(scope, id);
     this.lockMode = props.lockMode ?? 'governance';
     if (this.lockMode !== 'governance' && this.lockMode !== 'compliance') {
-      throw new Error(
-        `LockedBackupVault lockMode = '${String(this.lockMode)}' is neither 'governance' nor 'compliance'. Fix: use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'.`,
-      );
+      throw new PlatformConstructError({
+        code: 'LockedBackupVault.lockMode',
+        scope: this,
+        setting: 'lockMode',
+        value: this.lockMode,
+        problem: "is neither 'governance' nor 'compliance'",
+        fix: "use 'governance' (default) or, knowing it is irreversible after 72 hours, 'compliance'",
+      });
     }
     const minRetention = props.minRetention ?? Duration.days(7);
     if (minRetention.toDays() < 1) {
-      throw new Error(
-        `LockedBackupVault minRetention = ${minRetention.toDays()} days. Fix: give at least 1 day (default 7).`,
-      );
+      throw new PlatformConstructError({
+        code: 'LockedBackupVault.minRetention',
+        scope: this,
+        setting: 'minRetention',
+        value: minRetention,
+        problem: 'is shorter than a day',
+        fix: 'give at least 1 day (default 7)',
+      });
     }
     const maxRetention = props.maxRetention ?? Duration.days(minRetention.toDays() * 2);
     if (maxRetention.toDays() <= minRetention.toDays() || maxRetention.toDays() > MAX_VAULT_LOCK_RETENTION_DAYS) {
-      throw new Error(
-        `LockedBackupVault maxRetention = ${maxRetention.toDays()} days. Fix: give more than minRetention (${minRetention.toDays()} days) and at most ${MAX_VAULT_LOCK_RETENTION_DAYS} (default twice minRetention).`,
-      );
+      throw new PlatformConstructError({
+        code: 'LockedBackupVault.maxRetention',
+        scope: this,
+        setting: 'maxRetention',
+        value: maxRetention,
+        problem: `is not above minRetention (${minRetention.toDays()} days) or exceeds ${MAX_VAULT_LOCK_RETENTION_DAYS} days`,
+        fix: `give more than minRetention (${minRetention.toDays()} days) and at most ${MAX_VAULT_LOCK_RETENTION_DAYS} (default twice minRetention)`,
+      });
     }
     const exceptFor = (arns: (string | undefined)[]) => {
       const named = arns.filter((a): a is string => a !== undefined);

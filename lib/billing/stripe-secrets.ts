@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { STRIPE_SECRET_TAG } from '../core/requirements/billing';
 import { acknowledgeFinding } from '../core/acknowledge';
 
@@ -40,10 +41,14 @@ export class StripeSecrets extends Construct {
     super(scope, id);
     const prefix = props.secretNamePrefix ?? 'stripe';
     if (!/^[A-Za-z0-9/_+=.@-]{1,400}$/.test(prefix) || prefix.endsWith('/')) {
-      throw new Error(
-        `StripeSecrets secretNamePrefix '${prefix}' is not a valid secret name prefix. ` +
-          "Use letters, digits and /_+=.@- without a trailing slash, such as 'prod/stripe'.",
-      );
+      throw new PlatformConstructError({
+        code: 'StripeSecrets.secretNamePrefix',
+        scope: this,
+        setting: 'secretNamePrefix',
+        value: prefix,
+        problem: 'is not a valid secret name prefix',
+        fix: "use letters, digits and /_+=.@- without a trailing slash, such as 'prod/stripe'",
+      });
     }
     this.encryptionKey =
       props.encryptionKey ??
@@ -102,10 +107,14 @@ export class StripeSecrets extends Construct {
   private recordReader(grantee: iam.IGrantable): void {
     const principal = grantee.grantPrincipal;
     if (!(principal instanceof iam.Role)) {
-      throw new Error(
-        `StripeSecrets ${this.node.path}: readers must be IAM roles of this app (the service's task roles), got ${principal.toString()}. ` +
-          'Grant a role, for example the service task definition execution role.',
-      );
+      throw new PlatformConstructError({
+        code: 'StripeSecrets.grantRead.grantee',
+        scope: this,
+        setting: 'grantRead(grantee)',
+        value: principal.toString(),
+        problem: "readers must be IAM roles of this app (the service's task roles)",
+        fix: 'grant a role, for example the service task definition execution role',
+      });
     }
     if (!this.readerArns.includes(principal.roleArn)) this.readerArns.push(principal.roleArn);
   }

@@ -1,3 +1,5 @@
+import { EVIDENCE_VERIFY_USAGE } from './evidence-verify';
+
 /** What `secure-platform evidence` was asked to do. */
 export interface EvidenceArgs {
   /** Also fail on claims not implemented or weakened. */
@@ -15,7 +17,11 @@ Writes DIR/evidence/security-evidence.md and .json from the cloud assembly of \`
   --out DIR    the cloud assembly to read (default: cdk.out)
   --docs DIR   your own documents, laid out as the library's docs/: DIR/security-response.md and
                DIR/runbooks/breach-notification.md (default: the copies shipped in the package)
-Exits 1 when a claim fails (or, with --strict, is not proven).`;
+Exits 1 when a claim fails (or, with --strict, is not proven).
+
+The folder is a bundle: the report, the JSON, the trust page and evidence-manifest.json (their SHA-256 digests and
+the templates'). An auditor checks it with:
+${EVIDENCE_VERIFY_USAGE}`;
 
 /** A command line that cannot be run: says which argument and how to fix it. */
 export class UsageError extends Error {

@@ -11,10 +11,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { requireYearLongRetention } from '../core/log-retention';
+import { declareContainerInsightsLogGroup } from '../core/service-created-log-groups';
 
 /**
  * The directory of the default service image (Dockerfile and a static health page). From source it sits beside this
@@ -124,35 +126,63 @@ export class RedundantService extends Construct {
     const containerPort = props.containerPort ?? 8080;
     const minCount = props.allowFewerThanThreeTasks ? 1 : 3;
     if (!Number.isInteger(desiredCount) || desiredCount < minCount) {
-      throw new Error(
-        `RedundantService desiredCount = ${desiredCount}: at least ${minCount} task(s), one per zone (HA-1). ` +
-          'Fix: run 3 or more tasks, or set allowFewerThanThreeTasks: true and accept a weakened HA-1.',
-      );
+      throw new PlatformConstructError({
+        code: 'RedundantService.desiredCount',
+        scope: this,
+        setting: 'desiredCount',
+        value: desiredCount,
+        problem: `at least ${minCount} task(s), one per zone (HA-1)`,
+        fix: 'run 3 or more tasks, or set allowFewerThanThreeTasks: true and accept a weakened HA-1',
+      });
     }
     if (!Number.isInteger(maxCount) || maxCount < desiredCount) {
-      throw new Error(
-        `RedundantService maxCount = ${maxCount}: must be at least desiredCount (${desiredCount}). Fix: raise maxCount.`,
-      );
+      throw new PlatformConstructError({
+        code: 'RedundantService.maxCount',
+        scope: this,
+        setting: 'maxCount',
+        value: maxCount,
+        problem: `must be at least desiredCount (${desiredCount})`,
+        fix: 'raise maxCount',
+      });
     }
     if (!Number.isInteger(containerPort) || containerPort < 1024 || containerPort > 65535) {
-      throw new Error(
-        `RedundantService containerPort = ${containerPort}: use an unprivileged port (1024-65535) so the container runs as non-root.`,
-      );
+      throw new PlatformConstructError({
+        code: 'RedundantService.containerPort',
+        scope: this,
+        setting: 'containerPort',
+        value: containerPort,
+        problem: 'a privileged port needs root, and the container runs as non-root',
+        fix: 'use an unprivileged port (1024-65535); default 8080',
+      });
     }
     const user = props.user ?? '1000:1000';
     if (/^(0|root)(:|$)/.test(user)) {
-      throw new Error(
-        `RedundantService user = '${user}': the container never runs as root. Fix: give a numeric non-zero uid such as '1000:1000'.`,
-      );
+      throw new PlatformConstructError({
+        code: 'RedundantService.user',
+        scope: this,
+        setting: 'user',
+        value: user,
+        problem: 'the container never runs as root',
+        fix: "give a numeric non-zero uid such as '1000:1000'",
+      });
     }
     const credentialLike = Object.keys(props.environment ?? {}).filter((k) => /PASSWORD|SECRET|TOKEN|KEY/i.test(k));
     if (credentialLike.length) {
-      throw new Error(
-        `RedundantService environment names ${credentialLike.join(', ')}: values that look like credentials are never plain environment values. Fix: pass them as secrets (Secrets Manager or SSM).`,
-      );
+      throw new PlatformConstructError({
+        code: 'RedundantService.environment',
+        scope: this,
+        setting: 'environment',
+        value: credentialLike,
+        problem: 'names values that look like credentials, which are never plain environment values',
+        fix: 'pass them as secrets (Secrets Manager or SSM)',
+      });
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
-    requireYearLongRetention('RedundantService', 'logRetention', retention, 'keep service logs at least 365 days');
+    requireYearLongRetention(this, retention, {
+      code: 'RedundantService.logRetention',
+      setting: 'logRetention',
+      why: 'keep service logs at least 365 days',
+    });
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc,
@@ -172,6 +202,8 @@ export class RedundantService extends Construct {
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Container Insights' own group, declared with the service logs' key and retention (AWS would create it bare).
+    const insightsLogs = declareContainerInsightsLogGroup(this.cluster, logKey, retention);
 
     const executionRole = new ManagedPolicyRole(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
@@ -259,6 +291,8 @@ export class RedundantService extends Construct {
       enableExecuteCommand: false,
       propagateTags: ecs.PropagatedTagSource.SERVICE,
     });
+    // No task runs (and so no Container Insights event creates the group) before the declared group exists.
+    this.service.node.addDependency(insightsLogs);
     if (desiredCount < 3) {
       // The explicit opt-out is a decision, so it is recorded beside the resource and shows in the evidence,
       // where HA-1 then reads "weakened" instead of "proven".

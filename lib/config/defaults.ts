@@ -1,4 +1,11 @@
-import { BackupConfig, DatabaseConfig, DumpConfig, ServiceConfig, ThreatDetectionConfig } from './platform-config';
+import {
+  BackupConfig,
+  DatabaseConfig,
+  DumpConfig,
+  RestoreTestingConfig,
+  ServiceConfig,
+  ThreatDetectionConfig,
+} from './platform-config';
 
 /** Every service setting filled in, except the image, whose default is built by the service itself. */
 export type ResolvedServiceConfig = Required<Omit<ServiceConfig, 'image'>> & Pick<ServiceConfig, 'image'>;
@@ -13,14 +20,23 @@ export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
 };
 
 /** Every backup setting but the break-glass role, whose default the stacks declare. */
-export type ResolvedBackupConfig = Required<Omit<BackupConfig, 'breakGlassRoleArn'>> &
-  Pick<BackupConfig, 'breakGlassRoleArn'>;
+export type ResolvedBackupConfig = Required<Omit<BackupConfig, 'breakGlassRoleArn' | 'restoreTesting'>> &
+  Pick<BackupConfig, 'breakGlassRoleArn'> & { readonly restoreTesting: Required<RestoreTestingConfig> };
+
+/** Weekly, Saturdays 05:00 UTC: after the 03:00 backup, and within the 8 days `verify` accepts a restore test. */
+export const DEFAULT_RESTORE_TESTING: Required<RestoreTestingConfig> = {
+  enabled: true,
+  scheduleExpression: 'cron(0 5 ? * SAT *)',
+  validationWindowHours: 4,
+  expectedTables: {},
+};
 
 export const DEFAULT_BACKUP: ResolvedBackupConfig = {
   dailyHourUtc: 3,
   retentionDays: 35,
   vaultLockMode: 'governance',
   breakGlass: { trust: 'iam-users-with-mfa' },
+  restoreTesting: DEFAULT_RESTORE_TESTING,
 };
 
 /** The service's defaults; `image` has none here: unset, the service builds its own (lib/compute/default-image). */

@@ -9,3 +9,4 @@ export * from './dump-key/inspect-dump-key';
 export * from './reference-config';
 export * from './physical-names';
 export * from './deep-merge';
+export * from './pipeline-config';

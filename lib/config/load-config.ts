@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { parse as parseJsonc, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { markSynthStarted } from '../core/synth-run';
 import { ConfigSourceError } from './config-source-error';
 import { deepMerge } from './deep-merge';
 import { establishDumpKeyFacts } from './dump-key/dump-key-facts';
@@ -32,6 +33,8 @@ export async function loadPlatformConfigFile(
   base: PlatformConfig,
   now: Date = new Date(),
 ): Promise<PlatformConfig> {
+  // An app reads its config file first: a run that fails on it must not leave an earlier synth looking current.
+  markSynthStarted();
   const config = deepMerge(base, readJsonConfig(file));
   await checkPlatformConfig(config, now, { source: file });
   return config;

@@ -34,6 +34,11 @@ export const physicalNames = {
   dumpContainer: () => 'Dump',
   /** S3 request metrics filter of the dump prefix: the freshness alarm reads its PutRequests. */
   dumpRequestMetricsFilter: () => 'DumpObjectPuts',
+  /** The daily dump check's function: the alarms on its Errors and Invocations (monitoring) name it. */
+  dumpCheckFunction: (c: ResolvedPlatformConfig) => `${c.environmentName}-dump-check`,
+  /** Restore testing plans (letters, digits and underscores only); the verify command and the evidence name them. */
+  restoreTestingPlan: (c: ResolvedPlatformConfig, region: 'primary' | 'recovery') =>
+    `${c.environmentName.replace(/[^A-Za-z0-9]/g, '_')}_restore_tests_${region}`.slice(0, 50),
   /** The Aurora cluster; also names its log group `/aws/rds/cluster/<id>/postgresql`. */
   databaseCluster: (c: ResolvedPlatformConfig) => `${c.environmentName}-db`,
   /** The service's task role; the Data stack's bucket policies name it without a cross-stack reference. */

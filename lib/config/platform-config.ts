@@ -6,6 +6,7 @@ import type {
   optOutConfigSchema,
   platformConfigSchema,
   regionConfigSchema,
+  restoreTestingConfigSchema,
   securityContactConfigSchema,
   serviceConfigSchema,
   threatDetectionConfigSchema,
@@ -36,11 +37,13 @@ export type SecurityContactConfig = ConfigOf<typeof securityContactConfigSchema>
 export type DatabaseConfig = ConfigOf<typeof databaseConfigSchema>;
 /** Backup schedule and retention. */
 export type BackupConfig = ConfigOf<typeof backupConfigSchema>;
+/** Restore testing of the backed-up stores. */
+export type RestoreTestingConfig = ConfigOf<typeof restoreTestingConfigSchema>;
 /** The application container. */
 export type ServiceConfig = ConfigOf<typeof serviceConfigSchema>;
 /** GPG-encrypted logical dumps of the database. */
 export type DumpConfig = ConfigOf<typeof dumpConfigSchema>;
 /** Explicit, named opt-outs: one key per row of OPT_OUTS (lib/core/opt-outs.ts), each described by its `effect`. */
 export type OptOutConfig = ConfigOf<typeof optOutConfigSchema>;
-/** Modes of the account singletons, in both regions (see `ServiceMode`). */
+/** Modes of the account singletons: one for both regions, or one per region (see `ServiceModeSetting`). */
 export type ThreatDetectionConfig = ConfigOf<typeof threatDetectionConfigSchema>;

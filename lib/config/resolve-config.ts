@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import {
   DEFAULT_BACKUP,
+  DEFAULT_RESTORE_TESTING,
   DEFAULT_DATABASE,
   DEFAULT_DUMP_HOUR_UTC,
   DEFAULT_PREFERRED_LANGUAGES,
@@ -23,6 +24,7 @@ import {
 import { ConfigSourceError } from './config-source-error';
 import { schemaViolations } from './schema-violations';
 import { armorProblem, configViolations } from './validate-config';
+import { placeholderViolations, repeatsPlaceholder } from './placeholders';
 
 /** A config with every default filled in: what the constructs read. */
 export interface ResolvedPlatformConfig extends PlatformConfig {
@@ -56,23 +58,35 @@ export function resolvePlatformConfig(
   const resolved: ResolvedPlatformConfig = {
     ...config,
     database: { ...DEFAULT_DATABASE, ...config.database },
-    backup: { ...DEFAULT_BACKUP, ...config.backup },
+    backup: {
+      ...DEFAULT_BACKUP,
+      ...config.backup,
+      // One level deeper: `restoreTesting: { enabled: false }` keeps the default schedule.
+      restoreTesting: { ...DEFAULT_RESTORE_TESTING, ...config.backup?.restoreTesting },
+    },
     service: { ...DEFAULT_SERVICE, ...config.service },
     dump: { dailyHourUtc: DEFAULT_DUMP_HOUR_UTC, ...config.dump },
-    securityContact: { preferredLanguages: DEFAULT_PREFERRED_LANGUAGES, ...config.securityContact },
+    securityContact: {
+      preferredLanguages: DEFAULT_PREFERRED_LANGUAGES,
+      ...config.securityContact,
+      expires: startOfDayIfDate(config.securityContact?.expires),
+    },
     optOuts: { ...config.optOuts },
     dumpKey: readDumpKey(config, now),
     threatDetection: { ...DEFAULT_THREAT_DETECTION, ...config.threatDetection },
   };
-  const rules = configViolations(resolved, now);
+  const rules = configViolations(resolved, now, schema.typeErrorPaths);
   // A wrong type is reported once, as a type error, not again as "out of range" by a rule that read it anyway.
   const echoes = (setting: string) =>
     schema.typeErrorPaths.some((p) => p === setting || p.startsWith(`${setting}.`) || setting.startsWith(`${p}.`));
+  // A placeholder left in is named as one, with what to put there, not again as a malformed value.
+  const placeholders = placeholderViolations(config, resolved.dumpKey.fingerprint);
   const violations: ConfigViolation[] = [
     ...schema.violations.filter(
       (v) => schema.typeErrorPaths.includes(v.setting) || !rules.some((r) => r.setting === v.setting),
     ),
-    ...rules.filter((r) => !echoes(r.setting)),
+    ...rules.filter((r) => !echoes(r.setting) && !repeatsPlaceholder(r.setting, placeholders)),
+    ...placeholders,
   ].map(abbreviateValue);
   if (violations.length > 0) {
     const environment = String(config.environmentName);
@@ -93,4 +107,12 @@ function readDumpKey(config: PlatformConfig, now: Date): DumpKeyFacts {
 function abbreviateValue(v: ConfigViolation): ConfigViolation {
   if (typeof v.value !== 'string' || v.value.length <= 120) return v;
   return { ...v, value: `${v.value.slice(0, 60).replace(/\s+/g, ' ')}… (${v.value.length} characters)` };
+}
+
+/**
+ * A date-only expiry (`2027-06-30`) as the date-time security.txt must carry (RFC 9116 takes RFC 3339 date-times):
+ * the start of that day in UTC, the earlier reading, so the file never claims a day longer than was meant.
+ */
+function startOfDayIfDate(expires: string): string {
+  return typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expires) ? `${expires}T00:00:00Z` : expires;
 }

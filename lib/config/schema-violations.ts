@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ConfigViolation } from '../core/errors';
+import { closestName } from './closest-name';
 import { platformConfigSchema } from './schema';
 
 export interface SchemaFindings {
@@ -22,7 +23,7 @@ export function schemaViolations(input: unknown): SchemaFindings {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const known = knownKeysAt(where);
-        const closest = closestKey(key, known);
+        const closest = closestName(key, known);
         const setting = [...where, key].join('.');
         typeErrorPaths.push(setting);
         violations.push({
@@ -55,7 +56,9 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): { problem: stri
         fix:
           issue.expected === 'number'
             ? 'write a number without quotes'
-            : `give ${article(issue.expected)}${issue.expected === 'array' ? ' (a JSON list in [ ])' : ''}`,
+            : issue.expected === 'string' && typeof value === 'number'
+              ? `write it in quotes: "${value}" (as a number, an id loses its leading zeros)`
+              : `give ${article(issue.expected)}${issue.expected === 'array' ? ' (a JSON list in [ ])' : ''}`,
       };
     case 'invalid_value':
       return {
@@ -86,11 +89,14 @@ function valueAt(input: unknown, where: readonly string[]): unknown {
   return at;
 }
 
-/** The keys the schema accepts for the object at a path (through optional wrappers). */
+/** The keys the schema accepts for the object at a path (through optional wrappers and unions with an object). */
 function knownKeysAt(where: readonly string[]): string[] {
   let schema: z.ZodType = platformConfigSchema;
   for (const key of [...where, '']) {
     while ('unwrap' in schema && typeof schema.unwrap === 'function') schema = (schema.unwrap as () => z.ZodType)();
+    // A union (a mode or a per-region object): the keys of its object option.
+    if ('options' in schema && Array.isArray(schema.options))
+      schema = (schema.options as z.ZodType[]).find((o) => 'shape' in o) ?? schema;
     if (!('shape' in schema)) return [];
     const shape = schema.shape as Record<string, z.ZodType>;
     if (key === '') return Object.keys(shape);
@@ -98,28 +104,4 @@ function knownKeysAt(where: readonly string[]): string[] {
     if (!schema) return [];
   }
   return [];
-}
-
-/** The known key nearest to a typo: same letters ignoring case, or at most two edits away. */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = name.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, name);
-    if (distance <= Math.max(2, Math.floor(name.length / 4)) && (!best || distance < best.distance)) {
-      best = { name, distance };
-    }
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

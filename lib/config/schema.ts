@@ -80,6 +80,30 @@ export const breakGlassConfigSchema = z.strictObject({
   principalArns: texts.optional(),
 });
 
+/** AWS Backup restore testing of the backed-up stores (docs/restore-testing.md). */
+export const restoreTestingConfigSchema = z.strictObject({
+  /**
+   * Restore the newest recovery points on a schedule and validate them. Off, nothing proves the backups restore, and
+   * `secure-platform verify` reports the restore-test fact as failing.
+   * @default true
+   */
+  enabled: z.boolean().optional(),
+  /**
+   * When the restore tests start, a 6-field AWS cron expression in UTC; at least weekly, so that a test result is
+   * never older than the 8 days `verify` accepts.
+   * @default 'cron(0 5 ? * SAT *)' (Saturdays 05:00 UTC)
+   */
+  scheduleExpression: text.optional(),
+  /** Hours a restored store is kept for validation before AWS Backup deletes it, 1 to 168. @default 4 */
+  validationWindowHours: numeric.optional(),
+  /**
+   * Tables of schema `app` a restored database must hold, each with the fewest rows it must have (the application
+   * creates its tables, so the platform cannot know them).
+   * @default {} (only the bootstrap's schema, roles and extension are checked)
+   */
+  expectedTables: z.record(z.string(), numeric).optional(),
+});
+
 export const backupConfigSchema = z.strictObject({
   /** UTC hour (0-23) at which the daily backup starts. @default 3 */
   dailyHourUtc: numeric.optional(),
@@ -102,6 +126,8 @@ export const backupConfigSchema = z.strictObject({
    * @default { trust: 'iam-users-with-mfa' }
    */
   breakGlass: breakGlassConfigSchema.optional(),
+  /** Restore testing (weekly by default). @default { enabled: true } */
+  restoreTesting: restoreTestingConfigSchema.optional(),
 });
 
 export const serviceConfigSchema = z.strictObject({
@@ -156,15 +182,17 @@ const optOutShape = Object.fromEntries(
 export const optOutConfigSchema = z.strictObject(optOutShape);
 
 const mode = z.enum(SERVICE_MODES as [ServiceMode, ...ServiceMode[]]);
+/** One mode for both regions, or `{ primary, recovery }` (both required) for an account that differs by region. */
+const modeSetting = mode.or(z.strictObject({ primary: mode, recovery: mode }));
 export const threatDetectionConfigSchema = z.strictObject({
   /** GuardDuty detector (S3, RDS and Fargate runtime protection). @default 'create' */
-  guardDuty: mode.optional(),
+  guardDuty: modeSetting.optional(),
   /** Security Hub with the AWS Foundational Security Best Practices standard. @default 'create' */
-  securityHub: mode.optional(),
+  securityHub: modeSetting.optional(),
   /** Account IAM Access Analyzer. @default 'create' */
-  accessAnalyzer: mode.optional(),
+  accessAnalyzer: modeSetting.optional(),
   /** AWS Config recorder and delivery channel (the platform's Config rules are declared in every mode). @default 'create' */
-  config: mode.optional(),
+  config: modeSetting.optional(),
 });
 
 export const platformConfigSchema = z.strictObject({
@@ -194,8 +222,9 @@ export const platformConfigSchema = z.strictObject({
   dump: dumpConfigSchema,
   /**
    * Per account singleton, whether the platform creates it or relies on the account's own (`existing`) or the
-   * organisation's delegated administrator (`organization`). Run `npx secure-platform preflight` to see which the
-   * account needs. A mode other than `create` is listed in the evidence beside MONITOR-2.
+   * organisation's delegated administrator (`organization`), in both regions (`'existing'`) or per region
+   * (`{ primary: 'existing', recovery: 'create' }`, both keys). Run `npx secure-platform preflight` to see which the
+   * account needs. A mode other than `create` is listed in the evidence beside MONITOR-2, naming its regions.
    * @default see `DEFAULT_THREAT_DETECTION` (every service `create`)
    */
   threatDetection: threatDetectionConfigSchema.optional(),

@@ -1,9 +1,15 @@
 import { Token } from 'aws-cdk-lib';
 import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import { AWS_REGION_ZONES, zonesOfRegion } from './aws-regions';
+import { closestName } from './closest-name';
 import { DUMP_KEY_MIN_VALIDITY_DAYS } from './dump-key/inspect-dump-key';
 import type { RegionConfig } from './platform-config';
-import { SERVICE_MODES, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
+import {
+  serviceModeSettingFix,
+  serviceModeSettingProblem,
+  THREAT_DETECTION_SERVICES,
+  ThreatDetectionService,
+} from '../core/service-modes';
 import type { ResolvedPlatformConfig } from './resolve-config';
 import { BREAK_GLASS_FIX, breakGlassProblem } from './break-glass-trust';
 import {
@@ -23,6 +29,11 @@ interface ConfigRule {
   readonly problem: (value: never, c: ResolvedPlatformConfig, now: Date) => string | undefined;
   /** How to fix it; a function when the fix depends on the config (for example the zones of the chosen region). */
   readonly fix: string | ((c: ResolvedPlatformConfig) => string);
+  /**
+   * Settings this rule compares against: when one of them is already wrong, the rule is skipped, so a bad region is
+   * reported once and not again as a contradiction with the zones or the certificate.
+   */
+  readonly dependsOn?: readonly string[];
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -83,8 +94,16 @@ function regionProblem(regionConfig: RegionConfig | undefined): string | undefin
   return 'is not in the table of AWS regions (lib/config/aws-regions.ts)';
 }
 
-const regionFix = (which: 'primaryRegion' | 'recoveryRegion', example: string) =>
-  `use a region name such as '${example}' (listed: ${Object.keys(AWS_REGION_ZONES).join(', ')}), or, for a region AWS launched after that table, set ${which}.allowUnlistedRegion: true`;
+/** The fix for a region name: the listed region it most resembles, when one is close, else the list. */
+const regionFix =
+  (which: 'primaryRegion' | 'recoveryRegion', example: string) =>
+  (c: ResolvedPlatformConfig): string => {
+    const given = c[which]?.region;
+    const near = typeof given === 'string' ? closestName(given, Object.keys(AWS_REGION_ZONES)) : undefined;
+    if (near)
+      return `did you mean '${near}'? Use that name, or, for a region AWS launched after the table in lib/config/aws-regions.ts, set ${which}.allowUnlistedRegion: true`;
+    return `use a region name such as '${example}' (listed: ${Object.keys(AWS_REGION_ZONES).join(', ')}), or, for a region AWS launched after that table, set ${which}.allowUnlistedRegion: true`;
+  };
 
 /** The Config rules the claims need in a region that AWS does not offer there (a stack with one fails to create). */
 function missingConfigRules(role: PlatformRegionRole, region: unknown): string | undefined {
@@ -97,6 +116,21 @@ function missingConfigRules(role: PlatformRegionRole, region: unknown): string |
 
 const configRulesFix = (which: 'primaryRegion' | 'recoveryRegion') =>
   `choose a ${which}.region where AWS offers every rule of lib/core/requirements/continuous-config-rules.ts (see lib/core/requirements/config-rule-regions.ts), or, if the rule's page now lists the region, delete the region from that rule's row there, citing the page and the date`;
+
+/**
+ * A restore-test schedule: AWS cron (minutes hours day-of-month month day-of-week year) that runs every week, since
+ * `verify` fails a restore test older than 8 days (lib/core/requirements/live-facts.ts). A day-of-month other than
+ * `*` or `?`, or a month other than `*`, skips weeks.
+ */
+function restoreScheduleProblem(v: string): string | undefined {
+  const m = typeof v === 'string' ? /^cron\((\S+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(v) : null;
+  if (!m) return 'is not a 6-field AWS cron expression';
+  const [, , , dayOfMonth, month] = m;
+  if (!['*', '?'].includes(dayOfMonth) || month !== '*') {
+    return 'does not run every week, so a restore test could be older than the 8 days verify accepts (DATA-2)';
+  }
+  return undefined;
+}
 
 const RULES: readonly ConfigRule[] = [
   {
@@ -128,12 +162,14 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.primaryRegion?.region,
     problem: (v: string) => missingConfigRules('primary', v),
     fix: configRulesFix('primaryRegion'),
+    dependsOn: ['primaryRegion.region'],
   },
   {
     setting: 'recoveryRegion.region',
     read: (c) => c.recoveryRegion?.region,
     problem: (v: string) => missingConfigRules('recovery', v),
     fix: configRulesFix('recoveryRegion'),
+    dependsOn: ['recoveryRegion.region'],
   },
   {
     setting: 'recoveryRegion.region',
@@ -149,12 +185,14 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.primaryRegion?.availabilityZones,
     problem: (v: readonly string[], c) => zonesProblem(v, c.primaryRegion),
     fix: (c) => zonesFix(c.primaryRegion, 'primaryRegion'),
+    dependsOn: ['primaryRegion.region'],
   },
   {
     setting: 'recoveryRegion.availabilityZones',
     read: (c) => c.recoveryRegion?.availabilityZones,
     problem: (v: readonly string[], c) => zonesProblem(v, c.recoveryRegion),
     fix: (c) => zonesFix(c.recoveryRegion, 'recoveryRegion'),
+    dependsOn: ['recoveryRegion.region'],
   },
   {
     setting: 'domainName',
@@ -174,6 +212,7 @@ const RULES: readonly ConfigRule[] = [
       return undefined;
     },
     fix: 'issue or import the certificate in ACM of the primary region and account, and give its ARN',
+    dependsOn: ['account', 'primaryRegion.region'],
   },
   {
     setting: 'alertEmails',
@@ -200,12 +239,13 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.securityContact?.expires,
     problem: (v: string, _c, now) => {
       const t = Date.parse(v);
-      if (!/^\d{4}-\d{2}-\d{2}T/.test(v ?? '') || Number.isNaN(t)) return 'is not an ISO 8601 date-time';
+      if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(v ?? '') || Number.isNaN(t))
+        return 'is not an ISO 8601 date (2027-06-30) or date-time (2027-06-30T00:00:00Z)';
       if (t <= now.getTime()) return `has passed (now ${now.toISOString()})`;
       if (t - now.getTime() > ONE_YEAR_MS) return 'is more than a year ahead (RFC 9116 section 2.5.5)';
       return undefined;
     },
-    fix: "set a date-time within the next year, such as '2027-06-30T00:00:00Z', and renew it before then",
+    fix: "set a date within the next year, such as '2027-06-30' (the start of that day, UTC) or '2027-06-30T00:00:00Z', and renew it before then",
   },
   {
     setting: 'securityContact.policyUrl',
@@ -292,6 +332,29 @@ const RULES: readonly ConfigRule[] = [
     read: (c) => c.backup.breakGlass,
     problem: breakGlassProblem,
     fix: BREAK_GLASS_FIX,
+  },
+  {
+    setting: 'backup.restoreTesting.scheduleExpression',
+    read: (c) => c.backup.restoreTesting.scheduleExpression,
+    problem: restoreScheduleProblem,
+    fix: "give a 6-field AWS cron expression that runs at least weekly, such as 'cron(0 5 ? * SAT *)' (the default) or 'cron(0 5 ? * MON,THU *)'",
+  },
+  {
+    setting: 'backup.restoreTesting.validationWindowHours',
+    read: (c) => c.backup.restoreTesting.validationWindowHours,
+    problem: intIn(1, 168),
+    fix: 'give the hours a restored store is kept for validation, 1 to 168; the default is 4',
+  },
+  {
+    setting: 'backup.restoreTesting.expectedTables',
+    read: (c) => c.backup.restoreTesting.expectedTables,
+    problem: (v: Readonly<Record<string, number>>) => {
+      const bad = Object.entries(v ?? {}).filter(
+        ([table, rows]) => !/^[a-z_][a-z0-9_]{0,62}$/.test(table) || !Number.isInteger(rows) || rows < 0,
+      );
+      return bad.length ? `has ${bad.map(([t, r]) => `${t}: ${r}`).join(', ')}` : undefined;
+    },
+    fix: 'map each table of schema app (lower-case name, no schema prefix) to the fewest rows a restore must hold, such as { orders: 1 }',
   },
   {
     setting: 'service.image',
@@ -383,9 +446,8 @@ const RULES: readonly ConfigRule[] = [
   ...(Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[]).map((service): ConfigRule => ({
     setting: `threatDetection.${service}`,
     read: (c) => c.threatDetection[service],
-    problem: (v: string) =>
-      (SERVICE_MODES as readonly string[]).includes(v) ? undefined : `is not one of ${SERVICE_MODES.join(', ')}`,
-    fix: `use 'create' (default), 'existing' when the account already runs ${THREAT_DETECTION_SERVICES[service].name}, or 'organization' when a delegated administrator does; 'npx secure-platform preflight' tells which`,
+    problem: (v: unknown) => serviceModeSettingProblem(v),
+    fix: serviceModeSettingFix(THREAT_DETECTION_SERVICES[service].name),
   })),
 ];
 
@@ -407,10 +469,19 @@ export function validatePlatformConfig(config: ResolvedPlatformConfig, now: Date
   if (violations.length > 0) throw new PlatformConfigError(String(config.environmentName), violations);
 }
 
-/** Every violation of the rules table, in table order; token values are skipped. */
-export function configViolations(config: ResolvedPlatformConfig, now: Date): ConfigViolation[] {
+/**
+ * Every violation of the rules table, in table order; token values are skipped, and so is a rule that depends on a
+ * setting already found wrong (here, or in `wrongAlready`: the schema's type errors).
+ */
+export function configViolations(
+  config: ResolvedPlatformConfig,
+  now: Date,
+  wrongAlready: readonly string[] = [],
+): ConfigViolation[] {
   const violations: ConfigViolation[] = [];
   for (const rule of RULES) {
+    const wrong = (setting: string) => wrongAlready.includes(setting) || violations.some((v) => v.setting === setting);
+    if (rule.dependsOn?.some(wrong)) continue;
     const value = safeRead(rule, config);
     if (typeof value === 'string' && Token.isUnresolved(value)) continue;
     const problem = (rule.problem as (v: unknown, c: ResolvedPlatformConfig, n: Date) => string | undefined)(

@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { ClaimId } from './claims/claim';
+import { PlatformConstructError } from './errors';
 
 export interface FindingAcknowledgment {
   /**
@@ -50,10 +51,14 @@ export function findingRule(id: string): string {
 export function acknowledgeFinding(scope: IConstruct, ...acks: FindingAcknowledgment[]): void {
   for (const ack of acks) {
     if (ack.reason.trim().length < MIN_ACKNOWLEDGMENT_REASON_LENGTH) {
-      throw new Error(
-        `Acknowledgment of ${ack.rule} on ${scope.node.path} has reason '${ack.reason}', shorter than ${MIN_ACKNOWLEDGMENT_REASON_LENGTH} characters. ` +
-          'Say specifically why the finding does not apply or how it is mitigated.',
-      );
+      throw new PlatformConstructError({
+        code: 'acknowledgeFinding.reason',
+        scope,
+        setting: `reason (of ${ack.rule})`,
+        value: ack.reason,
+        problem: `is shorter than ${MIN_ACKNOWLEDGMENT_REASON_LENGTH} characters`,
+        fix: 'say specifically why the finding does not apply or how it is mitigated',
+      });
     }
     const id = acknowledgmentId(ack.rule);
     if (/\[.*::.*\]$/.test(findingRule(ack.rule))) {

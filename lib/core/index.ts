@@ -7,3 +7,4 @@ export * from './errors';
 export * from './service-modes';
 export * from './grants';
 export * from './platform-roles';
+export * from './frameworks';

@@ -1,5 +1,12 @@
 import type { ClaimId } from './claims/claim';
-import { serviceModeOptOutKey, THREAT_DETECTION_SERVICES, ThreatDetectionService } from './service-modes';
+import {
+  MODE_REGIONS,
+  regionalModes,
+  serviceModeOptOutKey,
+  serviceModeSettingProblem,
+  THREAT_DETECTION_SERVICES,
+  ThreatDetectionService,
+} from './service-modes';
 
 /** The redundancy tiers of the HA-1 analysis an opt-out can weaken. */
 export type RedundancyTier = 'edge' | 'service' | 'egress' | 'database' | 'storage' | 'backups';
@@ -17,23 +24,48 @@ export interface OptOut {
   readonly redundancyTier?: RedundancyTier;
   /** Whether a recorded value means the opt-out is taken (false / undefined means secure default). */
   readonly isTaken: (value: unknown) => boolean;
+  /**
+   * The effect of one recorded value, when it depends on the value (a mode per region names the regions it leaves).
+   * @default - `effect`
+   */
+  readonly effectOf?: (value: unknown, regions: RegionNames) => string;
+}
+
+/** An environment's regions by role, as its metadata names them. */
+export interface RegionNames {
+  readonly primary?: string;
+  readonly recovery?: string;
 }
 
 export type OptOutKey = 'allowFewerThanThreeTasks' | 'natGateways' | `${ThreatDetectionService}Mode`;
 
 const flagSet = (value: unknown) => value === true;
 const numberSet = (value: unknown) => typeof value === 'number';
-const notCreated = (value: unknown) => value === 'existing' || value === 'organization';
+/** A mode (or a per-region object) that leaves the service to the account or the organisation in some region. */
+const notCreated = (value: unknown) =>
+  value !== undefined &&
+  serviceModeSettingProblem(value) === undefined &&
+  MODE_REGIONS.some((r) => regionalModes('mode', value)[r] !== 'create');
 
 /** A service left to the account (`existing`) or the organisation (`organization`) weakens MONITOR-2. */
 function serviceModeOptOut(service: ThreatDetectionService): OptOut {
   const name = THREAT_DETECTION_SERVICES[service].name;
+  const relied =
+    "'existing' relies on the account's own, 'organization' on a delegated administrator; either way MONITOR-2 relies on a setup this assembly does not prove";
   return {
     key: serviceModeOptOutKey(service),
     configPath: `threatDetection.${service}`,
     claim: 'MONITOR-2',
-    effect: `${name} is not declared here: 'existing' relies on the account's own, 'organization' on a delegated administrator; either way MONITOR-2 relies on a setup this assembly does not prove`,
+    effect: `${name} is not declared here: ${relied}`,
     isTaken: notCreated,
+    effectOf: (value, regions) => {
+      if (typeof value === 'string' || !notCreated(value)) return `${name} is not declared here: ${relied}`;
+      const modes = regionalModes(`threatDetection.${service}`, value);
+      const named = (r: (typeof MODE_REGIONS)[number]) => `${regions[r] ?? `the ${r} region`} (${r}: '${modes[r]}')`;
+      const left = MODE_REGIONS.filter((r) => modes[r] !== 'create');
+      const created = MODE_REGIONS.filter((r) => modes[r] === 'create');
+      return `${name} is not declared in ${left.map(named).join(' or ')}${created.length ? `, only in ${created.map(named).join(' and ')}` : ''}: there ${relied}`;
+    },
   };
 }
 

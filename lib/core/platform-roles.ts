@@ -1,5 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { PlatformConstructError } from './errors';
 
 /**
  * Template metadata key under which a resource lists the platform roles its construct declared. Requirements select
@@ -60,6 +61,23 @@ export const PLATFORM_ROLES = {
   'backup-plan': { description: 'the daily AWS Backup plan', cardinality: 'one' },
   'backup-selection': { description: "the backup plan's selection of stores", cardinality: 'one' },
   'backup-role': { description: 'the role AWS Backup backs up and copies with', cardinality: 'one' },
+  'restore-testing-plan': { description: 'an AWS Backup restore testing plan (one per vault)', cardinality: 'some' },
+  'restore-testing-selection': { description: 'a selection of a restore testing plan', cardinality: 'some' },
+  'restore-testing-role': { description: 'the role AWS Backup restores a restore test with', cardinality: 'some' },
+  'restore-validation-function': { description: 'the function that validates restore tests', cardinality: 'optional' },
+  'restore-validation-role': { description: "the restore validation function's role", cardinality: 'optional' },
+  'restore-validation-security-group': {
+    description: "the restore validation function's security group",
+    cardinality: 'optional',
+  },
+  'restored-database-security-group': {
+    description: 'the security group of clusters restored by restore tests',
+    cardinality: 'optional',
+  },
+  'restore-validation-rule': {
+    description: 'the rule that sends completed restore tests to their validation',
+    cardinality: 'optional',
+  },
   'primary-vault': { description: 'the backup vault in the primary region', cardinality: 'one' },
   'recovery-vault': { description: 'the backup vault in the recovery region', cardinality: 'one' },
   'break-glass-role': {
@@ -73,6 +91,14 @@ export const PLATFORM_ROLES = {
   'dump-security-group': { description: "the dump task's security group", cardinality: 'one' },
   'dump-log-group': { description: "the dump task's log group", cardinality: 'one' },
   'dump-schedule': { description: 'the schedule that starts the daily dump', cardinality: 'one' },
+  'dump-check-function': { description: 'the function that checks the newest GPG dump daily', cardinality: 'one' },
+  'dump-check-role': { description: "the dump check function's role (reads the dumps)", cardinality: 'one' },
+  'dump-check-log-group': { description: "the dump check function's log group", cardinality: 'one' },
+  'dump-check-schedule': { description: 'the schedule that starts the daily dump check', cardinality: 'one' },
+  'dump-reader-secret': {
+    description: "the secret of the dump's own read-only database login (dump_reader), never the master's",
+    cardinality: 'one',
+  },
   // Monitoring
   'alert-topic': { description: 'the encrypted SNS topic security alerts are sent to', cardinality: 'one' },
   'cis-alarm': { description: 'a CIS monitoring alarm on a metric filter of the trail log group', cardinality: 'some' },
@@ -81,6 +107,10 @@ export const PLATFORM_ROLES = {
     cardinality: 'some',
   },
   'dump-freshness-alarm': { description: 'the alarm when no dump object was written for a day', cardinality: 'one' },
+  'dump-check-alarm': {
+    description: 'an alarm on the dump check function: it failed, or it did not run for a day',
+    cardinality: 'some',
+  },
   'security-txt-reminder': {
     description: 'the one-time schedule that reminds of the security.txt expiry',
     cardinality: 'one',
@@ -102,9 +132,13 @@ export type PlatformRole = keyof typeof PLATFORM_ROLES;
 export function declarePlatformRole(construct: IConstruct, role: PlatformRole): void {
   const resource = construct instanceof CfnResource ? construct : construct.node.defaultChild;
   if (!(resource instanceof CfnResource)) {
-    throw new Error(
-      `declarePlatformRole('${role}'): ${construct.node.path} is not a CloudFormation resource and has none as its default child. Declare the role on the L1 resource that plays it.`,
-    );
+    throw new PlatformConstructError({
+      code: 'declarePlatformRole.construct',
+      scope: construct,
+      setting: `declarePlatformRole(construct, '${role}')`,
+      problem: 'the construct is not a CloudFormation resource and has none as its default child',
+      fix: 'declare the role on the L1 resource that plays it',
+    });
   }
   const declared = (resource.getMetadata(PLATFORM_ROLE_METADATA_KEY) as string[] | undefined) ?? [];
   if (!declared.includes(role)) resource.addMetadata(PLATFORM_ROLE_METADATA_KEY, [...declared, role]);

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { declareLogDestination } from '../core/log-destination';
 
 export interface AccessLogBucketProps {
@@ -26,9 +27,14 @@ export class AccessLogBucket extends Construct {
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const retentionDays = props.retentionDays ?? 400;
     if (!Number.isInteger(retentionDays) || retentionDays < 365) {
-      throw new Error(
-        `AccessLogBucket retentionDays = ${retentionDays} is shorter than a year. Fix: keep access logs at least 365 days (default 400).`,
-      );
+      throw new PlatformConstructError({
+        code: 'AccessLogBucket.retentionDays',
+        scope: this,
+        setting: 'retentionDays',
+        value: retentionDays,
+        problem: 'is shorter than a year',
+        fix: 'keep access logs at least 365 days (default 400)',
+      });
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,

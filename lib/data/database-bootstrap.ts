@@ -11,6 +11,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
 import { requireYearLongRetention } from '../core/log-retention';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
@@ -34,6 +35,8 @@ export const DATABASE_ROLES = {
   owner: 'app_owner',
   /** Group role of people; each person logs in as a member role of their own. */
   people: 'db_people',
+  /** The nightly dump's login (password from its own secret, never in rds_iam): reads schema `schema`, nothing more. */
+  dumpReader: 'dump_reader',
   /** The schema the application owns. */
   schema: 'app',
 } as const;
@@ -48,9 +51,12 @@ export interface BootstrapDatabase {
   readonly port: number;
   /** Database the application uses (the roles and schema are created in it). */
   readonly databaseName: string;
-  /** The RDS-managed master secret; the bootstrap is one of its two readers (the other is the dump). */
+  /** The RDS-managed master secret; the bootstrap is its only reader. */
   readonly masterSecret: secretsmanager.ISecret;
-  /** Key of the master secret (the secret is decrypted through Secrets Manager with it). */
+  /**
+   * Key of the master secret (the secret is decrypted through Secrets Manager with it); the dump reader's secret is
+   * encrypted with it too.
+   */
   readonly masterSecretKey: kms.IKey;
 }
 
@@ -82,7 +88,8 @@ export interface DatabaseBootstrapProps {
  * application's role `app_service` (IAM authentication; its own schema only, owned by the NOLOGIN role `app_owner`
  * so that the master user, which logs in with its password, is never a member of a role in `rds_iam`; no superuser,
  * no role creation, audit classes ddl,role),
- * `db_people` and one login role per person (audit classes read,write,ddl,role). The function connects with TLS
+ * `db_people` and one login role per person (audit classes read,write,ddl,role), and `dump_reader`, the nightly dump's
+ * read-only login, whose password the function sets from `dumpReaderSecret`. The function connects with TLS
  * verified against the RDS CA bundle, host name included (verify-full), and reports what the catalogs then hold as
  * the custom resource's attributes.
  */
@@ -98,23 +105,49 @@ export class DatabaseBootstrap extends Construct {
    * bootstrap has run.
    */
   readonly applicationUser: string;
+  /**
+   * The secret of `dump_reader`, the nightly dump's own login (JSON `username`, `password`; generated, retained,
+   * encrypted with the master secret's key). The bootstrap sets the role's password from it; hand it to the dump,
+   * never the master secret.
+   */
+  readonly dumpReaderSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: DatabaseBootstrapProps) {
     super(scope, id);
     const people = [...(props.people ?? [])];
-    validatePeople(people);
+    validatePeople(this, people);
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
-    requireYearLongRetention('DatabaseBootstrap', 'logRetention', retention, 'keep what the bootstrap did a year');
+    requireYearLongRetention(this, retention, {
+      code: 'DatabaseBootstrap.logRetention',
+      setting: 'logRetention',
+      why: 'keep what the bootstrap did a year',
+    });
     if (!fs.existsSync(path.join(DATABASE_BOOTSTRAP_DIR, 'node_modules', 'pg', 'package.json'))) {
-      throw new Error(
-        `DatabaseBootstrap: ${DATABASE_BOOTSTRAP_DIR}/node_modules has no 'pg', so the function would not start. ` +
-          `Fix: run 'npm ci --omit=dev --prefix ${path.relative(process.cwd(), DATABASE_BOOTSTRAP_DIR) || '.'}' (npm ci at the repository root does it).`,
-      );
+      throw new PlatformConstructError({
+        code: 'DatabaseBootstrap.dependencies',
+        scope: this,
+        problem: `${DATABASE_BOOTSTRAP_DIR}/node_modules has no 'pg', so the function would not start`,
+        fix: `run 'npm ci --omit=dev --prefix ${path.relative(process.cwd(), DATABASE_BOOTSTRAP_DIR) || '.'}' (npm ci at the repository root does it)`,
+      });
     }
     const sql = fs.readFileSync(path.join(DATABASE_BOOTSTRAP_DIR, 'bootstrap.sql'), 'utf8');
     this.sqlDigest = crypto.createHash('sha256').update(sql).digest('hex');
     const auditClasses = auditClassesOf(sql);
     const db = props.database;
+
+    // The construct id is the secret's logical id: kept, so the password (and the dump's login) survives deploys.
+    this.dumpReaderSecret = new secretsmanager.Secret(this, 'DumpReaderSecret', {
+      description: `Login of ${DATABASE_ROLES.dumpReader}, the nightly dump's read-only database role (set by the bootstrap)`,
+      encryptionKey: db.masterSecretKey,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ username: DATABASE_ROLES.dumpReader }),
+        generateStringKey: 'password',
+        passwordLength: 48,
+        // Printable ASCII without quotes, backslash, slash or @: safe in every libpq and SCRAM path.
+        excludeCharacters: ' "\'\\/@',
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     const logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: props.logEncryptionKey,
@@ -123,7 +156,8 @@ export class DatabaseBootstrap extends Construct {
     });
     this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Database bootstrap: reads the master secret, writes its own log, attaches to the VPC',
+      description:
+        "Database bootstrap: reads the master secret and the dump reader's secret, writes its own log, attaches to the VPC",
     });
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
@@ -166,6 +200,7 @@ export class DatabaseBootstrap extends Construct {
         DB_PORT: String(db.port),
         DB_NAME: db.databaseName,
         MASTER_SECRET_ARN: db.masterSecret.secretArn,
+        DUMP_READER_SECRET_ARN: this.dumpReaderSecret.secretArn,
       },
     });
     this.grantPermissions(db, logGroup);
@@ -187,10 +222,11 @@ export class DatabaseBootstrap extends Construct {
         PeopleRole: DATABASE_ROLES.people,
         PeopleAuditClasses: auditClasses.people,
         People: people,
+        DumpReaderRole: DATABASE_ROLES.dumpReader,
       },
     });
     // After the writer and readers exist and the bootstrap may reach them.
-    this.resource.node.addDependency(db.cluster, this.securityGroup, db.securityGroup);
+    this.resource.node.addDependency(db.cluster, this.securityGroup, db.securityGroup, this.dumpReaderSecret);
     this.applicationUser = this.resource.getAttString('ApplicationRole');
     this.acknowledge();
   }
@@ -202,6 +238,13 @@ export class DatabaseBootstrap extends Construct {
         sid: 'ReadMasterSecret',
         actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
         resources: [db.masterSecret.secretArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadDumpReaderSecret',
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [this.dumpReaderSecret.secretArn],
       }),
     );
     this.role.addToPrincipalPolicy(
@@ -237,13 +280,22 @@ export class DatabaseBootstrap extends Construct {
   }
 
   private acknowledge(): void {
+    const rotation =
+      "The dump reader's password is set by the bootstrap on each deploy, which Secrets Manager's rotation cannot call; rotating it means a new secret value and a deploy that runs the bootstrap. Its role can only read schema app, logs in over TLS from the dump task's security group only, and every read it makes is audited (pgaudit).";
+    acknowledgeFinding(
+      this.dumpReaderSecret,
+      { rule: 'AwsSolutions-SMG4', claim: 'REST-3', reason: rotation },
+      { rule: 'NIST.800.53.R5-SecretsManagerRotationEnabled', claim: 'REST-3', reason: rotation },
+      { rule: 'HIPAA.Security-SecretsManagerRotationEnabled', claim: 'REST-3', reason: rotation },
+      { rule: 'PCI.DSS.321-SecretsManagerRotationEnabled', claim: 'REST-3', reason: rotation },
+    );
     const policy = this.role.node.tryFindChild('GrantsPolicy');
     if (policy) {
       acknowledgeFinding(policy, {
         rule: 'AwsSolutions-IAM5[Resource::*]',
         claim: 'MONITOR-1',
         reason:
-          'Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, its key or the log group.',
+          "Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, the dump reader's secret, their key or the log group.",
       });
     }
     for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
@@ -273,6 +325,7 @@ function auditClassesOf(sql: string): { application: string; people: string } {
   )?.[1];
   const people = /ALTER ROLE %I SET pgaudit\.log = %L', person, '([a-z,-]+)'/.exec(sql)?.[1];
   if (!application || !people) {
+    // library bug, not a user mistake: bootstrap.sql ships with the library
     throw new Error(
       `DatabaseBootstrap: bootstrap.sql sets no pgaudit.log for ${application ? 'each person' : DATABASE_ROLES.application}. Fix: keep the ALTER ROLE ... SET pgaudit.log statements of the SQL file.`,
     );
@@ -280,17 +333,27 @@ function auditClassesOf(sql: string): { application: string; people: string } {
   return { application, people };
 }
 
-function validatePeople(people: string[]): void {
+function validatePeople(scope: Construct, people: string[]): void {
   const bad = people.filter((p) => !PERSON_NAME.test(p) || Object.values(DATABASE_ROLES).includes(p as never));
   if (bad.length) {
-    throw new Error(
-      `DatabaseBootstrap people = ${JSON.stringify(bad)}: a person's database role is lower-case letters, digits and underscores, starting with a letter, at most 63 characters, and not one of ${Object.values(DATABASE_ROLES).join(', ')}. Fix: use names such as 'jane_doe'.`,
-    );
+    throw new PlatformConstructError({
+      code: 'DatabaseBootstrap.people.name',
+      scope,
+      setting: 'people',
+      value: bad,
+      problem: `a person's database role is lower-case letters, digits and underscores, starting with a letter, at most 63 characters, and not one of ${Object.values(DATABASE_ROLES).join(', ')}`,
+      fix: "use names such as 'jane_doe'",
+    });
   }
   const duplicates = people.filter((p, i) => people.indexOf(p) !== i);
   if (duplicates.length) {
-    throw new Error(
-      `DatabaseBootstrap people = ${JSON.stringify(people)} names ${duplicates.join(', ')} twice. Fix: list each person once.`,
-    );
+    throw new PlatformConstructError({
+      code: 'DatabaseBootstrap.people.duplicate',
+      scope,
+      setting: 'people',
+      value: people,
+      problem: `names ${duplicates.join(', ')} twice`,
+      fix: 'list each person once',
+    });
   }
 }

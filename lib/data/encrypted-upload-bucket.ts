@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { DATA_CLASSIFICATION_TAG, DataClassification } from '../core/requirements/data-classification';
 import { policyPrincipalFor } from './private/resource-grants';
 
@@ -104,23 +105,38 @@ export class EncryptedUploadBucket extends Construct {
     super(scope, id);
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 90;
     if (!Number.isInteger(noncurrentDays) || noncurrentDays < 30) {
-      throw new Error(
-        `EncryptedUploadBucket noncurrentVersionExpirationDays = ${noncurrentDays} is below 30. Fix: keep overwritten or deleted versions at least 30 days (default 90) so mistakes can be undone.`,
-      );
+      throw new PlatformConstructError({
+        code: 'EncryptedUploadBucket.noncurrentVersionExpirationDays',
+        scope: this,
+        setting: 'noncurrentVersionExpirationDays',
+        value: noncurrentDays,
+        problem: 'is below 30',
+        fix: 'keep overwritten or deleted versions at least 30 days (default 90) so mistakes can be undone',
+      });
     }
     if (!props.replication && !props.allowSingleRegion) {
-      throw new Error(
-        `EncryptedUploadBucket ${this.node.path}: replication = undefined leaves the bucket in one region (DATA-3). Fix: give replication (replica bucket, region, key, role name), or set allowSingleRegion: true to accept a weakened DATA-3.`,
-      );
+      throw new PlatformConstructError({
+        code: 'EncryptedUploadBucket.replication',
+        scope: this,
+        setting: 'replication',
+        value: undefined,
+        problem: 'leaves the bucket in one region (DATA-3)',
+        fix: 'give replication (replica bucket, region, key, role name), or set allowSingleRegion: true to accept a weakened DATA-3',
+      });
     }
     const stack = Stack.of(this);
     if (props.replication && props.replication.destinationRegion === stack.region) {
-      throw new Error(
-        `EncryptedUploadBucket replication.destinationRegion = '${props.replication.destinationRegion}' is this bucket's own region. Fix: replicate to the recovery region.`,
-      );
+      throw new PlatformConstructError({
+        code: 'EncryptedUploadBucket.replication.destinationRegion',
+        scope: this,
+        setting: 'replication.destinationRegion',
+        value: props.replication.destinationRegion,
+        problem: "is this bucket's own region",
+        fix: 'replicate to the recovery region',
+      });
     }
     this.encryptionKey = props.encryptionKey;
-    const expiry = currentVersionExpiryRules(props.currentVersionExpirationDays, props.objectLockRetention);
+    const expiry = currentVersionExpiryRules(this, props.currentVersionExpirationDays, props.objectLockRetention);
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
       encryption: s3.BucketEncryption.KMS,
@@ -187,7 +203,7 @@ export class EncryptedUploadBucket extends Construct {
     objectActions: string[],
     keyActions: string[],
   ): iam.Grant {
-    const p = policyPrincipalFor(this, grantee, `${this.node.path}.${what}`);
+    const p = policyPrincipalFor(this, grantee, what);
     const statement = new iam.PolicyStatement({
       principals: [p.principal],
       actions: objectActions,
@@ -284,6 +300,7 @@ export class EncryptedUploadBucket extends Construct {
  * nothing. S3 replicates no delete marker that lifecycle adds, so a replica needs the same rules of its own.
  */
 function currentVersionExpiryRules(
+  scope: Construct,
   days: number | undefined,
   lock: s3.ObjectLockRetention | undefined,
 ): s3.LifecycleRule[] {
@@ -296,9 +313,14 @@ function currentVersionExpiryRules(
         ? `shorter than the Object Lock retention of ${lockDays} days`
         : undefined;
   if (problem) {
-    throw new Error(
-      `EncryptedUploadBucket currentVersionExpirationDays = ${days} is ${problem}. Fix: expire current versions after ${lockDays !== undefined ? `at least the lock's ${lockDays} days (the backup retention)` : 'a whole number of days'}, or leave it unset to keep them.`,
-    );
+    throw new PlatformConstructError({
+      code: 'EncryptedUploadBucket.currentVersionExpirationDays',
+      scope,
+      setting: 'currentVersionExpirationDays',
+      value: days,
+      problem: `is ${problem}`,
+      fix: `expire current versions after ${lockDays !== undefined ? `at least the lock's ${lockDays} days (the backup retention)` : 'a whole number of days'}, or leave it unset to keep them`,
+    });
   }
   return [
     {

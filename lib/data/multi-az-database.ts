@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { judgeAuroraEngineVersion } from '../core/requirements/aurora-engine-versions';
 
@@ -86,9 +87,14 @@ export class MultiAzDatabase extends Construct {
     const engineVersion = props.engineVersion ?? DEFAULT_AURORA_ENGINE_VERSION;
     const verdict = judgeAuroraEngineVersion(engineVersion.auroraPostgresFullVersion, props.now ?? new Date());
     if (verdict.level === 'error') {
-      throw new Error(
-        `MultiAzDatabase engineVersion = ${engineVersion.auroraPostgresFullVersion}: ${verdict.message}. Fix: pick a current Aurora PostgreSQL 17 minor (default ${DEFAULT_AURORA_ENGINE_VERSION.auroraPostgresFullVersion}) and update the table if AWS published new dates.`,
-      );
+      throw new PlatformConstructError({
+        code: 'MultiAzDatabase.engineVersion',
+        scope: this,
+        setting: 'engineVersion',
+        value: engineVersion.auroraPostgresFullVersion,
+        problem: verdict.message,
+        fix: `pick a current Aurora PostgreSQL 17 minor (default ${DEFAULT_AURORA_ENGINE_VERSION.auroraPostgresFullVersion}) and update the table if AWS published new dates`,
+      });
     }
     if (verdict.level === 'warning')
       Annotations.of(this).addWarningV2(
@@ -100,7 +106,7 @@ export class MultiAzDatabase extends Construct {
     const zones = props.availabilityZones;
     this.port = props.port ?? 5433;
     const pgauditLog = props.pgauditLog ?? 'read,write,ddl,role';
-    validate(props, readers, retentionDays, this.port, pgauditLog);
+    validate(this, props, readers, retentionDays, this.port, pgauditLog);
 
     const engine = rds.DatabaseClusterEngine.auroraPostgres({
       version: engineVersion,
@@ -231,6 +237,7 @@ export class MultiAzDatabase extends Construct {
 }
 
 function validate(
+  scope: Construct,
   props: MultiAzDatabaseProps,
   readers: number,
   retentionDays: number,
@@ -239,41 +246,76 @@ function validate(
 ): void {
   const zones = props.availabilityZones;
   if (zones.length < 3 || new Set(zones).size !== zones.length) {
-    throw new Error(
-      `MultiAzDatabase availabilityZones = ${JSON.stringify(zones)}: needs at least three distinct zones so writer and readers never share one (DATA-1, HA-1). Fix: pass the three configured zones.`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.availabilityZones',
+      scope,
+      setting: 'availabilityZones',
+      value: zones,
+      problem: 'needs at least three distinct zones so writer and readers never share one (DATA-1, HA-1)',
+      fix: 'pass the three configured zones',
+    });
   }
   if (!Number.isInteger(readers) || readers < 2 || readers > 15) {
-    throw new Error(
-      `MultiAzDatabase readers = ${readers}: needs 2 to 15 readers so a writer and two readers span three zones (DATA-1, HA-1). Fix: set readers to at least 2.`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.readers',
+      scope,
+      setting: 'readers',
+      value: readers,
+      problem: 'needs 2 to 15 readers so a writer and two readers span three zones (DATA-1, HA-1)',
+      fix: 'set readers from 2 to 15 (default 2)',
+    });
   }
   if (!Number.isInteger(retentionDays) || retentionDays < 7 || retentionDays > 35) {
-    throw new Error(
-      `MultiAzDatabase backupRetentionDays = ${retentionDays}: Aurora keeps automated backups 7 to 35 days (DATA-2). Fix: pick 7-35 (default 35).`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.backupRetentionDays',
+      scope,
+      setting: 'backupRetentionDays',
+      value: retentionDays,
+      problem: 'Aurora keeps automated backups 7 to 35 days (DATA-2)',
+      fix: 'pick 7-35 (default 35)',
+    });
   }
   if (!Number.isInteger(port) || port < 1150 || port > 65535) {
-    throw new Error(
-      `MultiAzDatabase port = ${port}: Aurora accepts 1150-65535. Fix: pick a port in that range (default 5433).`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.port',
+      scope,
+      setting: 'port',
+      value: port,
+      problem: 'Aurora accepts 1150-65535',
+      fix: 'pick a port in that range (default 5433)',
+    });
   }
   if (!/^[a-z][a-z0-9-]{0,62}$/.test(props.clusterIdentifier) || props.clusterIdentifier.endsWith('-')) {
-    throw new Error(
-      `MultiAzDatabase clusterIdentifier = '${props.clusterIdentifier}' is not a valid cluster identifier. Fix: use lower-case letters, digits and single hyphens, starting with a letter.`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.clusterIdentifier',
+      scope,
+      setting: 'clusterIdentifier',
+      value: props.clusterIdentifier,
+      problem: 'is not a valid cluster identifier',
+      fix: 'use lower-case letters, digits and single hyphens, starting with a letter',
+    });
   }
   const logDays: number = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
   if (logDays < 365) {
-    throw new Error(
-      `MultiAzDatabase logRetention = ${logDays} days: the audit log must be kept at least a year (MONITOR-1). Fix: use logs.RetentionDays.ONE_YEAR or longer (default TWO_YEARS).`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.logRetention',
+      scope,
+      setting: 'logRetention',
+      value: Duration.days(logDays),
+      problem: 'the audit log must be kept at least a year (MONITOR-1)',
+      fix: 'use logs.RetentionDays.ONE_YEAR or longer (default TWO_YEARS)',
+    });
   }
   const classes = pgauditLog.split(',').map((c) => c.trim().toLowerCase());
   const missing = REQUIRED_PGAUDIT_CLASSES.filter((c) => !classes.includes(c) && !classes.includes('all'));
   if (missing.length) {
-    throw new Error(
-      `MultiAzDatabase pgauditLog = '${pgauditLog}' does not log ${missing.join(', ')}: reads and writes of customer data by people must be audited (MONITOR-1). Fix: include ${missing.join(' and ')} (default 'read,write,ddl,role').`,
-    );
+    throw new PlatformConstructError({
+      code: 'MultiAzDatabase.pgauditLog',
+      scope,
+      setting: 'pgauditLog',
+      value: pgauditLog,
+      problem: `does not log ${missing.join(', ')}: reads and writes of customer data by people must be audited (MONITOR-1)`,
+      fix: `include ${missing.join(' and ')} (default 'read,write,ddl,role')`,
+    });
   }
 }

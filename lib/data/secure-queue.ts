@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 
 export interface SecureQueueProps {
   /**
@@ -38,10 +39,14 @@ export class SecureQueue extends Construct {
     super(scope, id);
     const maxReceiveCount = props.maxReceiveCount ?? 5;
     if (!Number.isInteger(maxReceiveCount) || maxReceiveCount < 1 || maxReceiveCount > 1000) {
-      throw new Error(
-        `SecureQueue maxReceiveCount is ${maxReceiveCount}; SQS accepts a whole number from 1 to 1000. ` +
-          'Give one in that range, or leave it unset (5).',
-      );
+      throw new PlatformConstructError({
+        code: 'SecureQueue.maxReceiveCount',
+        scope: this,
+        setting: 'maxReceiveCount',
+        value: maxReceiveCount,
+        problem: 'SQS accepts a whole number from 1 to 1000',
+        fix: 'give one in that range, or leave it unset (5)',
+      });
     }
     this.encryptionKey =
       props.encryptionKey ??

@@ -1,3 +1,6 @@
+import { IConstruct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
+
 /** The fields of a security.txt file (RFC 9116). */
 export interface SecurityTxtFields {
   /** `Contact:` URIs, `mailto:` or `https:`; at least one. */
@@ -15,22 +18,40 @@ export interface SecurityTxtFields {
 /** A fixed response of an ALB carries at most 1024 characters. */
 export const FIXED_RESPONSE_MAX_LENGTH = 1024;
 
-/** Renders the file; throws naming the field when a value is not what RFC 9116 asks for. */
-export function renderSecurityTxt(fields: SecurityTxtFields): string {
+/**
+ * Renders the file; throws naming the field when a value is not what RFC 9116 asks for.
+ * @param scope the construct serving the file, named in the error
+ */
+export function renderSecurityTxt(fields: SecurityTxtFields, scope?: IConstruct): string {
   if (fields.contacts.length === 0) {
-    throw new Error(
-      "security.txt contacts = []: RFC 9116 requires at least one Contact. Fix: add 'mailto:security@example.com'.",
-    );
+    throw new PlatformConstructError({
+      code: 'SecurityTxt.contacts',
+      scope,
+      setting: 'securityTxt.contacts',
+      value: fields.contacts,
+      problem: 'RFC 9116 requires at least one Contact',
+      fix: "add 'mailto:security@example.com'",
+    });
   }
   if (Number.isNaN(Date.parse(fields.expires)) || !/^\d{4}-\d{2}-\d{2}T/.test(fields.expires)) {
-    throw new Error(
-      `security.txt expires = '${fields.expires}': not an ISO 8601 date-time. Fix: give a date such as '2027-06-30T00:00:00Z'.`,
-    );
+    throw new PlatformConstructError({
+      code: 'SecurityTxt.expires',
+      scope,
+      setting: 'securityTxt.expires',
+      value: fields.expires,
+      problem: 'not an ISO 8601 date-time',
+      fix: "give a date such as '2027-06-30T00:00:00Z'",
+    });
   }
   if (!fields.canonicalUrl.startsWith('https://')) {
-    throw new Error(
-      `security.txt canonicalUrl = '${fields.canonicalUrl}': must be an https URL (RFC 9116 section 2.5.2).`,
-    );
+    throw new PlatformConstructError({
+      code: 'SecurityTxt.canonicalUrl',
+      scope,
+      setting: 'securityTxt.canonicalUrl',
+      value: fields.canonicalUrl,
+      problem: 'must be an https URL (RFC 9116 section 2.5.2)',
+      fix: "give 'https://<domain>/.well-known/security.txt'",
+    });
   }
   const lines = [
     ...fields.contacts.map((c) => `Contact: ${c}`),
@@ -41,9 +62,13 @@ export function renderSecurityTxt(fields: SecurityTxtFields): string {
   ];
   const body = lines.join('\n') + '\n';
   if (body.length > FIXED_RESPONSE_MAX_LENGTH) {
-    throw new Error(
-      `security.txt is ${body.length} characters; the load balancer answers at most ${FIXED_RESPONSE_MAX_LENGTH}. Fix: list fewer or shorter contacts.`,
-    );
+    throw new PlatformConstructError({
+      code: 'SecurityTxt.length',
+      scope,
+      setting: 'securityTxt',
+      problem: `renders ${body.length} characters; the load balancer answers at most ${FIXED_RESPONSE_MAX_LENGTH}`,
+      fix: 'list fewer or shorter contacts',
+    });
   }
   return body;
 }

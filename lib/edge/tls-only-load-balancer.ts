@@ -4,6 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { PlatformConstructError } from '../core/errors';
 import { LoadBalancerLogBucket } from './private/load-balancer-log-bucket';
 import {
   HSTS_LISTENER_ATTRIBUTE,
@@ -60,18 +61,27 @@ export class TlsOnlyLoadBalancer extends Construct {
     super(scope, id);
     this.sslPolicy = props.sslPolicy ?? DEFAULT_SSL_POLICY;
     if (!isTls12MinimumPolicy(this.sslPolicy)) {
-      throw new Error(
-        `TlsOnlyLoadBalancer sslPolicy = '${this.sslPolicy}': allows TLS below 1.2 (TRANSIT-1). ` +
-          'Fix: leave it unset for ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09, or pick a TLS13-1-2 / TLS13-1-3 policy.',
-      );
+      throw new PlatformConstructError({
+        code: 'TlsOnlyLoadBalancer.sslPolicy',
+        scope: this,
+        setting: 'sslPolicy',
+        value: this.sslPolicy,
+        problem: 'allows TLS below 1.2 (TRANSIT-1)',
+        fix: `leave it unset for ${DEFAULT_SSL_POLICY}, or pick a TLS13-1-2 / TLS13-1-3 policy`,
+      });
     }
     const hstsMaxAge = props.hstsMaxAgeSeconds ?? 2 * MIN_HSTS_MAX_AGE_SECONDS;
     if (!Number.isInteger(hstsMaxAge) || hstsMaxAge < MIN_HSTS_MAX_AGE_SECONDS) {
-      throw new Error(
-        `TlsOnlyLoadBalancer hstsMaxAgeSeconds = ${hstsMaxAge}: HSTS must last at least one year (${MIN_HSTS_MAX_AGE_SECONDS}). Fix: leave it unset for two years.`,
-      );
+      throw new PlatformConstructError({
+        code: 'TlsOnlyLoadBalancer.hstsMaxAgeSeconds',
+        scope: this,
+        setting: 'hstsMaxAgeSeconds',
+        value: hstsMaxAge,
+        problem: `HSTS must last at least one year (${MIN_HSTS_MAX_AGE_SECONDS})`,
+        fix: 'leave it unset for two years',
+      });
     }
-    const securityTxtBody = renderSecurityTxt(props.securityTxt);
+    const securityTxtBody = renderSecurityTxt(props.securityTxt, this);
     const redirectHttp = props.redirectHttp ?? true;
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { requireYearLongRetention } from '../core/log-retention';
 
@@ -47,12 +48,21 @@ export class WebApplicationFirewall extends Construct {
     super(scope, id);
     const rateLimit = props.rateLimitPerFiveMinutes ?? 2000;
     if (!Number.isInteger(rateLimit) || rateLimit < 10 || rateLimit > 2_000_000_000) {
-      throw new Error(
-        `WebApplicationFirewall rateLimitPerFiveMinutes = ${rateLimit}: WAF accepts whole numbers from 10 to 2,000,000,000. Fix: leave it unset for 2000.`,
-      );
+      throw new PlatformConstructError({
+        code: 'WebApplicationFirewall.rateLimitPerFiveMinutes',
+        scope: this,
+        setting: 'rateLimitPerFiveMinutes',
+        value: rateLimit,
+        problem: 'WAF accepts whole numbers from 10 to 2,000,000,000',
+        fix: 'leave it unset for 2000',
+      });
     }
     const retention = props.logRetention ?? logs.RetentionDays.TWO_YEARS;
-    requireYearLongRetention('WebApplicationFirewall', 'logRetention', retention, 'keep WAF logs at least 365 days');
+    requireYearLongRetention(this, retention, {
+      code: 'WebApplicationFirewall.logRetention',
+      setting: 'logRetention',
+      why: 'keep WAF logs at least 365 days',
+    });
 
     const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true,

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 
 /** The purposes a platform key serves in one region; each purpose has its own key. */
@@ -80,14 +81,24 @@ export class PlatformKeys extends Construct {
     super(scope, id);
     const pendingWindowDays = props.pendingWindowDays ?? 30;
     if (!Number.isInteger(pendingWindowDays) || pendingWindowDays < 7 || pendingWindowDays > 30) {
-      throw new Error(
-        `PlatformKeys pendingWindowDays = ${pendingWindowDays} is outside 7-30. Fix: give a whole number of days from 7 to 30 (default 30).`,
-      );
+      throw new PlatformConstructError({
+        code: 'PlatformKeys.pendingWindowDays',
+        scope: this,
+        setting: 'pendingWindowDays',
+        value: pendingWindowDays,
+        problem: 'is outside 7-30',
+        fix: 'give a whole number of days from 7 to 30 (default 30)',
+      });
     }
     if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(props.aliasPrefix) || props.aliasPrefix.startsWith('alias/aws')) {
-      throw new Error(
-        `PlatformKeys aliasPrefix = '${props.aliasPrefix}' is not a KMS alias prefix. Fix: use 'alias/<environment>/<region role>', for example 'alias/prod/primary'.`,
-      );
+      throw new PlatformConstructError({
+        code: 'PlatformKeys.aliasPrefix',
+        scope: this,
+        setting: 'aliasPrefix',
+        value: props.aliasPrefix,
+        problem: 'is not a KMS alias prefix',
+        fix: "use 'alias/<environment>/<region role>', for example 'alias/prod/primary'",
+      });
     }
     const make = (purpose: KeyPurpose, description: string) =>
       new kms.Key(this, keyId(purpose), {

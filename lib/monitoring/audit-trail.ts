@@ -6,8 +6,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { declareLogDestination } from '../core/log-destination';
+import { OBJECT_DELETION_EVENTS } from '../core/requirements/data-store-logging';
 
 export interface AuditTrailProps {
   /**
@@ -36,6 +38,19 @@ export interface AuditTrailProps {
   /** Days after which trail files are deleted; at least 365 (PCI DSS 10.7). @default 2557 (seven years) */
   readonly expireAfterDays?: number;
   /**
+   * Object Lock mode of the trail files (WORM: no version can be deleted or overwritten before its retention ends).
+   * `governance` stops every principal without `s3:BypassGovernanceRetention`; `compliance` stops everyone, the root
+   * user included, and can never be shortened. The platform passes config `backup.vaultLockMode`, its one lock mode.
+   * @default 'governance'
+   */
+  readonly objectLockMode?: 'governance' | 'compliance';
+  /**
+   * Days each trail file stays locked, from 1 to `expireAfterDays`: a locked version outlives its lifecycle expiry, so
+   * a longer lock would keep files past the stated retention.
+   * @default 365 (PCI DSS 10.7 keeps a year of audit records)
+   */
+  readonly objectLockRetentionDays?: number;
+  /**
    * Record the data events (reads and writes) of every SQS queue, DynamoDB table and Kinesis data stream of the
    * account, in every region: a team's own queue or table is then recorded without a reference to it
    * (MONITOR1-EveryDataStoreAccessLogged). Data events are billed per event (docs/constructs/audit-trail.md).
@@ -46,6 +61,9 @@ export interface AuditTrailProps {
   readonly recordEveryQueueTableAndStream?: boolean;
 }
 
+/** Days a trail file stays locked unless told otherwise: the year PCI DSS 10.7 keeps audit records. */
+export const TRAIL_OBJECT_LOCK_DEFAULT_DAYS = 365;
+
 /** The store types whose data events the trail records for every resource, unless told otherwise. */
 export const EVERY_STORE_DATA_EVENT_TYPES = [
   'AWS::SQS::Queue',
@@ -55,9 +73,10 @@ export const EVERY_STORE_DATA_EVENT_TYPES = [
 
 /**
  * The audit record of MONITOR-1: a multi-region CloudTrail with global service events and log-file validation,
- * encrypted with a customer managed key, delivered to a dedicated bucket (versioned, public access blocked,
- * TLS-only, access-logged, lifecycle) and to an encrypted CloudWatch log group; S3 data events (reads and writes)
- * on the customer-data buckets, object reads of every bucket, and SQS data events on the platform's queues.
+ * encrypted with a customer managed key, delivered to a dedicated bucket (versioned, Object Lock with a default
+ * retention, public access blocked, TLS-only, access-logged, lifecycle) and to an encrypted CloudWatch log group; S3
+ * data events (reads and writes) on the customer-data buckets, object reads and deletions of every bucket, and SQS
+ * data events on the platform's queues.
  */
 export class AuditTrail extends Construct {
   readonly trail: cloudtrail.Trail;
@@ -78,17 +97,40 @@ export class AuditTrail extends Construct {
     const archiveAfterDays = props.archiveAfterDays ?? 90;
     const expireAfterDays = props.expireAfterDays ?? 2557;
     if (!Number.isInteger(expireAfterDays) || expireAfterDays < 365) {
-      throw new Error(
-        `AuditTrail expireAfterDays is ${expireAfterDays}; audit records must be kept at least 365 days (PCI DSS 10.7). ` +
-          'Give a whole number of days of 365 or more, or leave it unset (2557, seven years).',
-      );
+      throw new PlatformConstructError({
+        code: 'AuditTrail.expireAfterDays',
+        scope: this,
+        setting: 'expireAfterDays',
+        value: expireAfterDays,
+        problem: 'audit records must be kept at least 365 days (PCI DSS 10.7)',
+        fix: 'give a whole number of days of 365 or more, or leave it unset (2557, seven years)',
+      });
     }
     if (!Number.isInteger(archiveAfterDays) || archiveAfterDays < 1 || archiveAfterDays >= expireAfterDays) {
-      throw new Error(
-        `AuditTrail archiveAfterDays is ${archiveAfterDays}; it must be a whole number of days from 1 to below ` +
-          `expireAfterDays (${expireAfterDays}). Leave it unset for 90.`,
-      );
+      throw new PlatformConstructError({
+        code: 'AuditTrail.archiveAfterDays',
+        scope: this,
+        setting: 'archiveAfterDays',
+        value: archiveAfterDays,
+        problem: `it must be a whole number of days from 1 to below expireAfterDays (${expireAfterDays})`,
+        fix: 'leave it unset for 90',
+      });
     }
+
+    const lockDays = props.objectLockRetentionDays ?? TRAIL_OBJECT_LOCK_DEFAULT_DAYS;
+    if (!Number.isInteger(lockDays) || lockDays < 1 || lockDays > expireAfterDays) {
+      throw new PlatformConstructError({
+        code: 'AuditTrail.objectLockRetentionDays',
+        scope: this,
+        setting: 'objectLockRetentionDays',
+        value: lockDays,
+        problem:
+          `it must be a whole number of days from 1 to expireAfterDays (${expireAfterDays}): S3 lifecycle cannot ` +
+          'delete a locked version, so a longer lock keeps trail files past their stated retention',
+        fix: `give at most ${expireAfterDays}, or leave it unset (${TRAIL_OBJECT_LOCK_DEFAULT_DAYS})`,
+      });
+    }
+    const lockMode = props.objectLockMode ?? 'governance';
 
     this.encryptionKey = props.encryptionKey ?? this.createKey();
     this.accessLogBucket = props.accessLogBucket ?? this.createAccessLogBucket();
@@ -97,7 +139,14 @@ export class AuditTrail extends Construct {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.encryptionKey,
       bucketKeyEnabled: true,
+      // Object Lock needs versioning. Turning it on for the existing bucket is an in-place update: ObjectLockEnabled
+      // is not create-only in the AWS::S3::Bucket schema (S3 enables it on versioned buckets since 2023).
       versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention:
+        lockMode === 'compliance'
+          ? s3.ObjectLockRetention.compliance(Duration.days(lockDays))
+          : s3.ObjectLockRetention.governance(Duration.days(lockDays)),
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
@@ -182,6 +231,13 @@ export class AuditTrail extends Construct {
       {
         name: 'Object reads of every bucket',
         fieldSelectors: data('AWS::S3::Object', [{ field: 'readOnly', equalTo: ['true'] }]),
+      },
+      // Deletions of every object of every bucket: the log buckets (the trail's own, the access-log buckets) record
+      // their writes nowhere else, and a deletion is what erases evidence. Filtered by event name, so the log
+      // deliveries (PutObject) into those buckets stay out and cannot loop.
+      {
+        name: 'Object deletions of every bucket',
+        fieldSelectors: data('AWS::S3::Object', [{ field: 'eventName', equalTo: [...OBJECT_DELETION_EVENTS] }]),
       },
       ...(this.dataEventBuckets.length
         ? [

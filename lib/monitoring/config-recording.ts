@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { acknowledgeFinding } from '../core/acknowledge';
 
 export interface ConfigRecordingProps {
@@ -43,9 +44,14 @@ export class ConfigRecording extends Construct {
     const stack = Stack.of(this);
     const retentionDays = props.retentionDays ?? 400;
     if (!Number.isInteger(retentionDays) || retentionDays < 365) {
-      throw new Error(
-        `ConfigRecording retentionDays = ${retentionDays} is shorter than a year. Fix: keep configuration history at least 365 days (default 400).`,
-      );
+      throw new PlatformConstructError({
+        code: 'ConfigRecording.retentionDays',
+        scope: this,
+        setting: 'retentionDays',
+        value: retentionDays,
+        problem: 'is shorter than a year',
+        fix: 'keep configuration history at least 365 days (default 400)',
+      });
     }
     const configService = new iam.ServicePrincipal('config.amazonaws.com');
     const sourceAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };

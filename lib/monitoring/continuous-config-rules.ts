@@ -1,5 +1,6 @@
 import * as config from 'aws-cdk-lib/aws-config';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import {
   configRuleName,
   CONTINUOUS_CONFIG_RULES,
@@ -60,19 +61,34 @@ export class ContinuousConfigRules extends Construct {
     super(scope, id);
     // A rule given "undefined" or an empty list as its parameter would run, and judge nothing rightly.
     if (!Number.isInteger(props.backupRetentionDays) || props.backupRetentionDays < 1) {
-      throw new Error(
-        `ContinuousConfigRules backupRetentionDays = ${JSON.stringify(props.backupRetentionDays)}. Fix: give the backup plan's daily retention in whole days (config backup.retentionDays).`,
-      );
+      throw new PlatformConstructError({
+        code: 'ContinuousConfigRules.backupRetentionDays',
+        scope: this,
+        setting: 'backupRetentionDays',
+        value: props.backupRetentionDays,
+        problem: 'is not a whole number of days',
+        fix: "give the backup plan's daily retention in whole days (config backup.retentionDays)",
+      });
     }
     if (!Array.isArray(props.sslPolicies) || props.sslPolicies.length === 0) {
-      throw new Error(
-        `ContinuousConfigRules sslPolicies = ${JSON.stringify(props.sslPolicies)}. Fix: give the ELB security policies an HTTPS listener may use (for example ['ELBSecurityPolicy-TLS13-1-2-2021-06']).`,
-      );
+      throw new PlatformConstructError({
+        code: 'ContinuousConfigRules.sslPolicies',
+        scope: this,
+        setting: 'sslPolicies',
+        value: props.sslPolicies,
+        problem: 'names no policy',
+        fix: "give the ELB security policies an HTTPS listener may use (for example ['ELBSecurityPolicy-TLS13-1-2-2021-06'])",
+      });
     }
     if (!Array.isArray(props.breakGlassPrincipalArns) || props.breakGlassPrincipalArns.length === 0) {
-      throw new Error(
-        `ContinuousConfigRules breakGlassPrincipalArns = ${JSON.stringify(props.breakGlassPrincipalArns)}. Fix: give the principals the vault policies exempt from their deletion Deny (the break-glass role), or the manual-deletion rule judges their own exemption a breach.`,
-      );
+      throw new PlatformConstructError({
+        code: 'ContinuousConfigRules.breakGlassPrincipalArns',
+        scope: this,
+        setting: 'breakGlassPrincipalArns',
+        value: props.breakGlassPrincipalArns,
+        problem: 'names no principal, so the manual-deletion rule judges their own exemption a breach',
+        fix: 'give the principals the vault policies exempt from their deletion Deny (the break-glass role)',
+      });
     }
     for (const requirement of props.requirements ?? CONTINUOUS_CONFIG_RULES) {
       const where = requirement.regions[props.region];
@@ -118,9 +134,14 @@ export class ContinuousConfigRules extends Construct {
         (v) => typeof v !== 'string' && v.from === narrowing,
       );
       if (!narrowed) {
-        throw new Error(
-          `ContinuousConfigRules ${requirement.identifier} is periodic and scoped '${JSON.stringify(where)}', but no parameter takes '${narrowing}'. Fix: in lib/core/requirements/continuous-config-rules.ts give it the rule's resource parameter from '${narrowing}', or make it 'hygiene'.`,
-        );
+        throw new PlatformConstructError({
+          code: 'ContinuousConfigRules.requirements.periodicScope',
+          scope: this,
+          setting: 'requirements',
+          value: requirement.identifier,
+          problem: `is periodic and scoped '${JSON.stringify(where)}', but no parameter takes '${narrowing}'`,
+          fix: `give it the rule's resource parameter from '${narrowing}', or make it 'hygiene' (the platform's own rules: lib/core/requirements/continuous-config-rules.ts)`,
+        });
       }
       return undefined;
     }
@@ -172,9 +193,13 @@ function derived(
       return props.breakGlassPrincipalArns.join(',');
     case 'bucketName':
       if (!bucket) {
-        throw new Error(
-          `ContinuousConfigRules ${requirement.identifier} takes a bucket name but is not bucket-scoped. Fix: scope it to buckets in lib/core/requirements/continuous-config-rules.ts.`,
-        );
+        throw new PlatformConstructError({
+          code: 'ContinuousConfigRules.requirements.bucketScope',
+          setting: 'requirements',
+          value: requirement.identifier,
+          problem: 'takes a bucket name but is not bucket-scoped',
+          fix: "scope it to buckets (the platform's own rules: lib/core/requirements/continuous-config-rules.ts)",
+        });
       }
       return props.bucketNames[bucket];
   }

@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { AlertTopicTarget } from './alert-topic-target';
 
 export interface DumpAlarmsProps {
@@ -50,9 +51,14 @@ export class DumpAlarms extends Construct {
     const stack = Stack.of(this);
     const maxAge = props.maxAge ?? Duration.hours(26);
     if (maxAge.toHours() < 1 || maxAge.toHours() > 168 || !Number.isInteger(maxAge.toHours())) {
-      throw new Error(
-        `DumpAlarms maxAge = ${maxAge.toHours()} hours. Fix: give whole hours from 1 to 168 (CloudWatch evaluates hourly periods over at most 7 days); default 26.`,
-      );
+      throw new PlatformConstructError({
+        code: 'DumpAlarms.maxAge',
+        scope: this,
+        setting: 'maxAge',
+        value: maxAge,
+        problem: 'CloudWatch evaluates hourly periods over at most 7 days',
+        fix: 'give whole hours from 1 to 168; default 26',
+      });
     }
     const taskDefinitionPrefix = `arn:${stack.partition}:ecs:${stack.region}:${stack.account}:task-definition/${props.taskFamily}:`;
     const base = {

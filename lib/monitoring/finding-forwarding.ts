@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import {
   configRuleNonCompliantPattern,
@@ -43,9 +44,14 @@ export class FindingForwarding extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     if (!stack.region || props.toRegion === stack.region) {
-      throw new Error(
-        `FindingForwarding toRegion = '${props.toRegion}' is the stack's own region. Fix: forward from the recovery region to the primary region.`,
-      );
+      throw new PlatformConstructError({
+        code: 'FindingForwarding.toRegion',
+        scope: this,
+        setting: 'toRegion',
+        value: props.toRegion,
+        problem: "is the stack's own region",
+        fix: 'forward from the recovery region to the primary region',
+      });
     }
     this.targetBusArn = stack.formatArn({
       service: 'events',

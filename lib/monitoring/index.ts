@@ -6,4 +6,5 @@ export * from './finding-forwarding';
 export * from './continuous-config-rules';
 export * from './replication-alarms';
 export * from './dump-alarms';
+export * from './dump-check-alarms';
 export * from './security-txt-expiry-reminder';

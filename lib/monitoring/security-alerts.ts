@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { AlertTopicTarget } from './alert-topic-target';
 import {
@@ -39,7 +40,8 @@ export interface SecurityAlertsProps {
    */
   readonly guardDutyMinimumSeverity?: number;
   /**
-   * Alert on AWS Backup backup and copy jobs that end FAILED, ABORTED or EXPIRED.
+   * Alert on AWS Backup backup and copy jobs that end FAILED, ABORTED or EXPIRED, and on restore tests whose restore
+   * failed or whose validation failed or timed out.
    * @default true
    */
   readonly alertOnBackupFailures?: boolean;
@@ -97,10 +99,14 @@ export class SecurityAlerts extends Construct {
     super(scope, id);
     const minimumSeverity = props.guardDutyMinimumSeverity ?? 7;
     if (!(minimumSeverity >= 1 && minimumSeverity <= 10)) {
-      throw new Error(
-        `SecurityAlerts guardDutyMinimumSeverity is ${minimumSeverity}; GuardDuty severities run from 1 to 10. ` +
-          'Leave it unset (7, high and critical findings) or give a number from 1 to 10.',
-      );
+      throw new PlatformConstructError({
+        code: 'SecurityAlerts.guardDutyMinimumSeverity',
+        scope: this,
+        setting: 'guardDutyMinimumSeverity',
+        value: minimumSeverity,
+        problem: 'GuardDuty severities run from 1 to 10',
+        fix: 'leave it unset (7, high and critical findings) or give a number from 1 to 10',
+      });
     }
     this.metricNamespace = props.metricNamespace ?? 'PocketCity/CISBenchmark';
     const account = Stack.of(this).account;
@@ -170,6 +176,17 @@ export class SecurityAlerts extends Construct {
         detailType: ['Copy Job State Change'],
         detail: failed,
       });
+      // Restore jobs of a restore testing plan only: an operator's own restore is not a failed promise.
+      this.addRule('RestoreTestFailed', 'AWS Backup restore tests whose restore failed or was aborted', {
+        source: ['aws.backup'],
+        detailType: ['Restore Job State Change'],
+        detail: { status: ['FAILED', 'ABORTED'], restoreTestingPlanArn: events.Match.exists() },
+      });
+      this.addRule('RestoreValidationFailed', 'AWS Backup restore tests whose validation failed or timed out', {
+        source: ['aws.backup'],
+        detailType: ['Restore Job State Change'],
+        detail: { validationStatus: ['FAILED', 'TIMED_OUT'], restoreTestingPlanArn: events.Match.exists() },
+      });
     }
     if (props.configRuleNamePrefix !== undefined) {
       this.addRule(
@@ -206,9 +223,14 @@ export class SecurityAlerts extends Construct {
   /** Subscribes an e-mail address to every alert. */
   addEmailSubscription(email: string): void {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      throw new Error(
-        `SecurityAlerts email '${email}' is not an e-mail address. Give an address such as security@example.com.`,
-      );
+      throw new PlatformConstructError({
+        code: 'SecurityAlerts.email',
+        scope: this,
+        setting: 'email',
+        value: email,
+        problem: 'is not an e-mail address',
+        fix: 'give an address such as security@example.com',
+      });
     }
     this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     this.subscriptionCount++;

@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { AlertTopicTarget } from './alert-topic-target';
 
 export interface SecurityTxtExpiryReminderProps {
@@ -36,9 +37,14 @@ export class SecurityTxtExpiryReminder extends Construct {
     super(scope, id);
     const expires = Date.parse(props.expires);
     if (Number.isNaN(expires)) {
-      throw new Error(
-        `SecurityTxtExpiryReminder expires = '${props.expires}' is not a date. Fix: give an ISO 8601 date-time such as '2027-06-30T00:00:00Z'.`,
-      );
+      throw new PlatformConstructError({
+        code: 'SecurityTxtExpiryReminder.expires',
+        scope: this,
+        setting: 'expires',
+        value: props.expires,
+        problem: 'is not a date',
+        fix: "give an ISO 8601 date-time such as '2027-06-30T00:00:00Z'",
+      });
     }
     const now = (props.now ?? new Date()).getTime();
     const daysBefore = props.daysBefore ?? 30;

@@ -3,7 +3,13 @@ import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
+import { PlatformConstructError } from '../core/errors';
 import { ServiceMode, serviceModeOf } from '../core/service-modes';
+import {
+  FSBP_STANDARD_RESOURCE,
+  FSBP_STANDARD_VERSION,
+  REQUIRED_DETECTOR_FEATURES,
+} from '../core/requirements/threat-detection-features';
 
 export interface ThreatDetectionProps {
   /**
@@ -43,8 +49,8 @@ export interface DisabledControl {
   readonly reason: string;
 }
 
-/** Version of the AWS Foundational Security Best Practices standard subscribed to. */
-export const FSBP_STANDARD_VERSION = '1.0.0';
+/** Version of the AWS Foundational Security Best Practices standard subscribed to (core's, which the preflight reads). */
+export { FSBP_STANDARD_VERSION };
 
 /**
  * One region's detectors for MONITOR-2 (all L1; CloudFormation has no L2 for them): GuardDuty with S3 data event
@@ -68,9 +74,9 @@ export class ThreatDetection extends Construct {
   constructor(scope: Construct, id: string, props: ThreatDetectionProps = {}) {
     super(scope, id);
     this.modes = {
-      guardDuty: serviceModeOf('ThreatDetection guardDuty', props.guardDuty),
-      securityHub: serviceModeOf('ThreatDetection securityHub', props.securityHub),
-      accessAnalyzer: serviceModeOf('ThreatDetection accessAnalyzer', props.accessAnalyzer),
+      guardDuty: serviceModeOf('guardDuty', props.guardDuty, this),
+      securityHub: serviceModeOf('securityHub', props.securityHub, this),
+      accessAnalyzer: serviceModeOf('accessAnalyzer', props.accessAnalyzer, this),
     };
     if (this.modes.guardDuty === 'create') this.detector = this.createDetector(props);
     if (this.modes.securityHub === 'create') {
@@ -83,13 +89,18 @@ export class ThreatDetection extends Construct {
       const controls = props.disabledControls ?? [];
       for (const c of controls) {
         if (!/^[A-Za-z0-9]+\.\d+$/.test(c.controlId) || !c.reason?.trim()) {
-          throw new Error(
-            `ThreatDetection disabledControls has ${JSON.stringify(c)}. Fix: give each a control id such as 'IAM.1' and the reason Security Hub should record.`,
-          );
+          throw new PlatformConstructError({
+            code: 'ThreatDetection.disabledControls',
+            scope: this,
+            setting: 'disabledControls',
+            value: c,
+            problem: 'lacks a control id or a reason',
+            fix: "give each a control id such as 'IAM.1' and the reason Security Hub should record",
+          });
         }
       }
       this.foundationalStandard = new securityhub.CfnStandard(this, 'FoundationalSecurityBestPractices', {
-        standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::standards/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}`,
+        standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::${FSBP_STANDARD_RESOURCE}`,
         disabledStandardsControls: controls.length
           ? controls.map((c) => ({
               standardsControlArn: `arn:${stack.partition}:securityhub:${stack.region}:${stack.account}:control/aws-foundational-security-best-practices/v/${FSBP_STANDARD_VERSION}/${c.controlId}`,
@@ -105,17 +116,16 @@ export class ThreatDetection extends Construct {
   }
 
   private createDetector(props: ThreatDetectionProps): guardduty.CfnDetector {
-    const features: guardduty.CfnDetector.CFNFeatureConfigurationProperty[] = [
-      { name: 'S3_DATA_EVENTS', status: 'ENABLED' },
-      { name: 'RDS_LOGIN_EVENTS', status: 'ENABLED' },
-    ];
-    if (props.runtimeMonitoring ?? true) {
-      features.push({
-        name: 'RUNTIME_MONITORING',
-        status: 'ENABLED',
-        additionalConfiguration: [{ name: 'ECS_FARGATE_AGENT_MANAGEMENT', status: 'ENABLED' }],
-      });
-    }
+    // The features the preflight requires of an account's own detector: one list for both (core's requirements).
+    const features: guardduty.CfnDetector.CFNFeatureConfigurationProperty[] = REQUIRED_DETECTOR_FEATURES.filter(
+      (f) => f.name !== 'RUNTIME_MONITORING' || (props.runtimeMonitoring ?? true),
+    ).map((f) => ({
+      name: f.name,
+      status: 'ENABLED',
+      ...(f.additionalConfiguration.length
+        ? { additionalConfiguration: f.additionalConfiguration.map((name) => ({ name, status: 'ENABLED' })) }
+        : {}),
+    }));
     return new guardduty.CfnDetector(this, 'Detector', {
       enable: true,
       findingPublishingFrequency: props.findingPublishingFrequency ?? 'FIFTEEN_MINUTES',

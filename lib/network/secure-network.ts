@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,7 +7,9 @@ import { acknowledgeFinding } from '../core/acknowledge';
 import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { PlatformConstructError } from '../core/errors';
 import { requireYearLongRetention } from '../core/log-retention';
+import { declareFunctionLogGroup } from '../core/service-created-log-groups';
 
 /** Subnet group names; DataStack selects the isolated tier by `SubnetType.PRIVATE_ISOLATED`. */
 export const SUBNET_GROUP_NAMES = { public: 'Public', private: 'Private', isolated: 'Isolated' } as const;
@@ -63,25 +65,32 @@ export class SecureNetwork extends Construct {
     super(scope, id);
     const zones = [...props.availabilityZones];
     if (zones.length !== 3 || new Set(zones).size !== 3) {
-      throw new Error(
-        `SecureNetwork availabilityZones = ${JSON.stringify(zones)}: the network spans exactly three distinct zones (HA-1). ` +
-          'Fix: pass the three zones of the region from config.primaryRegion.availabilityZones.',
-      );
+      throw new PlatformConstructError({
+        code: 'SecureNetwork.availabilityZones',
+        scope: this,
+        setting: 'availabilityZones',
+        value: zones,
+        problem: 'the network spans exactly three distinct zones (HA-1)',
+        fix: 'pass the three zones of the region from config.primaryRegion.availabilityZones',
+      });
     }
     const natGateways = props.natGateways ?? zones.length;
     if (!Number.isInteger(natGateways) || natGateways < 1 || natGateways > zones.length) {
-      throw new Error(
-        `SecureNetwork natGateways = ${natGateways}: must be a whole number from 1 to ${zones.length}. ` +
-          'Fix: leave it unset for one NAT gateway per zone (HA-1), or give 1-3 and accept a weakened HA-1.',
-      );
+      throw new PlatformConstructError({
+        code: 'SecureNetwork.natGateways',
+        scope: this,
+        setting: 'natGateways',
+        value: natGateways,
+        problem: `must be a whole number from 1 to ${zones.length}`,
+        fix: 'leave it unset for one NAT gateway per zone (HA-1), or give 1-3 and accept a weakened HA-1',
+      });
     }
     const retention = props.flowLogRetention ?? logs.RetentionDays.TWO_YEARS;
-    requireYearLongRetention(
-      'SecureNetwork',
-      'flowLogRetention',
-      retention,
-      'flow logs are kept at least 365 days (TRANSIT-2)',
-    );
+    requireYearLongRetention(this, retention, {
+      code: 'SecureNetwork.flowLogRetention',
+      setting: 'flowLogRetention',
+      why: 'flow logs are kept at least 365 days (TRANSIT-2)',
+    });
     this.natGateways = natGateways;
     const cidr = props.cidr ?? '10.0.0.0/16';
 
@@ -150,6 +159,7 @@ export class SecureNetwork extends Construct {
       maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
     });
 
+    this.declareRestrictDefaultSgLogGroup(retention);
     this.closeIsolatedTier(cidr);
 
     this.vpc.addGatewayEndpoint('S3Endpoint', {
@@ -179,6 +189,22 @@ export class SecureNetwork extends Construct {
   }
 
   /** The isolated tier talks to the VPC only: a network ACL allowing VPC-internal traffic, nothing else. */
+  /**
+   * `restrictDefaultSecurityGroup` runs a CDK custom resource provider (one per stack) whose function would log to a
+   * group Lambda creates without retention or key: it logs to a declared one, under the flow log key, instead.
+   */
+  private declareRestrictDefaultSgLogGroup(retention: logs.RetentionDays): void {
+    const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+    const handler = provider?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource)) {
+      // library bug, not a user mistake: the library must follow aws-cdk-lib's provider
+      throw new Error(
+        `SecureNetwork: the VPC's restrict-default-security-group provider was not found under ${Stack.of(this).node.path}; aws-cdk-lib may have renamed it. Its function's log group would escape retention and encryption: update declareRestrictDefaultSgLogGroup.`,
+      );
+    }
+    declareFunctionLogGroup(this, 'RestrictDefaultSgLogs', handler, this.flowLogKey, retention);
+  }
+
   private closeIsolatedTier(vpcCidr: string): void {
     const acl = new ec2.NetworkAcl(this, 'IsolatedAcl', {
       vpc: this.vpc,

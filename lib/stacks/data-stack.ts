@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { declarePlatformRole } from '../core/platform-roles';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -10,7 +10,12 @@ import { EncryptedUploadBucket } from '../data/encrypted-upload-bucket';
 import { MultiAzDatabase } from '../data/multi-az-database';
 import { PlatformKeys } from '../keys/platform-keys';
 import { CrossRegionBackup } from '../backup/cross-region-backup';
+import { RestoreTesting } from '../backup/restore-testing';
+import { RestoreValidation } from '../backup/restore-validation';
 import { DEFAULT_DUMP_KEY_PREFIX, GpgDumpTask } from '../backup/gpg-dump-task';
+import { dumpKeyIdOf, GpgDumpCheck } from '../backup/gpg-dump-check';
+import { LIVE_FACTS } from '../core/requirements/live-facts';
+import { PlatformConstructError } from '../core/errors';
 import { physicalNames } from '../config/physical-names';
 import { breakGlassRoleArn, deploymentRoleArn } from './private/break-glass-role-arn';
 import { dumpObjectLock } from './recovery-stack';
@@ -40,6 +45,10 @@ export class DataStack extends Stack {
   readonly accessLogs: AccessLogBucket;
   readonly backup: CrossRegionBackup;
   readonly dumpTask: GpgDumpTask;
+  /** Weekly restore tests of the cluster and the uploads, and their validation (unless config turns them off). */
+  restoreTesting?: RestoreTesting;
+  restoreValidation?: RestoreValidation;
+  readonly dumpCheck: GpgDumpCheck;
 
   constructor(scope: Construct, id: string, props: VpcStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -134,7 +143,8 @@ export class DataStack extends Stack {
         // The writer: on a reader a long pg_dump is cancelled by replay conflicts (max_standby_streaming_delay).
         hostname: this.database.clusterEndpoint.hostname,
         databaseName: c.database.databaseName,
-        secret: this.database.credentialsSecret,
+        // Its own read-only login, never the master's: the master secret stays with the bootstrap.
+        secret: this.databaseBootstrap.dumpReaderSecret,
       },
       bucket: this.dumps,
       gpgPublicKey: c.dump.gpgPublicKey,
@@ -143,6 +153,32 @@ export class DataStack extends Stack {
       family: physicalNames.dumpTaskFamily(c),
     });
 
+    // The newest dump read back daily: fresh within the window the dump alarms and `verify` use, to the key's subkey.
+    const encryptionKey = c.dumpKey.encryptionKeyFingerprint;
+    if (!encryptionKey) {
+      throw new PlatformConstructError({
+        code: 'DataStack.dump.gpgPublicKey',
+        scope: this,
+        setting: 'dump.gpgPublicKey',
+        problem: 'has no encryption subkey openpgp could read at synth, so the dump check has no key id to expect',
+        fix: 'give a literal ASCII-armored public key with a valid encryption subkey (gpg --armor --export KEYID)',
+      });
+    }
+    this.dumpCheck = new GpgDumpCheck(this, 'DumpCheck', {
+      vpc: props.vpc,
+      bucket: this.dumps,
+      recipientKeyIds: [dumpKeyIdOf(encryptionKey)],
+      dumpHourUtc: c.dump.dailyHourUtc,
+      maxAge: Duration.hours(LIVE_FACTS['dump-age'].maxAgeHours ?? 26),
+      functionName: physicalNames.dumpCheckFunction(c),
+      logEncryptionKey: this.keys.logs,
+    });
+
+    if (c.backup.restoreTesting.enabled) this.addRestoreTesting(props);
+
+    // The dump's new login exists with its password before a task definition names it (first deploy of dump_reader).
+    this.dumpTask.taskDefinition.node.addDependency(this.databaseBootstrap.resource);
+
     // The roles core's requirements select these resources by (never by construct id).
     declarePlatformRole(this.database.cluster, 'database-cluster');
     declarePlatformRole(this.database.securityGroup, 'database-security-group');
@@ -150,6 +186,7 @@ export class DataStack extends Stack {
     declarePlatformRole(this.databaseBootstrap.role, 'bootstrap-function-role');
     declarePlatformRole(this.databaseBootstrap.securityGroup, 'bootstrap-security-group');
     declarePlatformRole(this.databaseBootstrap.resource, 'database-bootstrap');
+    declarePlatformRole(this.databaseBootstrap.dumpReaderSecret, 'dump-reader-secret');
     declarePlatformRole(this.uploads.bucket, 'uploads-bucket');
     declarePlatformRole(this.uploads.node.findChild('ReplicationRole'), 'uploads-replication-role');
     declarePlatformRole(this.dumps.bucket, 'dumps-bucket');
@@ -165,6 +202,58 @@ export class DataStack extends Stack {
     declarePlatformRole(this.dumpTask.securityGroup, 'dump-security-group');
     declarePlatformRole(this.dumpTask.logGroup, 'dump-log-group');
     declarePlatformRole(this.dumpTask.schedule, 'dump-schedule');
+    declarePlatformRole(this.dumpCheck.function, 'dump-check-function');
+    declarePlatformRole(this.dumpCheck.role, 'dump-check-role');
+    declarePlatformRole(this.dumpCheck.logGroup, 'dump-check-log-group');
+    declarePlatformRole(this.dumpCheck.schedule, 'dump-check-schedule');
+  }
+
+  /**
+   * Restore tests of the primary vault's recovery points (the cluster and the uploads), validated by a function in the
+   * private subnets. The dumps bucket is not restore-tested: its objects are GPG messages AWS cannot open; the dump
+   * check and the restore drill prove those (docs/restore-testing.md).
+   */
+  private addRestoreTesting(props: VpcStackProps): void {
+    const c = props.config;
+    const settings = c.backup.restoreTesting;
+    const validation = new RestoreValidation(this, 'RestoreValidation', {
+      vpc: props.vpc,
+      databasePort: this.database.port,
+      databaseName: c.database.databaseName,
+      loginSecret: this.databaseBootstrap.dumpReaderSecret,
+      loginSecretKey: this.keys.data,
+      sourceBucket: this.uploads.bucket,
+      dataKey: this.keys.data,
+      logEncryptionKey: this.keys.logs,
+      expectedTables: settings.expectedTables,
+    });
+    const testing = new RestoreTesting(this, 'RestoreTesting', {
+      planName: physicalNames.restoreTestingPlan(c, 'primary'),
+      vaultArn: this.backup.vault.vault.backupVaultArn,
+      vaultKeyArn: this.keys.backup.keyArn,
+      scheduleExpression: settings.scheduleExpression,
+      validationWindowHours: settings.validationWindowHours,
+      // The primary vault holds the continuous recovery points of the daily rule (and snapshots, if any).
+      recoveryPointTypes: ['CONTINUOUS', 'SNAPSHOT'],
+      database: {
+        clusterArn: this.database.cluster.clusterArn,
+        subnetGroupName: validation.restoredDatabaseSubnetGroup.subnetGroupName,
+        securityGroupIds: [validation.restoredDatabaseSecurityGroup.securityGroupId],
+        keyArn: this.keys.data.keyArn,
+      },
+      buckets: { bucketArns: [this.uploads.bucket.bucketArn], keyArn: this.keys.data.keyArn },
+    });
+    validation.validate(testing.plan);
+    this.restoreTesting = testing;
+    this.restoreValidation = validation;
+    declarePlatformRole(testing.plan, 'restore-testing-plan');
+    for (const selection of testing.selections) declarePlatformRole(selection, 'restore-testing-selection');
+    declarePlatformRole(testing.role, 'restore-testing-role');
+    declarePlatformRole(validation.function, 'restore-validation-function');
+    declarePlatformRole(validation.role, 'restore-validation-role');
+    declarePlatformRole(validation.securityGroup, 'restore-validation-security-group');
+    declarePlatformRole(validation.restoredDatabaseSecurityGroup, 'restored-database-security-group');
+    for (const rule of validation.rules) declarePlatformRole(rule, 'restore-validation-rule');
   }
 }
 

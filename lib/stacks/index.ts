@@ -7,3 +7,4 @@ export * from './recovery-stack';
 export * from './threat-detection-stack';
 export * from './platform-stage';
 export * from './vpc-stack-props';
+export * from './delivery-pipeline-stack';

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
 import { DumpAlarms } from '../monitoring/dump-alarms';
+import { DumpCheckAlarms } from '../monitoring/dump-check-alarms';
 import { ReplicationAlarms } from '../monitoring/replication-alarms';
 import { SecurityTxtExpiryReminder } from '../monitoring/security-txt-expiry-reminder';
 import { REPLICATION_RULE_ID } from '../data/encrypted-upload-bucket';
@@ -26,6 +27,7 @@ export class MonitoringStack extends Stack {
   readonly alerts: SecurityAlerts;
   readonly replicationAlarms: ReplicationAlarms;
   readonly dumpAlarms: DumpAlarms;
+  readonly dumpCheckAlarms: DumpCheckAlarms;
   readonly securityTxtReminder: SecurityTxtExpiryReminder;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
@@ -41,7 +43,11 @@ export class MonitoringStack extends Stack {
       physicalNames.dumpReplicaBucket(config),
     ].map((name, i) => s3.Bucket.fromBucketName(this, `CustomerDataBucket${i}`, name));
 
-    this.auditTrail = new AuditTrail(this, 'AuditTrail', { customerDataBuckets });
+    // Trail files are locked in the environment's one lock mode, the vaults' and the dumps'.
+    this.auditTrail = new AuditTrail(this, 'AuditTrail', {
+      customerDataBuckets,
+      objectLockMode: config.backup.vaultLockMode,
+    });
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       emails: config.alertEmails,
       trailLogGroup: this.auditTrail.logGroup,
@@ -70,6 +76,10 @@ export class MonitoringStack extends Stack {
       bucketName: physicalNames.dumpBucket(config),
       requestMetricsFilterId: physicalNames.dumpRequestMetricsFilter(),
     });
+    this.dumpCheckAlarms = new DumpCheckAlarms(this, 'DumpCheckAlarms', {
+      topic: this.alerts.topic,
+      functionName: physicalNames.dumpCheckFunction(config),
+    });
     this.securityTxtReminder = new SecurityTxtExpiryReminder(this, 'SecurityTxtExpiry', {
       expires: config.securityContact.expires,
       topic: this.alerts.topic,
@@ -86,6 +96,8 @@ export class MonitoringStack extends Stack {
     for (const alarm of this.alerts.alarms) declarePlatformRole(alarm, 'cis-alarm');
     for (const alarm of this.replicationAlarms.alarms) declarePlatformRole(alarm, 'replication-alarm');
     declarePlatformRole(this.dumpAlarms.staleAlarm, 'dump-freshness-alarm');
+    declarePlatformRole(this.dumpCheckAlarms.failedAlarm, 'dump-check-alarm');
+    declarePlatformRole(this.dumpCheckAlarms.notRunAlarm, 'dump-check-alarm');
     declarePlatformRole(this.securityTxtReminder.rule, 'security-txt-reminder');
   }
 }

@@ -13,8 +13,17 @@ import { DEFAULT_CROSS_STACK_REFERENCES } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { PlatformConfig } from '../config/platform-config';
 import { ResolvedPlatformConfig, resolvePlatformConfig } from '../config/resolve-config';
-import { serviceModeOptOutKey, THREAT_DETECTION_SERVICES, ThreatDetectionService } from '../core/service-modes';
+import {
+  compactModes,
+  regionalModes,
+  serviceModeOptOutKey,
+  ServiceModeSetting,
+  THREAT_DETECTION_SERVICES,
+  ThreatDetectionService,
+} from '../core/service-modes';
 import { PLATFORM_METADATA_KEY, PlatformMetadata } from '../core/platform-metadata';
+import { markSynthStarted } from '../core/synth-run';
+import { reportProgress } from '../core/progress';
 import { PLATFORM_TAG_KEY } from '../core/requirements/continuous-config-rules';
 import { ClaimsPlugin } from '../compliance/gate/claims-plugin';
 import { addFindingsSummary } from '../compliance/gate/findings-summary-plugin';
@@ -53,13 +62,17 @@ export class PlatformStage extends Stage {
   readonly data: DataStack;
   readonly service: ServiceStack;
   readonly monitoring: MonitoringStack;
-  /** GuardDuty, Security Hub and Access Analyzer of the primary region, per `config.threatDetection`. */
+  /** GuardDuty, Security Hub and Access Analyzer of the primary region, per its mode in `config.threatDetection`. */
   readonly threatDetection: ThreatDetectionStack;
   /** The same singletons in the recovery region, which holds every replica and backup copy. */
   readonly recoveryThreatDetection: ThreatDetectionStack;
 
   constructor(scope: Construct, id: string, props: PlatformStageProps) {
+    // Before the config is judged: a run that fails on it must not leave an earlier synth looking current.
+    const root = scope.node.root;
+    if (Stage.isStage(root)) markSynthStarted(root.outdir);
     const config = resolvePlatformConfig(props.config, props.now);
+    reportProgress(`building stage ${id} (${config.primaryRegion.region}, recovery ${config.recoveryRegion.region})`);
     super(scope, id, { ...props, env: { account: config.account, region: config.primaryRegion.region } });
     this.config = config;
     // Weak cross-stack references (Fn::GetStackOutput, no export locks), the templates the library is tested with,
@@ -90,10 +103,15 @@ export class PlatformStage extends Stage {
       uploads: this.data.uploads,
     });
     this.monitoring = new MonitoringStack(this, 'Monitoring', { config, env: primary, now: props.now });
-    this.threatDetection = new ThreatDetectionStack(this, 'ThreatDetection', { config, env: primary });
+    this.threatDetection = new ThreatDetectionStack(this, 'ThreatDetection', {
+      config,
+      env: primary,
+      regionRole: 'primary',
+    });
     this.recoveryThreatDetection = new ThreatDetectionStack(this, 'RecoveryThreatDetection', {
       config,
       env: recoveryEnv,
+      regionRole: 'recovery',
       forwardFindingsTo: config.primaryRegion.region,
     });
     this.data.addStackDependency(this.recovery, 'replication and backup copies target the recovery region');
@@ -145,11 +163,21 @@ function recordPlatformMetadata(stack: Stack, config: ResolvedPlatformConfig): v
   stack.templateOptions.metadata = { ...stack.templateOptions.metadata, [PLATFORM_METADATA_KEY]: metadata };
 }
 
-/** Each singleton not created here, as `<service>Mode` (the key OPT_OUTS reads); `create` is the default, not listed. */
-function serviceModeOptOuts(config: ResolvedPlatformConfig): Record<string, string> {
+/**
+ * Each singleton not created in some region, as `<service>Mode` (the key OPT_OUTS reads), in the config's shortest
+ * form: one mode for both regions, or `{ primary, recovery }`; `create` in both is the default, not listed.
+ */
+function serviceModeOptOuts(config: ResolvedPlatformConfig): Record<string, ServiceModeSetting> {
   return Object.fromEntries(
     (Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[])
-      .filter((service) => config.threatDetection[service] !== 'create')
-      .map((service) => [serviceModeOptOutKey(service), config.threatDetection[service]]),
+      .map(
+        (service) =>
+          [
+            service,
+            compactModes(regionalModes(`threatDetection.${service}`, config.threatDetection[service])),
+          ] as const,
+      )
+      .filter(([, setting]) => setting !== 'create')
+      .map(([service, setting]) => [serviceModeOptOutKey(service), setting]),
   );
 }

@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BackupBreakGlassRole } from '../backup/backup-break-glass-role';
 import { LockedBackupVault } from '../backup/locked-backup-vault';
+import { RestoreTesting } from '../backup/restore-testing';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { ReplicaBucket } from '../data/replica-bucket';
 import { PlatformKeys } from '../keys/platform-keys';
@@ -26,6 +27,11 @@ export class RecoveryStack extends Stack {
   readonly accessLogs: AccessLogBucket;
   /** Declared when config names no `backup.breakGlassRoleArn` (IAM is global; this stack deploys first). */
   readonly breakGlass?: BackupBreakGlassRole;
+  /**
+   * Restore tests of the uploads' copies in the recovery vault (config `backup.restoreTesting`). The cluster's copies
+   * are not restore-tested here: this region has no VPC, and a restore would land in the default VPC.
+   */
+  readonly restoreTesting?: RestoreTesting;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
@@ -106,6 +112,25 @@ export class RecoveryStack extends Stack {
       currentVersionExpirationDays: c.backup.retentionDays,
       dataClassification: 'database-dump-replica',
     });
+
+    if (c.backup.restoreTesting.enabled) {
+      this.restoreTesting = new RestoreTesting(this, 'RestoreTesting', {
+        planName: physicalNames.restoreTestingPlan(c, 'recovery'),
+        vaultArn: this.vault.vault.backupVaultArn,
+        vaultKeyArn: this.keys.backup.keyArn,
+        scheduleExpression: c.backup.restoreTesting.scheduleExpression,
+        validationWindowHours: c.backup.restoreTesting.validationWindowHours,
+        // Copies are snapshots; the protected resource keeps the source bucket's ARN.
+        recoveryPointTypes: ['SNAPSHOT'],
+        buckets: {
+          bucketArns: [`arn:${this.partition}:s3:::${physicalNames.uploadBucket(c)}`],
+          keyArn: this.keys.data.keyArn,
+        },
+      });
+      declarePlatformRole(this.restoreTesting.plan, 'restore-testing-plan');
+      for (const s of this.restoreTesting.selections) declarePlatformRole(s, 'restore-testing-selection');
+      declarePlatformRole(this.restoreTesting.role, 'restore-testing-role');
+    }
 
     // The roles core's requirements select these resources by (never by construct id).
     if (this.breakGlass) declarePlatformRole(this.breakGlass.role, 'break-glass-role');

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { physicalNames } from '../config/physical-names';
 import { configRuleNamePrefix, hygieneConfigRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import { ModeRegion, modeInRegion } from '../core/service-modes';
 import { GLOBAL_RESOURCE_CONTROLS, GLOBAL_RESOURCE_CONTROLS_REASON } from '../core/requirements/security-hub-controls';
 import { DEFAULT_SSL_POLICY } from '../edge/tls-policies';
 import { ConfigRecording } from '../monitoring/config-recording';
@@ -19,11 +20,17 @@ export interface ThreatDetectionStackProps extends PlatformStackProps {
    * @default - none: the findings of this region are routed by SecurityAlerts in this region
    */
   readonly forwardFindingsTo?: string;
+  /**
+   * Which of the environment's regions this is: picks each service's mode when `config.threatDetection` gives one per
+   * region (`{ primary, recovery }`).
+   * @default - 'recovery' when `forwardFindingsTo` is given, else 'primary'
+   */
+  readonly regionRole?: ModeRegion;
 }
 
 /**
  * One region's account singletons (GuardDuty, Security Hub, Access Analyzer, AWS Config recording), each per its mode
- * in `config.threatDetection`. In a stack of their own, so that a collision with an account's existing detector
+ * in `config.threatDetection` for this region. In a stack of their own, so that a collision with an account's existing detector
  * fails this stack only: the trail, the alarms and the alert topic of the monitoring stack deploy regardless.
  */
 export class ThreatDetectionStack extends Stack {
@@ -34,19 +41,22 @@ export class ThreatDetectionStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ThreatDetectionStackProps) {
     super(scope, id, props);
-    const modes = props.config.threatDetection;
+    const regionRole = props.regionRole ?? (props.forwardFindingsTo === undefined ? 'primary' : 'recovery');
+    const setting = props.config.threatDetection;
+    const modeOf = (service: keyof typeof setting) =>
+      modeInRegion(`threatDetection.${service}`, setting[service], regionRole);
     // Global resource types (IAM) are recorded once, in the primary region; the recovery region's hub leaves the
     // controls that judge them to the primary, or Config.1 fails there (Critical).
-    const recordsGlobalResources = props.forwardFindingsTo === undefined;
+    const recordsGlobalResources = regionRole === 'primary';
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
-      guardDuty: modes.guardDuty,
-      securityHub: modes.securityHub,
-      accessAnalyzer: modes.accessAnalyzer,
+      guardDuty: modeOf('guardDuty'),
+      securityHub: modeOf('securityHub'),
+      accessAnalyzer: modeOf('accessAnalyzer'),
       disabledControls: recordsGlobalResources
         ? undefined
         : GLOBAL_RESOURCE_CONTROLS.map((controlId) => ({ controlId, reason: GLOBAL_RESOURCE_CONTROLS_REASON })),
     });
-    if (modes.config === 'create') {
+    if (modeOf('config') === 'create') {
       const accessLogs = new AccessLogBucket(this, 'AccessLogs');
       this.configRecording = new ConfigRecording(this, 'ConfigRecording', {
         accessLogBucket: accessLogs.bucket,

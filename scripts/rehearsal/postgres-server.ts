@@ -6,8 +6,9 @@ import { ChildProcess, execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REHEARSAL_DIR, resolveUser } from './build-image';
-import { sandboxOk, sandboxStart } from './sandbox';
+import { sandboxOk, sandboxRun, sandboxStart } from './sandbox';
 import { freePort } from './free-port';
+import { RDS_LOGIN_RULE } from './rds-login-rule';
 
 export interface TestCa {
   /** The CA certificate (PEM), what a client trusts. */
@@ -103,11 +104,31 @@ export function testCa(rootfs: string, name: string): TestCa {
   return files;
 }
 
+/**
+ * What RDS creates before anyone connects, for a rehearsal that runs the bootstrap: `rds_iam`, a master user that is
+ * no superuser (CREATEROLE, CREATEDB, allowed to set pgaudit's parameters and, as RDS allow-lists it, to create
+ * pgaudit), the database it owns, and RDS's login rule (a member of rds_iam, directly or nested, cannot log in with a
+ * password).
+ */
+export interface LikeRds {
+  readonly masterUser: string;
+  readonly masterPassword: string;
+  readonly database: string;
+}
+
+export interface SqlResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 export interface RunningPostgres {
   readonly port: number;
   /** libpq environment of a verified TLS connection as the superuser (PGSSLROOTCERT inside the server rootfs). */
   readonly env: Record<string, string>;
   psql(database: string, sql: string): string;
+  /** psql as `user` with `password` (a fresh password login, verify-full); never throws. */
+  psqlAs(user: string, password: string, database: string, sql: string): SqlResult;
   stop(): void;
   log(): string;
 }
@@ -120,6 +141,8 @@ export async function startPostgres(options: {
   workDir: string;
   user: string;
   password: string;
+  /** Set up as RDS would: see LikeRds. @default - a plain server, `user` its superuser */
+  likeRds?: LikeRds;
 }): Promise<RunningPostgres> {
   const { uid, gid } = resolveUser(options.rootfs, 'postgres');
   const bin = `/usr/lib/postgresql/${options.major}/bin`;
@@ -146,6 +169,13 @@ export async function startPostgres(options: {
     { host: run, container: '/run/postgresql', writable: true },
     { host: certs, container: '/certs' },
   ];
+  if (options.likeRds) {
+    // RDS allow-lists pgaudit for its master user; a trusted control file does the same here.
+    const extension = `/usr/share/postgresql/${options.major}/extension/pgaudit.control`;
+    const control = path.join(run, 'pgaudit.control');
+    fs.writeFileSync(control, fs.readFileSync(path.join(options.rootfs, extension), 'utf8') + 'trusted = true\n');
+    binds.push({ host: control, container: extension });
+  }
   const base = { rootfs: options.rootfs, uid, gid, binds, env: { PATH: `${bin}:/usr/bin:/bin`, LANG: 'C' } };
   sandboxOk({
     ...base,
@@ -192,6 +222,8 @@ export async function startPostgres(options: {
       'fsync=off',
       '-c',
       'shared_preload_libraries=pgaudit',
+      // Every statement and its parameters in the log: what reaches the server is visible to the test.
+      ...(options.likeRds ? ['-c', 'log_statement=all'] : []),
     ],
   });
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -210,6 +242,14 @@ export async function startPostgres(options: {
       env: { ...base.env, ...env, PGDATABASE: database },
       argv: ['psql', '--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--command', sql],
     });
+  const psqlAs = (user: string, password: string, database: string, sql: string): SqlResult => {
+    const r = sandboxRun({
+      ...base,
+      env: { ...base.env, ...env, PGUSER: user, PGPASSWORD: password, PGDATABASE: database },
+      argv: ['psql', '--no-psqlrc', '--tuples-only', '--no-align', '--set=ON_ERROR_STOP=1', '--command', sql],
+    });
+    return { status: r.status ?? 1, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
+  };
   for (let i = 0; ; i++) {
     try {
       psql('postgres', 'SELECT 1');
@@ -219,5 +259,16 @@ export async function startPostgres(options: {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return { port, env, psql, stop: () => server.kill('SIGKILL'), log: () => log };
+  const rds = options.likeRds;
+  if (rds) {
+    psql('postgres', 'CREATE ROLE rds_iam NOLOGIN');
+    psql('postgres', `CREATE ROLE ${rds.masterUser} LOGIN CREATEROLE CREATEDB PASSWORD '${rds.masterPassword}'`);
+    // RDS lets its master grant rds_iam without being a member; an ADMIN-only grant does here (PostgreSQL 16+).
+    psql('postgres', `GRANT rds_iam TO ${rds.masterUser} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE`);
+    psql('postgres', `GRANT SET ON PARAMETER pgaudit.log, pgaudit.log_relation, pgaudit.role TO ${rds.masterUser}`);
+    // In template1, so every database created afterwards has the rule (event triggers are per database).
+    psql('template1', RDS_LOGIN_RULE);
+    psql('postgres', `CREATE DATABASE ${rds.database} OWNER ${rds.masterUser}`);
+  }
+  return { port, env, psql, psqlAs, stop: () => server.kill('SIGKILL'), log: () => log };
 }

@@ -130,7 +130,9 @@ describe('break-glass trust, by the identity model of config backup.breakGlass',
   });
 
   test('fails when the construct is given no principal or a whole account', () => {
-    expect(() => trustOf([])).toThrow(/trustedPrincipalArns = \[\] names nobody\. Fix: give the ARNs/);
+    expect(() => trustOf([])).toThrow(
+      /\[BackupBreakGlassRole\.trustedPrincipalArns\] .*trustedPrincipalArns = \[\]: names nobody\. Fix: give the ARNs/,
+    );
     expect(() => trustOf([`arn:aws:iam::${ACCOUNT}:role/*`])).toThrow(/is not one role \(pattern\) of an account/);
   });
 });

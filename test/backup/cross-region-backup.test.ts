@@ -109,6 +109,8 @@ describe('CrossRegionBackup', () => {
   });
 
   test('fails when retention is below seven days', () => {
-    expect(() => build({ retentionDays: 3 })).toThrow(/retentionDays = 3 is below 7 days/);
+    expect(() => build({ retentionDays: 3 })).toThrow(
+      /\[CrossRegionBackup\.retentionDays\] .*retentionDays = 3: is below 7 days/,
+    );
   });
 });

@@ -228,6 +228,17 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     expect(packets.stderr).toMatch(/decryption failed: No secret key/);
   });
 
+  test("dump.sh writes the dump's digest record beside it, and sha256sum --check accepts the dump", () => {
+    const record = fs.readFileSync(`${dumpFile}.sha256`, 'utf8');
+    expect(record).toMatch(new RegExp(`^[0-9a-f]{64}  ${path.basename(dumpFile).replace(/\./g, '\\.')}\n$`));
+    expect(dumpResult.stdout).toContain(`(${fs.statSync(dumpFile).size} bytes, sha256 ${record.slice(0, 64)};`);
+    const check = spawnSync('sha256sum', ['--check', '--strict', `${path.basename(dumpFile)}.sha256`], {
+      cwd: path.dirname(dumpFile),
+      encoding: 'utf8',
+    });
+    expect([check.status, check.stdout]).toEqual([0, `${path.basename(dumpFile)}: OK\n`]);
+  });
+
   test('the dump contains none of the fixture plaintext', () => {
     const bytes = fs.readFileSync(dumpFile);
     const texts = [bytes.toString('latin1'), bytes.toString('utf8')];
@@ -306,7 +317,8 @@ describe('GPG dump and restore scripts against a real PostgreSQL', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/attempt 1 of 3 could not reach the database; retrying in 0 s/);
     expect(shim.runs()).toBe(2);
-    expect(fs.readdirSync(path.dirname(out))).toEqual(['app.pgdump.gpg']);
+    // The dump and its digest record, written after it: nothing of the failed attempt.
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(['app.pgdump.gpg', 'app.pgdump.gpg.sha256']);
     psql('postgres', 'CREATE DATABASE retried');
     const restored = run('bash', [RESTORE_SCRIPT], {
       ...pg,

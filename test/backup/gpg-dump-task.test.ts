@@ -107,11 +107,15 @@ describe('GpgDumpTask', () => {
   });
 
   test('fails when the hour is out of range', () => {
-    expect(() => build({ dailyHourUtc: 24 })).toThrow(/dailyHourUtc = 24 is not an hour/);
+    expect(() => build({ dailyHourUtc: 24 })).toThrow(
+      /^\[GpgDumpTask\.dailyHourUtc\] Data\/DumpTask: dailyHourUtc = 24: is not an hour/,
+    );
   });
 
   test('fails when caBundleSha256 is not a SHA-256', () => {
-    expect(() => build({ caBundleSha256: 'abc' })).toThrow(/caBundleSha256 = 'abc' is not a SHA-256\. Fix:/);
+    expect(() => build({ caBundleSha256: 'abc' })).toThrow(
+      /\[GpgDumpTask\.caBundleSha256\] .*caBundleSha256 = "abc": is not a SHA-256\. Fix:/,
+    );
   });
 
   test('pins the CA bundle through the image build when caBundleSha256 is given', () => {

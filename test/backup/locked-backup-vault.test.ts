@@ -68,7 +68,7 @@ describe('LockedBackupVault', () => {
 
   test('fails when the lock mode is unknown', () => {
     expect(() => build({ lockMode: 'legal-hold' as never })).toThrow(
-      /lockMode = 'legal-hold' is neither 'governance' nor 'compliance'/,
+      /\[LockedBackupVault\.lockMode\] .*lockMode = "legal-hold": is neither 'governance' nor 'compliance'/,
     );
   });
 });

@@ -31,9 +31,33 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
     const iam5 = suppressed.filter(
       (s) => s.ruleName.startsWith('AwsSolutions-IAM5[') && s.violatingConstructs?.some((c) => ours(c.constructPath)),
     );
-    expect(iam5.map((s) => s.ruleName).sort()).toEqual([
+    // Restore tests: the restore role restores from AWS Backup's snapshots into awsbackup-restore-test-* resources
+    // (primary region: cluster and bucket; recovery region: bucket), the validation reads them and the uploads.
+    const RESTORE_TEST_IAM5 = [
+      // The restore role's describe calls; the validation's PutRestoreValidationResult and VPC attachment.
+      ...Array(2).fill('AwsSolutions-IAM5[Resource::*]'),
+      'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/*]',
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:cluster-pg:*]',
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:awsbackup:*]',
+      ...Array(2).fill(
+        'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:cluster:awsbackup-restore-test-*]',
+      ),
+      ...Array(2).fill('AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:db:awsbackup-restore-test-*]'),
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:pg:default.*]',
+      ...Array(3).fill('AwsSolutions-IAM5[Resource::arn:aws:s3:::awsbackup-restore-test-*/*]'),
+      ...Array(3).fill('AwsSolutions-IAM5[Resource::arn:aws:s3:::awsbackup-restore-test-*]'),
+    ];
+    // Restore tests' findings, one each: what is left must be the backup role's, the dump task's and the bootstrap's.
+    const names = iam5.map((s) => s.ruleName).sort();
+    for (const name of RESTORE_TEST_IAM5) {
+      expect(names).toContain(name);
+      names.splice(names.indexOf(name), 1);
+    }
+    expect(names).toEqual([
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-IAM5[Resource::*]',
+      // The daily dump check's VPC attachment.
       'AwsSolutions-IAM5[Resource::*]',
       expect.stringMatching(
         /^AwsSolutions-IAM5\[Resource::arn:.*:events:eu-west-1:123456789012:rule\/AwsBackupManagedRule\*\]$/,
@@ -57,7 +81,11 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
       'ref/Data/Backup/RolePolicy/Resource',
       // Lambda's VPC network-interface actions, which have no narrower resource.
       'ref/Data/DatabaseBootstrap/Role/GrantsPolicy/Resource',
+      'ref/Data/DumpCheck/Role/GrantsPolicy/Resource',
       'ref/Data/DumpTask/ExecutionRole/GrantsPolicy/Resource',
+      // EC2 and RDS describe calls of the restore role; PutRestoreValidationResult and VPC attachment of the validation.
+      'ref/Data/RestoreTesting/RolePolicy/Resource',
+      'ref/Data/RestoreValidation/Role/GrantsPolicy/Resource',
     ]);
   });
 });

@@ -105,7 +105,7 @@ describe('StripeSecrets', () => {
   test('fails when the name prefix is not a secret name', () => {
     const stack = new Stack(new App(), 'Prefix', { env });
     expect(() => new StripeSecrets(stack, 'Stripe', { secretNamePrefix: 'prod stripe/' })).toThrow(
-      /secretNamePrefix 'prod stripe\/' is not a valid secret name prefix/,
+      /\[StripeSecrets\.secretNamePrefix\] .*secretNamePrefix = "prod stripe\/": is not a valid secret name prefix/,
     );
   });
 });

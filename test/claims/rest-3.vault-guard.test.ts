@@ -133,7 +133,9 @@ describe('REST-3: vault locks hold the plan retention, and only break glass can 
           minRetention: Duration.days(35),
           maxRetention: Duration.days(35),
         }),
-    ).toThrow(/LockedBackupVault maxRetention = 35 days\. Fix: give more than minRetention \(35 days\)/);
+    ).toThrow(
+      /^\[LockedBackupVault\.maxRetention\] Weak\/Vault: maxRetention = 35 days: .*Fix: give more than minRetention \(35 days\)/,
+    );
   });
 
   test('without a break-glass role the construct exempts nobody', () => {

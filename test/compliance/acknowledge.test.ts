@@ -33,7 +33,9 @@ describe('acknowledgeFinding', () => {
     const bucket = new s3.Bucket(new Stack(new App(), 'S'), 'B');
     expect(() =>
       acknowledgeFinding(bucket, { rule: 'AwsSolutions-S1', claim: 'DATA-4', reason: 'not needed' }),
-    ).toThrow(/Acknowledgment of AwsSolutions-S1 on S\/B has reason 'not needed', shorter than 40 characters/);
+    ).toThrow(
+      /^\[acknowledgeFinding\.reason\] S\/B: reason \(of AwsSolutions-S1\) = "not needed": is shorter than 40 characters/,
+    );
   });
 
   test.each([

@@ -10,6 +10,11 @@ import { ClaimsPlugin } from '../../lib/compliance/gate/claims-plugin';
 import { ALL_STOCK_PACKS } from '../../lib/compliance/gate/stock-packs';
 import { claimById } from '../../lib/core/claims/register';
 import { PLATFORM_METADATA_KEY } from '../../lib/core/platform-metadata';
+import { markSynthJudged, readSynthRun } from '../../lib/core/synth-run';
+import { loadPlatformConfigFile } from '../../lib/config/load-config';
+import { referencePlatformConfig } from '../../lib/config/reference-config';
+import { PlatformStage } from '../../lib/stacks/platform-stage';
+import { REFERENCE_ASSEMBLY_ROOT } from '../support/reference-constants';
 
 // The evidence fails closed: what it cannot tie to a judgement of the synth gate, it refuses to certify.
 const versioned = modelResourceCheck<BucketProps>({
@@ -128,5 +133,44 @@ describe('the evidence refuses what the gate did not judge', () => {
     });
     expect(run.report.identity.commit).toMatch(/^[0-9a-f]{40}(\+dirty)?$/);
     expect(run.report.environments[0].stacks[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the evidence refuses templates a failed synth left behind', () => {
+  const unfinished = /the last synth into .* failed before the synth gate judged it/;
+
+  test('a synth that reached the gate is marked judged (the reference platform)', () => {
+    expect(readSynthRun(REFERENCE_ASSEMBLY_ROOT)?.state).toBe('judged');
+  });
+
+  test('an app that fails on its config file after a good synth: the evidence refuses the old templates', async () => {
+    // GIVEN an assembly the gate judged
+    const outdir = synth();
+    markSynthJudged(outdir);
+    expect(problemsOf(outdir)).toEqual([]);
+    // WHEN the next run of the app (CDK's CLI sets CDK_OUTDIR) fails on its config file
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'broken-config-')), 'platform.json');
+    fs.writeFileSync(broken, '{ "account": ');
+    const saved = process.env.CDK_OUTDIR;
+    process.env.CDK_OUTDIR = outdir;
+    try {
+      await expect(loadPlatformConfigFile(broken, referencePlatformConfig())).rejects.toThrow(/not valid JSON/);
+    } finally {
+      if (saved === undefined) delete process.env.CDK_OUTDIR;
+      else process.env.CDK_OUTDIR = saved;
+    }
+    // THEN the evidence names the failed run instead of certifying the earlier templates
+    expect(problemsOf(outdir).join('\n')).toMatch(unfinished);
+  });
+
+  test('a PlatformStage whose config is refused marks its run unfinished', () => {
+    const outdir = synth();
+    markSynthJudged(outdir);
+    const app = new App({ outdir });
+    expect(
+      () => new PlatformStage(app, 'prod', { config: referencePlatformConfig({ account: 'not-an-account' }) }),
+    ).toThrow(/account/);
+    expect(readSynthRun(outdir)?.state).toBe('started');
+    expect(problemsOf(outdir).join('\n')).toMatch(unfinished);
   });
 });

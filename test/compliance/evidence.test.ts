@@ -155,8 +155,17 @@ describe('evidence report on a fixture assembly', () => {
     expect(md).toContain(
       '### DATA-4: Uploads on servers without bottlenecks or single points of failure (**weakened**)',
     );
-    expect(md).toContain('| Claims-DATA4-FixtureVersioned | 2 | 0 | 1 |');
-    expect(md).toContain('| DATA-4 | Claims | Claims-DATA4-FixtureVersioned | fixture/Primary/Legacy/Resource |');
+    expect(md).toContain(
+      '| 1 | DATA4-FixtureVersioned | 2 pass, 1 acknowledged | Fixture: versioning keeps overwritten uploads. |',
+    );
+    expect(md).toContain(
+      '- `DATA4-FixtureVersioned` on 1 resource: Fixture: the legacy bucket is read-only and emptied; versioning would keep nothing.',
+    );
+    expect(md).toContain('| DATA-4 | DATA4-FixtureVersioned (Claims) | fixture/Primary/Legacy |');
+    // The claims table counts the acknowledgment its section lists.
+    expect(md).toMatch(
+      /\| \[DATA-4\]\(#fixture-data-4\) .* \| 1 \| 2 \/ 0 \/ 1 \| 0 \| \d+ of \d+ \| \d+ of \d+ \| 1 \(1\) \| 0 \|/,
+    );
     expect(md).toContain('*not implemented*');
   });
 

@@ -95,7 +95,9 @@ describe('RedundantService', () => {
   });
 
   test('fails when given two tasks without the opt-out', () => {
-    expect(() => build({ desiredCount: 2 })).toThrow(/desiredCount = 2: at least 3 task\(s\), one per zone \(HA-1\)/);
+    expect(() => build({ desiredCount: 2 })).toThrow(
+      /^\[RedundantService\.desiredCount\] S\/App: desiredCount = 2: at least 3 task\(s\), one per zone \(HA-1\)/,
+    );
   });
 
   test('allows two tasks only with allowFewerThanThreeTasks', () => {
@@ -103,16 +105,20 @@ describe('RedundantService', () => {
   });
 
   test('fails when the container would run as root', () => {
-    expect(() => build({ user: '0' })).toThrow(/user = '0': the container never runs as root/);
+    expect(() => build({ user: '0' })).toThrow(
+      /\[RedundantService\.user\] .*user = "0": the container never runs as root/,
+    );
   });
 
   test('fails when the container port is privileged', () => {
-    expect(() => build({ containerPort: 80 })).toThrow(/containerPort = 80: use an unprivileged port/);
+    expect(() => build({ containerPort: 80 })).toThrow(
+      /\[RedundantService\.containerPort\] .*containerPort = 80: .*Fix: use an unprivileged port/,
+    );
   });
 
   test('fails when a plain environment value is named like a credential', () => {
     expect(() => build({ environment: { DB_HOST: 'db', DB_PASSWORD: 'x', API_TOKEN: 'y' } })).toThrow(
-      /environment names DB_PASSWORD, API_TOKEN: values that look like credentials are never plain environment values/,
+      /\[RedundantService\.environment\] .*environment = \["DB_PASSWORD","API_TOKEN"\]: names values that look like credentials, which are never plain environment values/,
     );
   });
 

@@ -119,7 +119,7 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
   [
     'securityContact.expires',
     withOverrides({ securityContact: { ...reference.securityContact, expires: 'next year' } }),
-    'not an ISO 8601 date-time',
+    'not an ISO 8601 date (2027-06-30) or date-time',
   ],
   [
     'securityContact.policyUrl',
@@ -185,6 +185,21 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     withOverrides({ backup: { breakGlass: { trust: 'identity-center' } } }),
     'names no permissionSets and no principalArns, so nobody could break glass',
   ],
+  [
+    'backup.restoreTesting.scheduleExpression',
+    withOverrides({ backup: { restoreTesting: { scheduleExpression: 'cron(0 5 1 * ? *)' } } }),
+    'does not run every week',
+  ],
+  [
+    'backup.restoreTesting.validationWindowHours',
+    withOverrides({ backup: { restoreTesting: { validationWindowHours: 200 } } }),
+    'must be a whole number from 1 to 168',
+  ],
+  [
+    'backup.restoreTesting.expectedTables',
+    withOverrides({ backup: { restoreTesting: { expectedTables: { 'app.Orders': 1 } } } }),
+    'has app.Orders: 1',
+  ],
   ...(['guardDuty', 'securityHub', 'accessAnalyzer', 'config'] as const).map(
     (service): [string, PlatformConfig, string] => [
       `threatDetection.${service}`,
@@ -222,6 +237,12 @@ describe('platform config validation', () => {
       retentionDays: 35,
       vaultLockMode: 'governance',
       breakGlass: { trust: 'iam-users-with-mfa' },
+      restoreTesting: {
+        enabled: true,
+        scheduleExpression: 'cron(0 5 ? * SAT *)',
+        validationWindowHours: 4,
+        expectedTables: {},
+      },
     });
     expect(resolved.threatDetection).toEqual({
       guardDuty: 'create',

@@ -7,7 +7,7 @@ import * as path from 'path';
  * only the stacks (and the package index and CLI) put them together.
  */
 const LIB = path.join(__dirname, '../../lib');
-const CONSTRUCT_FOLDERS = ['network', 'edge', 'compute', 'keys', 'data', 'backup', 'monitoring', 'billing'];
+const CONSTRUCT_FOLDERS = ['network', 'edge', 'compute', 'keys', 'data', 'backup', 'monitoring', 'billing', 'delivery'];
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   core: ['core'],
   config: ['core', 'config'],

@@ -119,7 +119,7 @@ describe('MultiAzDatabase engine version at synth', () => {
           now: new Date('2026-12-01T00:00:00Z'),
         } as never),
     ).toThrow(
-      /MultiAzDatabase engineVersion = 17\.4: Aurora PostgreSQL 17\.4 is no longer created by AWS after 2026-11-30\. Fix: pick a current/,
+      /^\[MultiAzDatabase\.engineVersion\] Db\/Database: engineVersion = "17\.4": Aurora PostgreSQL 17\.4 is no longer created by AWS after 2026-11-30\. Fix: pick a current/,
     );
   });
 

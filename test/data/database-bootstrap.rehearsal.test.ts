@@ -15,6 +15,8 @@ import { MASTER_PASSWORD, MASTER_USER, RehearsalPostgres } from './rehearsal/pos
 
 const APP_PASSWORD = 'stands-in-for-an-iam-token';
 const PERSON_PASSWORD = 'stands-in-for-a-persons-iam-token';
+/** What the dump reader's secret holds (Secrets Manager generates it in production). */
+const DUMP_READER = { user: 'dump_reader', password: 'rehearsalDumpReader0Secret9' };
 /** A statement of the shape an application sends: a lookup by key with a handful of columns. */
 const APP_READ =
   "SELECT id, customer_id, status, total_cents, created_at FROM app.orders WHERE customer_id = 'c-0042' ORDER BY created_at DESC LIMIT 20;";
@@ -94,27 +96,29 @@ beforeAll(
     started = Date.now();
     pg = await RehearsalPostgres.start();
     ca = [fs.readFileSync(pg.caFile, 'utf8')];
-    // Another schema the application must not read: the master user's own.
-    must(
-      master(
-        "CREATE SCHEMA internal; CREATE TABLE internal.staff_notes (note text); INSERT INTO internal.staff_notes VALUES ('payroll');",
-      ),
-    );
-    // In the order production runs it: the deploy's bootstrap, then what logs in with the master secret afterwards
-    // (a fresh password login, the nightly dump), then the next deploy's bootstrap. Each step's outcome is kept, so
-    // a step that fails is named by the test below instead of failing the set-up.
+    // In the order production runs it: the deploy's bootstrap, then what logs in with a password afterwards (a
+    // fresh login as the master user, the nightly dump as its own role), then the next deploy's bootstrap. Each step's
+    // outcome is kept, so a step that fails is named by the test below instead of failing the set-up.
     first = await step(
       'the first bootstrap',
-      async () => (await runBootstrap(connection(), ['alice', 'bob'], script())).report,
+      async () => (await runBootstrap(connection(), ['alice', 'bob'], script(), DUMP_READER)).report,
     );
     await step('a fresh password login as the master user', () => {
       must(master('SELECT 1;'));
       return Promise.resolve();
     });
-    await step('the nightly dump as the master user', () => Promise.resolve(pg.dump(MASTER_USER, MASTER_PASSWORD)));
+    await step('the nightly dump as dump_reader', () =>
+      Promise.resolve(pg.dump(DUMP_READER.user, DUMP_READER.password)),
+    );
     second = await step(
       "the next deploy's bootstrap",
-      async () => (await runBootstrap(connection(), ['alice', 'bob'], script())).report,
+      async () => (await runBootstrap(connection(), ['alice', 'bob'], script(), DUMP_READER)).report,
+    );
+    // Another schema the application must not read: the master user's own.
+    must(
+      master(
+        "CREATE SCHEMA internal; CREATE TABLE internal.staff_notes (note text); INSERT INTO internal.staff_notes VALUES ('payroll');",
+      ),
     );
     // IAM authentication is RDS's; here a password stands in for the token.
     const su = (sql: string) => pg.psql('postgres', 'rehearsal-superuser', sql);
@@ -134,11 +138,11 @@ afterAll(async () => {
 });
 
 describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
-  test("in production's order: bootstrap, a password login as the master user, the dump, the next bootstrap", () => {
+  test("in production's order: bootstrap, a password login as the master user, the dump as dump_reader, the next bootstrap", () => {
     expect(steps).toEqual([
       { step: 'the first bootstrap' },
       { step: 'a fresh password login as the master user' },
-      { step: 'the nightly dump as the master user' },
+      { step: 'the nightly dump as dump_reader' },
       { step: "the next deploy's bootstrap" },
     ]);
   });
@@ -199,6 +203,14 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
     });
     expect(first.roles.alice.memberOf).toEqual(['db_people', 'rds_iam']);
     expect(first.roles.db_people).toMatchObject({ login: false, superuser: false });
+    expect(first.roles.dump_reader).toEqual({
+      login: true,
+      superuser: false,
+      createRole: false,
+      createDb: false,
+      pgauditLog: null,
+      memberOf: [],
+    });
   });
 
   test('refuses SQL whose digest is not the one declared beside it', async () => {
@@ -274,6 +286,12 @@ describe('database bootstrap rehearsal (PostgreSQL 17, pgaudit)', () => {
       stdout: 'INSERT 0 1\n2',
     });
     expect(person('SELECT count(*) FROM app.restored;').stdout).toBe('2');
+  });
+
+  test('the dump as dump_reader fails, naming the table, when data lies outside schema app (never left out quietly)', () => {
+    expect(() => pg.dump(DUMP_READER.user, DUMP_READER.password)).toThrow(
+      /permission denied for schema internal[\s\S]*LOCK TABLE internal\.staff_notes/,
+    );
   });
 
   test('pg_dump as the master user still dumps every schema', () => {

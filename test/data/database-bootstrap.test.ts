@@ -93,13 +93,19 @@ describe('DatabaseBootstrap (reference Data stack)', () => {
 
   test('fails when a person is named in a way PostgreSQL or the audit log would not keep apart', () => {
     expect(withBad({ people: ['Jane Doe'] })).toThrow(
-      /DatabaseBootstrap people = \["Jane Doe"\].*Fix: use names such as 'jane_doe'/,
+      /^\[DatabaseBootstrap\.people\.name\] Bad\/Bootstrap: people = \["Jane Doe"\]: .*Fix: use names such as 'jane_doe'/,
     );
-    expect(withBad({ people: ['app_service'] })).toThrow(/not one of app_service, app_owner, db_people, app/);
-    expect(withBad({ people: ['jane', 'jane'] })).toThrow(/names jane twice/);
+    expect(withBad({ people: ['app_service'] })).toThrow(
+      /not one of app_service, app_owner, db_people, dump_reader, app/,
+    );
+    expect(withBad({ people: ['jane', 'jane'] })).toThrow(
+      /\[DatabaseBootstrap\.people\.duplicate\] .*names jane twice/,
+    );
   });
 
   test('fails when its log would be kept less than a year', () => {
-    expect(withBad({ logRetention: logs.RetentionDays.ONE_MONTH })).toThrow(/DatabaseBootstrap logRetention = 30 days/);
+    expect(withBad({ logRetention: logs.RetentionDays.ONE_MONTH })).toThrow(
+      /^\[DatabaseBootstrap\.logRetention\] Bad\/Bootstrap: logRetention = 30 days: /,
+    );
   });
 });

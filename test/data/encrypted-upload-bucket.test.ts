@@ -129,10 +129,10 @@ describe('EncryptedUploadBucket', () => {
         currentVersionExpirationDays: 30,
       }),
     ).toThrow(
-      /currentVersionExpirationDays = 30 is shorter than the Object Lock retention of 35 days\. Fix: expire current versions after at least the lock's 35 days/,
+      /\[EncryptedUploadBucket\.currentVersionExpirationDays\] .*currentVersionExpirationDays = 30: is shorter than the Object Lock retention of 35 days\. Fix: expire current versions after at least the lock's 35 days/,
     );
     expect(() => build({ currentVersionExpirationDays: 0.5 })).toThrow(
-      /currentVersionExpirationDays = 0.5 is not a whole number of days from 1/,
+      /currentVersionExpirationDays = 0\.5: is not a whole number of days from 1/,
     );
   });
 
@@ -200,7 +200,9 @@ describe('EncryptedUploadBucket', () => {
   });
 
   test('fails when no replication is given and single region is not accepted', () => {
-    expect(() => build({ replication: undefined })).toThrow(/replication = undefined leaves the bucket in one region/);
+    expect(() => build({ replication: undefined })).toThrow(
+      /^\[EncryptedUploadBucket\.replication\] Data\/Uploads: replication = undefined: leaves the bucket in one region/,
+    );
   });
 
   test('fails when replicating into its own region', () => {

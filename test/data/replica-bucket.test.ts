@@ -79,7 +79,7 @@ describe('AccessLogBucket', () => {
 
   test('fails when access logs would be kept less than a year', () => {
     expect(() => new AccessLogBucket(new Stack(new App(), 'S'), 'Logs', { retentionDays: 90 })).toThrow(
-      /retentionDays = 90 is shorter than a year/,
+      /^\[AccessLogBucket\.retentionDays\] S\/Logs: retentionDays = 90: is shorter than a year/,
     );
   });
 });

@@ -94,19 +94,19 @@ describe('TlsOnlyLoadBalancer', () => {
 
   test('fails when given SslPolicy.RECOMMENDED (TLS 1.0)', () => {
     expect(() => build({ sslPolicy: elbv2.SslPolicy.RECOMMENDED })).toThrow(
-      /sslPolicy = 'ELBSecurityPolicy-2016-08': allows TLS below 1.2/,
+      /^\[TlsOnlyLoadBalancer\.sslPolicy\] S\/Edge: sslPolicy = "ELBSecurityPolicy-2016-08": allows TLS below 1.2/,
     );
   });
 
   test('fails when HSTS would last less than a year', () => {
     expect(() => build({ hstsMaxAgeSeconds: 86400 })).toThrow(
-      /hstsMaxAgeSeconds = 86400: HSTS must last at least one year/,
+      /\[TlsOnlyLoadBalancer\.hstsMaxAgeSeconds\] .*hstsMaxAgeSeconds = 86400: HSTS must last at least one year/,
     );
   });
 
   test('fails when security.txt has no contact', () => {
     expect(() => build({ securityTxt: { ...SECURITY_TXT, contacts: [] } })).toThrow(
-      /RFC 9116 requires at least one Contact/,
+      /^\[SecurityTxt\.contacts\] S\/Edge: securityTxt\.contacts = \[\]: RFC 9116 requires at least one Contact/,
     );
   });
 });
@@ -121,7 +121,7 @@ describe('renderSecurityTxt', () => {
 
   test('fails when Expires is not a date', () => {
     expect(() => renderSecurityTxt({ ...SECURITY_TXT, expires: 'next year' })).toThrow(
-      /expires = 'next year': not an ISO 8601/,
+      /^\[SecurityTxt\.expires\] securityTxt\.expires = "next year": not an ISO 8601/,
     );
   });
 

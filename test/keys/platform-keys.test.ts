@@ -49,11 +49,13 @@ describe('PlatformKeys', () => {
 
   test('fails when the alias prefix is not an alias', () => {
     expect(() => build({ aliasPrefix: 'test/primary' })).toThrow(
-      /aliasPrefix = 'test\/primary' is not a KMS alias prefix/,
+      /\[PlatformKeys\.aliasPrefix\] .*aliasPrefix = "test\/primary": is not a KMS alias prefix/,
     );
   });
 
   test('fails when the pending window is outside 7-30 days', () => {
-    expect(() => build({ pendingWindowDays: 3 })).toThrow(/pendingWindowDays = 3 is outside 7-30/);
+    expect(() => build({ pendingWindowDays: 3 })).toThrow(
+      /\[PlatformKeys\.pendingWindowDays\] .*pendingWindowDays = 3: is outside 7-30/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { AuditTrail } from '../../lib/monitoring/audit-trail';
+import { AuditTrail, TRAIL_OBJECT_LOCK_DEFAULT_DAYS } from '../../lib/monitoring/audit-trail';
 
 const env = { account: '123456789012', region: 'eu-west-1' };
 
@@ -178,6 +178,65 @@ describe('AuditTrail', () => {
     });
   });
 
+  test('locks every trail file for a year in GOVERNANCE mode by default (tamper-resistant, not only tamper-evident)', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'trail-bucket/' }),
+      VersioningConfiguration: { Status: 'Enabled' },
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: TRAIL_OBJECT_LOCK_DEFAULT_DAYS } },
+      },
+    });
+    // The access-log bucket stays unlocked: S3 delivers no server access logs into a bucket with Object Lock.
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: Match.objectLike({ Rules: [Match.objectLike({ Id: 'ExpireAccessLogs' })] }),
+      ObjectLockEnabled: Match.absent(),
+    });
+  });
+
+  test('locks in COMPLIANCE mode and for the days given', () => {
+    const stack = new Stack(new App(), 'Compliance', { env });
+    new AuditTrail(stack, 'Audit', { objectLockMode: 'compliance', objectLockRetentionDays: 400 });
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 400 } },
+      },
+    });
+  });
+
+  test('records the deletions of every object of every bucket by event name, never the deliveries', () => {
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      AdvancedEventSelectors: Match.arrayWith([
+        {
+          Name: 'Object deletions of every bucket',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'eventName', Equals: ['DeleteObject', 'DeleteObjects'] },
+          ],
+        },
+      ]),
+    });
+    // No selector records the writes of every bucket: CloudTrail's own PutObject deliveries would loop.
+    const selectors = Object.values(template.findResources('AWS::CloudTrail::Trail'))[0].Properties
+      .AdvancedEventSelectors as { FieldSelectors: { Field: string }[] }[];
+    const everyBucketWrites = selectors.filter(
+      (s) =>
+        JSON.stringify(s).includes('AWS::S3::Object') &&
+        !s.FieldSelectors.some((f) => ['readOnly', 'eventName', 'resources.ARN'].includes(f.Field)),
+    );
+    expect(everyBucketWrites).toEqual([]);
+  });
+
+  test('fails when the lock would outlive the expiry (lifecycle cannot delete a locked version)', () => {
+    const stack = new Stack(new App(), 'Locked', { env });
+    expect(() => new AuditTrail(stack, 'Audit', { expireAfterDays: 400, objectLockRetentionDays: 401 })).toThrow(
+      /^\[AuditTrail\.objectLockRetentionDays\] Locked\/Audit: objectLockRetentionDays = 401: it must be a whole number of days from 1 to expireAfterDays \(400\).*Fix: give at most 400/,
+    );
+  });
+
   test('denies any access to the trail bucket without TLS', () => {
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: Match.stringLikeRegexp('AuditBucket') },
@@ -192,14 +251,14 @@ describe('AuditTrail', () => {
   test('fails when trail files would expire within a year', () => {
     const stack = new Stack(new App(), 'Short', { env });
     expect(() => new AuditTrail(stack, 'Audit', { expireAfterDays: 30 })).toThrow(
-      /expireAfterDays is 30; audit records must be kept at least 365 days/,
+      /\[AuditTrail\.expireAfterDays\] .*expireAfterDays = 30: audit records must be kept at least 365 days/,
     );
   });
 
   test('fails when archiving would come after expiry', () => {
     const stack = new Stack(new App(), 'Late', { env });
     expect(() => new AuditTrail(stack, 'Audit', { archiveAfterDays: 400, expireAfterDays: 400 })).toThrow(
-      /archiveAfterDays is 400; it must be a whole number of days from 1 to below expireAfterDays \(400\)/,
+      /\[AuditTrail\.archiveAfterDays\] .*archiveAfterDays = 400: it must be a whole number of days from 1 to below expireAfterDays \(400\)/,
     );
   });
 });

@@ -93,18 +93,26 @@ describe('ContinuousConfigRules', () => {
       regions: { primary: 'platform' },
     };
     expect(() => build({ ...props, requirements: [periodic] })).toThrow(
-      "ContinuousConfigRules CMK_BACKING_KEY_ROTATION_ENABLED is periodic and scoped '\"platform\"', but no parameter takes 'platformTag'. Fix:",
+      '[ContinuousConfigRules.requirements.periodicScope] Rules/Rules: requirements = "CMK_BACKING_KEY_ROTATION_ENABLED": is periodic and scoped \'"platform"\', but no parameter takes \'platformTag\'. Fix:',
     );
   });
 
   test.each<[string, Partial<ContinuousConfigRulesProps>, string]>([
-    ['no retention', { backupRetentionDays: undefined }, 'ContinuousConfigRules backupRetentionDays = undefined. Fix:'],
-    ['a fractional retention', { backupRetentionDays: 3.5 }, 'ContinuousConfigRules backupRetentionDays = 3.5. Fix:'],
-    ['no TLS policy', { sslPolicies: [] }, 'ContinuousConfigRules sslPolicies = []. Fix:'],
+    [
+      'no retention',
+      { backupRetentionDays: undefined },
+      '[ContinuousConfigRules.backupRetentionDays] Rules/Rules: backupRetentionDays = undefined: ',
+    ],
+    [
+      'a fractional retention',
+      { backupRetentionDays: 3.5 },
+      '[ContinuousConfigRules.backupRetentionDays] Rules/Rules: backupRetentionDays = 3.5: ',
+    ],
+    ['no TLS policy', { sslPolicies: [] }, '[ContinuousConfigRules.sslPolicies] Rules/Rules: sslPolicies = []: '],
     [
       'no break-glass principal',
       { breakGlassPrincipalArns: [] },
-      'ContinuousConfigRules breakGlassPrincipalArns = []. Fix:',
+      '[ContinuousConfigRules.breakGlassPrincipalArns] Rules/Rules: breakGlassPrincipalArns = []: ',
     ],
   ])('%s fails at synth, naming the setting and the value', (_why, change, message) => {
     expect(() => build({ ...props, ...change })).toThrow(message);

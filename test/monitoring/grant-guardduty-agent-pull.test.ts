@@ -37,11 +37,11 @@ describe('grantGuardDutyAgentPull', () => {
 
   test('fails when the region has no known GuardDuty agent repository, naming the region and the fix', () => {
     expect(() => build('ap-east-9')).toThrow(
-      /not known for region ap-east-9 .*Fix: deploy to a region listed in GUARDDUTY_FARGATE_AGENT_ACCOUNTS/,
+      /^\[GuardDutyAgent\.region\] S\/Role: region = "ap-east-9": .*not known for this region\. Fix: deploy to a region listed in GUARDDUTY_FARGATE_AGENT_ACCOUNTS/,
     );
   });
 
   test('fails for an environment-agnostic stack, whose region is not known at synth', () => {
-    expect(() => build()).toThrow(/not known for region \$\{Token/);
+    expect(() => build()).toThrow(/region = "\$\{Token.*not known for this region/);
   });
 });

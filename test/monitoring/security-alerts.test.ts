@@ -134,7 +134,7 @@ describe('SecurityAlerts', () => {
   test('fails when an e-mail address is malformed', () => {
     const stack = new Stack(new App(), 'Bad', { env });
     expect(() => new SecurityAlerts(stack, 'Alerts', { emails: ['not-an-address'] })).toThrow(
-      /email 'not-an-address' is not an e-mail address/,
+      /\[SecurityAlerts\.email\] Bad\/Alerts: email = "not-an-address": is not an e-mail address/,
     );
   });
 
@@ -142,6 +142,8 @@ describe('SecurityAlerts', () => {
     const stack = new Stack(new App(), 'Sev', { env });
     expect(
       () => new SecurityAlerts(stack, 'Alerts', { emails: ['a@example.com'], guardDutyMinimumSeverity: 11 }),
-    ).toThrow(/guardDutyMinimumSeverity is 11; GuardDuty severities run from 1 to 10/);
+    ).toThrow(
+      /\[SecurityAlerts\.guardDutyMinimumSeverity\] .*guardDutyMinimumSeverity = 11: GuardDuty severities run from 1 to 10/,
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('ThreatDetection', () => {
     (service) => {
       const stack = new Stack(new App(), 'Typo', { env });
       expect(() => new ThreatDetection(stack, 'Threats', { [service]: 'Existing' })).toThrow(
-        `ThreatDetection ${service} = "Existing" is not a service mode. Fix: give one of 'create', 'existing', 'organization' (default 'create').`,
+        `[ThreatDetection.serviceMode] Typo/Threats: ${service} = "Existing": is not a service mode. Fix: give one of 'create', 'existing', 'organization' (default 'create')`,
       );
     },
   );

@@ -3,22 +3,38 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
-import { EXAMPLE_DIR, exampleFile, REPO_ROOT } from './consumer-example';
+import { appFiles, TESTED_FEATURE_FLAGS } from '../../lib/cli/init';
+import { FILL_SCRIPT, REPO_ROOT } from './consumer-example';
 
 /**
  * SLOW, ON PURPOSE (about three to five minutes on two busy cores): the README's "Use it in your own CDK app", done as a
- * consumer does it. `npm pack` builds and packs the library; examples/consumer-app (the README's files) is copied
- * to a fresh folder and `npm install`s the tarball with the example's pinned dependencies (once per run, from the
- * npm cache `npm ci` filled where it can, else the registry); the app is type-checked by ts-node and synthesized
- * by `npx cdk synth '**'`, and `npx secure-platform evidence --strict` writes its evidence. Nothing of the
- * repository's node_modules is reachable from the app, so the library must load with its own dependencies and
- * the consumer's peers alone. The app is synthesized and judged twice over one install: with the README's cdk.json
- * (no feature flags) and with the flags `cdk init` writes; the library must build the same platform under both.
- * `SKIP_CONSUMER_TEST=1 npx jest` leaves it out of a quick local run; CI never sets it.
+ * newcomer does it. `npm pack` builds and packs the library; the packed command `secure-platform init` writes a fresh
+ * app; scripts/fill-consumer-app.js fills it as a team would (its own account, domain, certificate and addresses, a
+ * freshly generated dump key, its own copies of the documents the claims cite, and its own resources: a SecureQueue
+ * and a ReplicatedBucket in stacks of the stage); `npm install` adds the tarball with the pins init wrote (from the npm
+ * cache `npm ci` filled where it can, else the registry); tsc type-checks the app against the packed declarations,
+ * `npx cdk synth '**'` synthesizes it and `npx secure-platform evidence --strict --docs security` judges it, with no
+ * acknowledgment of the team's own. Nothing of the repository's node_modules is reachable from the app, so the library
+ * must load with its own dependencies and the consumer's peers alone. The app is synthesized and judged twice over
+ * one install: with the feature flags init writes (cdk init's) and with none; the library must build the same
+ * platform under both. `SKIP_CONSUMER_TEST=1 npx jest` leaves it out of a quick local run; CI never sets it.
+ * scripts/cdk-range.sh makes the same app against the newest and the lowest aws-cdk-lib.
  */
 const MINUTES = 60_000;
+const LIBRARY = '@pocketcity/secure-platform';
+const PLATFORM_STACKS = [
+  'prodData',
+  'prodMonitoring',
+  'prodNetwork',
+  'prodRecovery',
+  'prodRecoveryThreatDetection',
+  'prodService',
+  'prodThreatDetection',
+];
 let work: string;
 let app: string;
+let initWrote: Record<string, string>;
+let libraryVersion: string;
 let synth: Run;
 const timings: string[] = [];
 
@@ -55,6 +71,15 @@ function succeeded(r: Run): string {
 const evidence = (): EvidenceReport =>
   JSON.parse(fs.readFileSync(path.join(app, 'cdk.out/evidence/security-evidence.json'), 'utf8')) as EvidenceReport;
 
+/** Each file of `dir` (recursively, without node_modules), by relative path, as text. */
+function filesOf(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => !f.startsWith('node_modules') && fs.statSync(path.join(dir, f)).isFile())
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
+}
+
 /** Each template of the app's prod assembly, by stack name (without the hash), as text. */
 function templatesOf(dir: string): Record<string, string> {
   const assembly = path.join(dir, 'cdk.out/assembly-prod');
@@ -79,36 +104,31 @@ function resourcesOf(dir: string): Record<string, string[]> {
   );
 }
 
-/**
- * The example app beside the installed one, sharing its node_modules, with the feature flags `cdk init` writes into
- * cdk.json (aws-cdk-lib's recommended-feature-flags.json) instead of none.
- */
-function besideWithInitFlags(): string {
-  const dir = path.join(work, 'app-init-flags');
-  fs.cpSync(EXAMPLE_DIR, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src) });
+/** The filled app beside the installed one, sharing its node_modules, with no feature flags in cdk.json. */
+function besideWithoutFlags(): string {
+  const dir = path.join(work, 'app-no-flags');
+  fs.cpSync(app, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src) });
   fs.symlinkSync(path.join(app, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const recommended = path.join(app, 'node_modules/aws-cdk-lib/recommended-feature-flags.json');
-  const context = JSON.parse(fs.readFileSync(recommended, 'utf8')) as Record<string, unknown>;
-  if (Object.keys(context).length < 50) throw new Error(`${recommended} holds ${Object.keys(context).length} flags`);
-  const cdkJson = JSON.parse(exampleFile('cdk.json')) as object;
-  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ ...cdkJson, context }, null, 2));
+  const { app: command } = JSON.parse(fs.readFileSync(path.join(app, 'cdk.json'), 'utf8')) as { app: string };
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: command }, null, 2));
   return dir;
 }
 
 const describeConsumer = process.env.SKIP_CONSUMER_TEST === '1' ? describe.skip : describe;
 
-describeConsumer('a CDK app of another team, using the packed library as the README says', () => {
+describeConsumer('a CDK app of another team, made by the packed init command as the README says', () => {
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-platform-consumer-'));
     const pack = run('npm', ['pack', '--json', '--pack-destination', work], REPO_ROOT);
     succeeded(pack);
-    const [{ filename }] = JSON.parse(pack.stdout) as { filename: string }[];
+    const [{ filename, version }] = JSON.parse(pack.stdout) as { filename: string; version: string }[];
+    const tarball = path.join(work, filename);
     app = path.join(work, 'app');
-    fs.cpSync(EXAMPLE_DIR, app, {
-      recursive: true,
-      filter: (src) => !/[/\\](node_modules|cdk\.out)$/.test(src),
-    });
-    succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, filename)], app));
+    succeeded(run('npx', ['--yes', '--package', tarball, 'secure-platform', 'init', '--dir', app], work));
+    initWrote = filesOf(app);
+    libraryVersion = version;
+    succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app));
+    succeeded(run('node', [FILL_SCRIPT, app], work));
     synth = run('npx', ['cdk', 'synth', '**', '--quiet'], app);
   }, 20 * MINUTES);
 
@@ -117,74 +137,92 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
     if (work && !process.env.KEEP_CONSUMER_APP) fs.rmSync(work, { recursive: true, force: true });
   });
 
+  test('the packed init wrote what lib/cli/init writes (the files the README shows), with the tested feature flags', () => {
+    const expected = appFiles({ dir: app, environment: 'prod', libraryVersion });
+    expect(initWrote).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([f, text]) => [path.normalize(f), text])),
+    );
+    expect((JSON.parse(initWrote['cdk.json']) as { context: object }).context).toEqual(TESTED_FEATURE_FLAGS);
+  });
+
   test('installs the library with one aws-cdk-lib (the consumer’s) and none of the repository’s dev tools', () => {
     const modules = path.join(app, 'node_modules');
-    expect(fs.existsSync(path.join(modules, '@pocketcity/secure-platform/dist/lib/index.js'))).toBe(true);
-    expect(fs.existsSync(path.join(modules, '@pocketcity/secure-platform/node_modules/aws-cdk-lib'))).toBe(false);
+    expect(fs.existsSync(path.join(modules, LIBRARY, 'dist/lib/index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(modules, LIBRARY, 'node_modules/aws-cdk-lib'))).toBe(false);
     for (const devOnly of ['jest', '@swc/core', 'eslint', '@types/jest'])
       expect(`${devOnly}: ${fs.existsSync(path.join(modules, devOnly))}`).toBe(`${devOnly}: false`);
   });
 
-  test("npx cdk synth '**' type-checks and synthesizes the seven stacks, the claims gate passing", () => {
-    expect(succeeded(synth)).not.toMatch(/error/i);
-    const templates = fs
-      .readdirSync(path.join(app, 'cdk.out/assembly-prod'))
-      .filter((f) => f.endsWith('.template.json'));
-    // Five stacks in the primary region and two in the recovery region (its own threat detection beside the vault).
-    expect(templates.map((t) => t.replace(/[0-9A-F]{8}\.template\.json$/, '')).sort()).toEqual([
-      'prodData',
-      'prodMonitoring',
-      'prodNetwork',
-      'prodRecovery',
-      'prodRecoveryThreatDetection',
-      'prodService',
-      'prodThreatDetection',
-    ]);
+  test('tsc type-checks the filled app (bin/app.ts, lib/workloads.ts) against the packed declarations', () => {
+    expect(succeeded(run('npx', ['tsc', '--noEmit', '--pretty', 'false'], app))).toBe('');
   });
 
-  test('npx secure-platform evidence --strict: every infrastructure claim proven, documents from the package', () => {
-    const out = succeeded(run('npx', ['secure-platform', 'evidence', '--strict'], app));
+  test("npx cdk synth '**' synthesizes the seven platform stacks and the team's two, the claims gate passing", () => {
+    expect(succeeded(synth)).not.toMatch(/error/i);
+    expect(Object.keys(templatesOf(app)).sort()).toEqual(
+      [...PLATFORM_STACKS, 'prodWorkloads', 'prodWorkloadsRecovery'].sort(),
+    );
+    // The team's queue and bucket are in them, with the bucket's replica in the recovery region.
+    const own = resourcesOf(app);
+    expect(own.prodWorkloads.filter((r) => /: AWS::(SQS::Queue|S3::Bucket)$/.test(r))).toHaveLength(4);
+    expect(own.prodWorkloadsRecovery.filter((r) => r.endsWith(': AWS::S3::Bucket'))).toHaveLength(2);
+  });
+
+  test('evidence --strict --docs security: every infrastructure claim proven, the team’s own documents judged', () => {
+    const out = succeeded(run('npx', ['secure-platform', 'evidence', '--strict', '--docs', 'security'], app));
     expect(out).toMatch(/^Evidence written to cdk\.out\/evidence\/security-evidence\.md/m);
-    const [env] = evidence().environments;
+    const report = evidence();
+    expect(report.strayStacks).toEqual([]);
+    const [env] = report.environments;
     expect(env.environment).toBe('prod');
+    expect(env.stacks.map((s) => s.stackName)).toEqual(
+      expect.arrayContaining(['prod-Workloads', 'prod-WorkloadsRecovery']),
+    );
     const infrastructure = env.claims.filter((c) => c.kind === 'infrastructure');
     expect(infrastructure.length).toBeGreaterThanOrEqual(15);
     for (const c of infrastructure) expect(`${c.id}: ${c.status}`).toMatch(/: (proven|exceeds claim)$/);
     expect(env.claims.flatMap((c) => c.documents).map((d) => [d.location, d.source, d.present])).toEqual([
-      ['@pocketcity/secure-platform/docs/runbooks/breach-notification.md', 'package default', true],
-      ['@pocketcity/secure-platform/docs/security-response.md', 'package default', true],
+      [path.join('security', 'runbooks/breach-notification.md'), 'given', true],
+      [path.join('security', 'security-response.md'), 'given', true],
     ]);
   });
 
-  test('with no feature flags in cdk.json, the stacks reference each other weakly, as the reference does', () => {
-    const templates = templatesOf(app);
-    expect(Object.keys(templates)).toHaveLength(7);
-    for (const [name, text] of Object.entries(templates))
-      expect(`${name}: ${text.includes('Fn::ImportValue')}`).toBe(`${name}: false`);
-    expect(Object.values(templates).some((text) => text.includes('Fn::GetStackOutput'))).toBe(true);
+  test("no acknowledgment of the team's own resources: those on its stacks are the library's, as on the platform's", () => {
+    const acknowledgments = evidence().environments[0].claims.flatMap((c) => c.acknowledgments);
+    const onOwn = (resource: string) => /^prod\/Workloads(Recovery)?\//.test(resource);
+    const own = acknowledgments.filter((a) => a.resources.some(onOwn));
+    const platformReasons = new Set(acknowledgments.filter((a) => !a.resources.some(onOwn)).map((a) => a.reason));
+    // Only the replica's (a replica is not replicated again) and the access-log buckets' (SSE-S3, no replica).
+    expect(own.length).toBeGreaterThan(0);
+    for (const a of own) expect(`${a.rule}: ${platformReasons.has(a.reason)}`).toBe(`${a.rule}: true`);
+    expect([...new Set(own.map((a) => a.rule.replace(/^[\w.]+-/, '')))].sort()).toEqual([
+      'S3BucketReplicationEnabled',
+      'S3DefaultEncryptionKMS',
+    ]);
   });
 
   test(
-    "with cdk init's feature flags, synth and evidence --strict pass on the same resources",
+    'with no feature flags in cdk.json, synth and evidence --strict pass on the same resources, referenced weakly',
     () => {
-      const initApp = besideWithInitFlags();
-      succeeded(run('npx', ['cdk', 'synth', '**', '--quiet'], initApp));
-      succeeded(run('npx', ['secure-platform', 'evidence', '--strict'], initApp));
-      expect(resourcesOf(initApp)).toEqual(resourcesOf(app));
+      const bare = besideWithoutFlags();
+      succeeded(run('npx', ['cdk', 'synth', '**', '--quiet'], bare));
+      succeeded(run('npx', ['secure-platform', 'evidence', '--strict', '--docs', 'security'], bare));
+      expect(resourcesOf(bare)).toEqual(resourcesOf(app));
+      const templates = templatesOf(bare);
+      for (const [name, text] of Object.entries(templates))
+        expect(`${name}: ${text.includes('Fn::ImportValue')}`).toBe(`${name}: false`);
+      expect(Object.values(templates).some((text) => text.includes('Fn::GetStackOutput'))).toBe(true);
     },
     10 * MINUTES,
   );
 
-  test('--docs DIR judges the consumer’s own documents, and the evidence names them', () => {
-    for (const f of ['security/security-response.md', 'security/runbooks/breach-notification.md']) {
-      fs.mkdirSync(path.dirname(path.join(app, f)), { recursive: true });
-      fs.writeFileSync(path.join(app, f), '# ours\n');
-    }
-    succeeded(run('npx', ['secure-platform', 'evidence', '--strict', '--docs', 'security'], app));
+  test("without --docs, the evidence judges the package's copies (PocketCITY's) and --strict fails", () => {
+    const r = run('npx', ['secure-platform', 'evidence', '--strict'], app);
+    expect(r.status).toBe(1);
     const documents = evidence().environments[0].claims.flatMap((c) => c.documents);
-    expect(documents.map((d) => [d.location, d.source, d.present])).toEqual([
-      [path.join('security', 'runbooks/breach-notification.md'), 'given', true],
-      [path.join('security', 'security-response.md'), 'given', true],
+    expect(documents.map((d) => [d.location, d.source])).toEqual([
+      [`${LIBRARY}/docs/runbooks/breach-notification.md`, 'package default'],
+      [`${LIBRARY}/docs/security-response.md`, 'package default'],
     ]);
   });
 
@@ -198,12 +236,10 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
   });
 
   test('fails when the installed package lacks its copy of a document, naming it', () => {
-    fs.rmSync(path.join(app, 'node_modules/@pocketcity/secure-platform/docs/security-response.md'));
+    fs.rmSync(path.join(app, 'node_modules', LIBRARY, 'docs/security-response.md'));
     const r = run('npx', ['secure-platform', 'evidence'], app);
     expect(r.status).toBe(1);
-    expect(r.output).toContain(
-      'FAIL prod RESPONSE-1 FAILING: missing documents: @pocketcity/secure-platform/docs/security-response.md',
-    );
+    expect(r.output).toContain(`FAIL prod RESPONSE-1 FAILING: missing documents: ${LIBRARY}/docs/security-response.md`);
   });
 
   test('fails on a mistyped option with the usage and no stack trace', () => {
@@ -214,7 +250,7 @@ describeConsumer('a CDK app of another team, using the packed library as the REA
   });
 
   test('npx secure-platform preflight ships in the package: without its optional SDK peers it names them, exit 1', () => {
-    // The example app installs no AWS SDK client (optional peers): the command must say which to install, call nothing.
+    // The app installs no AWS SDK client (optional peers): the command must say which to install, call nothing.
     const r = run('npx', ['secure-platform', 'preflight', '--environment', 'prod'], app);
     expect(r.status).toBe(1);
     expect(r.output).toMatch(

@@ -1,70 +1,62 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CLAIMS } from '../../lib/core/claims/register';
-import { exampleFile, README_SECTION, readmeBlocks, REPO_ROOT } from './consumer-example';
+import { appFiles, CONFIG_FILE, TESTED_DEPENDENCIES, TESTED_DEV_DEPENDENCIES } from '../../lib/cli/init';
+import {
+  fillScript,
+  NEWCOMER_COMMANDS,
+  README_SECTION,
+  readmeBlocks,
+  readmeSection,
+  REPO_ROOT,
+} from './consumer-example';
 
 /**
- * The README's consumer section cannot drift from examples/consumer-app, which consumer.test.ts packs, installs,
- * synthesizes and judges; and the package ships what that section relies on.
+ * The README's consumer section cannot drift from what `secure-platform init` writes and what consumer.test.ts runs
+ * (the packed init, scripts/fill-consumer-app.js, npm install, synth, evidence); and the package ships what that
+ * section relies on. The repository keeps no copy of the app: init's sources are the one.
  */
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   name: string;
   bin: Record<string, string>;
   files: string[];
-  peerDependencies: Record<string, string>;
-  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 };
-const example = JSON.parse(exampleFile('package.json')) as {
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-};
-const installedVersion = (name: string): string =>
-  (
-    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
+const written = appFiles({ dir: 'my-platform', environment: 'prod', libraryVersion: '0.1.0' });
 
 describe('README: Use it in your own CDK app', () => {
   const blocks = readmeBlocks(README_SECTION);
+  const ofLang = (lang: string) => blocks.filter((b) => b.lang === lang).map((b) => b.text);
 
-  test('the app block is examples/consumer-app/bin/app.ts, character for character', () => {
-    const ts = blocks.filter((b) => b.lang === 'ts');
-    expect(ts).toHaveLength(1);
-    expect(ts[0].text).toBe(exampleFile('bin/app.ts'));
+  test('the commands are a newcomer’s, in order: init, (fill in), npm install, synth, evidence with own documents', () => {
+    const [commands] = ofLang('bash');
+    const lines = commands
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l && !l.startsWith('#'));
+    expect(lines).toEqual(NEWCOMER_COMMANDS);
   });
 
-  test('the cdk.json block is the example cdk.json', () => {
-    expect(blocks.filter((b) => b.lang === 'json').map((b) => b.text)).toEqual([exampleFile('cdk.json')]);
+  test('the config block is platform.config.json as init writes it, character for character', () => {
+    expect(ofLang('json')).toEqual([written[CONFIG_FILE]]);
   });
 
-  test('the install commands name the example package.json dependencies, at its versions', () => {
-    const install = blocks.find((b) => b.lang === 'bash' && b.text.includes('npm install'))!.text;
-    const named = (line: string) =>
-      [...line.matchAll(/(@?[\w./-]+)@([\d.]+)|(@pocketcity\/secure-platform)\b/g)].map((m) =>
-        m[3] ? [m[3], example.dependencies[m[3]]] : [m[1], m[2]],
-      );
-    const [runtime, dev] = install.split('\n').filter((l) => l.startsWith('npm install'));
-    expect(Object.fromEntries(named(runtime))).toEqual(example.dependencies);
-    expect(Object.fromEntries(named(dev))).toEqual(example.devDependencies);
-    expect(dev).toMatch(/--save-dev/);
+  test('the ts blocks are bin/app.ts as init writes it and the own resources the consumer test adds', () => {
+    expect(ofLang('ts')).toEqual([written['bin/app.ts'], fillScript.WORKLOADS_TS]);
   });
 
-  test("the example pins the versions the repository's own tests run on", () => {
-    const { [pkg.name]: library, ...others } = { ...example.dependencies, ...example.devDependencies };
-    expect(library).toBe('^0.1.0');
-    for (const [name, version] of Object.entries(others))
-      expect(`${name}@${version}`).toBe(`${name}@${installedVersion(name)}`);
-    // The library's peers are what the consumer installs beside it, so npm shares one aws-cdk-lib.
-    // Optional peers (the AGPL flow engine) are the consumer's choice, not part of the example.
-    const optional = Object.keys(pkg.peerDependenciesMeta ?? {}).filter((n) => pkg.peerDependenciesMeta?.[n].optional);
-    expect(
-      Object.keys(pkg.peerDependencies)
-        .filter((n) => !optional.includes(n))
-        .sort(),
-    ).toEqual(
-      Object.keys(example.dependencies)
-        .filter((n) => n !== pkg.name)
+  test('the documents the evidence is given are the ones the claims cite, in the folder the commands name', () => {
+    const cited = CLAIMS.flatMap((c) => c.documents ?? []).map((d) => d.replace(/^docs\//, ''));
+    expect([...fillScript.DOCUMENTS].sort()).toEqual(cited.sort());
+    expect(NEWCOMER_COMMANDS).toContain('npx secure-platform evidence --strict --docs security');
+  });
+
+  test('the section names every version init pins', () => {
+    const section = readmeSection(README_SECTION);
+    const pins = { ...TESTED_DEPENDENCIES, ...TESTED_DEV_DEPENDENCIES };
+    const named = [...section.matchAll(/(@?[a-z][\w./-]*)@(\d+\.\d+\.\d+)/g)].map((m) => `${m[1]}@${m[2]}`);
+    expect([...new Set(named)].sort()).toEqual(
+      Object.entries(pins)
+        .map(([n, v]) => `${n}@${v}`)
         .sort(),
     );
   });

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { TESTED_DEPENDENCIES } from '../../lib/cli/init';
 import { REPO_ROOT } from './consumer-example';
 
 /**
  * The supported range is tested at both ends: the lowest version each peer range admits is the one the repository
- * and the consumer example pin (every test and the consumer test run on it), and CI runs scripts/cdk-range.sh for
+ * and the app `secure-platform init` writes pin (every test and the consumer test run on it), and CI runs scripts/cdk-range.sh for
  * the newest. Raising a floor without the pins (or the reverse) would leave the lowest end untested.
  */
 const read = (relative: string): string => fs.readFileSync(path.join(REPO_ROOT, relative), 'utf8');
@@ -12,20 +13,19 @@ const pkg = JSON.parse(read('package.json')) as {
   peerDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const example = JSON.parse(read('examples/consumer-app/package.json')) as { dependencies: Record<string, string> };
 const installed = (name: string): string =>
   (JSON.parse(read(`node_modules/${name}/package.json`)) as { version: string }).version;
 
 describe('the supported aws-cdk-lib range', () => {
   test.each(['aws-cdk-lib', 'cdk-nag', 'constructs'])(
-    "%s: the peer range's lowest version is the one installed and the one the example pins",
+    "%s: the peer range's lowest version is the one installed and the one init pins",
     (name) => {
       const range = pkg.peerDependencies[name];
       expect(range).toMatch(/^\^\d+\.\d+\.\d+$/);
       const floor = range.slice(1);
-      expect({ installed: installed(name), example: example.dependencies[name] }).toEqual({
+      expect({ installed: installed(name), init: TESTED_DEPENDENCIES[name] }).toEqual({
         installed: floor,
-        example: floor,
+        init: floor,
       });
     },
   );

@@ -5,6 +5,7 @@ import {
   modeFindings,
   securityHubSighting,
   suggestMode,
+  suggestModes,
 } from '../../lib/cli/preflight/modes';
 
 /**
@@ -97,34 +98,62 @@ describe('IAM Access Analyzer', () => {
   });
 });
 
-describe('the suggestion for both regions', () => {
+describe('the suggestion, per region', () => {
   test('the strongest mode seen wins; with no region answered, the configured mode stays', () => {
     expect(suggestMode([{ mode: 'create' }, { mode: 'existing' }], 'create')).toBe('existing');
     expect(suggestMode([{ mode: 'existing' }, { mode: 'organization' }], 'create')).toBe('organization');
     expect(suggestMode([], 'existing')).toBe('existing');
   });
+
+  test('one mode when both regions ask for the same, else { primary, recovery }', () => {
+    const at = (role: 'primary' | 'recovery', mode: 'create' | 'existing') => ({
+      region: role === 'primary' ? 'eu-west-1' : 'eu-central-1',
+      role,
+      sighting: { mode },
+    });
+    const create = { primary: 'create', recovery: 'create' } as const;
+    expect(suggestModes([at('primary', 'existing'), at('recovery', 'existing')], create)).toBe('existing');
+    // An account that runs GuardDuty in its home region only: one mode for both would block in one of them.
+    expect(suggestModes([at('primary', 'existing'), at('recovery', 'create')], create)).toEqual({
+      primary: 'existing',
+      recovery: 'create',
+    });
+    // A region that did not answer keeps its configured mode.
+    expect(suggestModes([at('primary', 'existing')], { primary: 'create', recovery: 'existing' })).toBe('existing');
+  });
 });
 
 describe('configured modes that contradict the account', () => {
-  const seen = (mode: 'create' | 'existing' | 'organization') => [
-    { region: 'eu-west-1', sighting: { mode, found: mode === 'create' ? undefined : `it runs (${mode})` } },
-  ];
+  type Mode = 'create' | 'existing' | 'organization';
+  /** The same sighting in both regions. */
+  const seen = (mode: Mode, recovery: Mode = mode) =>
+    (
+      [
+        ['eu-west-1', 'primary', mode],
+        ['eu-central-1', 'recovery', recovery],
+      ] as const
+    ).map(([region, role, m]) => ({
+      region,
+      role,
+      sighting: { mode: m, found: m === 'create' ? undefined : `it runs (${m})` },
+    }));
 
   test('create beside a running singleton blocks (the deploy collides)', () => {
-    expect(modeFindings('guardDuty', 'create', seen('organization'))).toEqual([
-      {
-        region: 'eu-west-1',
+    expect(modeFindings('guardDuty', 'create', seen('organization'))).toEqual(
+      ['eu-west-1', 'eu-central-1'].map((region) => ({
+        region,
         kind: 'mode',
         subject: 'threatDetection.guardDuty',
         blocking: true,
         detail:
           "is 'create' but it runs (organization): declaring a second one fails the deploy. Set threatDetection.guardDuty to 'organization'",
-      },
-    ]);
+      })),
+    );
   });
 
   test('existing or organization where nothing runs blocks (the service would be off)', () => {
     expect(modeFindings('config', 'organization', seen('create'))).toEqual([
+      expect.objectContaining({ kind: 'mode', blocking: true, detail: expect.stringMatching(/to 'create'/) }),
       expect.objectContaining({ kind: 'mode', blocking: true, detail: expect.stringMatching(/to 'create'/) }),
     ]);
   });
@@ -141,15 +170,50 @@ describe('configured modes that contradict the account', () => {
   });
 
   test('Access Analyzer organization with no analyzer visible is a note: a member account cannot see it', () => {
-    expect(modeFindings('accessAnalyzer', 'organization', seen('create'))).toEqual([
-      expect.objectContaining({ kind: 'note', detail: expect.stringMatching(/cannot see an organization analyzer/) }),
-    ]);
+    expect(modeFindings('accessAnalyzer', 'organization', seen('create')).map((f) => f.kind)).toEqual(['note', 'note']);
+    expect(modeFindings('accessAnalyzer', 'organization', seen('create'))[0].detail).toMatch(
+      /cannot see an organization analyzer/,
+    );
     expect(modeFindings('accessAnalyzer', 'existing', seen('create'))).toEqual([
+      expect.objectContaining({ kind: 'mode', blocking: true }),
       expect.objectContaining({ kind: 'mode', blocking: true }),
     ]);
   });
 
-  test('a matching mode says nothing', () => {
+  test('a matching mode says nothing, per region', () => {
     expect(modeFindings('guardDuty', 'existing', seen('existing'))).toEqual([]);
+    expect(modeFindings('guardDuty', { primary: 'existing', recovery: 'create' }, seen('existing', 'create'))).toEqual(
+      [],
+    );
+  });
+
+  test('one mode for an account that runs GuardDuty in its home region only blocks in the other, suggesting the per-region value', () => {
+    // GIVEN 'existing' for both regions, and a detector in the primary region only
+    const findings = modeFindings('guardDuty', 'existing', seen('existing', 'create'));
+    // THEN the recovery region blocks (the service would be off there), with the whole value to set
+    expect(findings).toEqual([
+      {
+        region: 'eu-central-1',
+        kind: 'mode',
+        subject: 'threatDetection.guardDuty',
+        blocking: true,
+        detail:
+          "is 'existing' but nothing runs it here: the platform would declare none and the service would be off. Set threatDetection.guardDuty to { primary: 'existing', recovery: 'create' } (or enable it in the account first)",
+      },
+    ]);
+  });
+
+  test('a per-region mode is judged per region, and its findings name the region it is for', () => {
+    // GIVEN { primary: 'create', recovery: 'existing' } and an account that runs GuardDuty in both regions
+    const findings = modeFindings('guardDuty', { primary: 'create', recovery: 'existing' }, seen('existing'));
+    // THEN the primary region collides; the recovery region is as configured
+    expect(findings).toEqual([
+      expect.objectContaining({
+        region: 'eu-west-1',
+        blocking: true,
+        detail:
+          "is 'create' in the primary region but it runs (existing): declaring a second one fails the deploy. Set threatDetection.guardDuty to 'existing'",
+      }),
+    ]);
   });
 });

@@ -39,7 +39,8 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
     // moto 5.2.5 keeps the organisation's delegated administrator but sends InvitedAt without a time zone, which the
     // SDK rejects; in AWS the same call names the administrator (modes.test.ts covers that answer).
     const { report } = await preflightOf('securityhub-administered');
-    expect(report.suggestedThreatDetection.securityHub).toBe('existing');
+    // The member's hub runs in the primary region only (moto-accounts.py): per region.
+    expect(report.suggestedThreatDetection.securityHub).toEqual({ primary: 'existing', recovery: 'create' });
     expect(report.findings).toContainEqual({
       region: 'eu-west-1',
       kind: 'unknown',
@@ -54,7 +55,7 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
 
   test('a Config recorder of Control Tower: organization', async () => {
     const { report } = await preflightOf('controltower-config');
-    expect(report.suggestedThreatDetection.config).toBe('organization');
+    expect(report.suggestedThreatDetection.config).toEqual({ primary: 'organization', recovery: 'create' });
     expect(ofKind(report.findings, 'singleton')).toEqual([
       expect.objectContaining({
         subject: 'config',
@@ -63,12 +64,14 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
     ]);
   });
 
-  test("the account's own detector, hub and recorder: existing for each", async () => {
+  test("the account's own detector, hub and recorder in its home region: existing there, create in the other", async () => {
     const { account, report } = await preflightOf('own-singletons');
+    // One mode for both regions would block in the recovery region, where nothing runs: the suggestion is per region.
+    const home = { primary: 'existing', recovery: 'create' };
     expect(report.suggestedThreatDetection).toEqual({
-      guardDuty: 'existing',
-      securityHub: 'existing',
-      config: 'existing',
+      guardDuty: home,
+      securityHub: home,
+      config: home,
       accessAnalyzer: 'create',
     });
     expect(ofKind(report.findings, 'unknown')).toEqual([]);
@@ -115,14 +118,16 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
     const { report } = await preflightOf('own-singletons', OPTED_OUT_ASSEMBLY_DIR);
     // THEN naming the wrong runner is reported with the fix but does not block; a mode other than 'create' in the
     // recovery region, where nothing runs, blocks (the service would be off there)
-    const off = (service: string, region = 'eu-central-1') => ({
+    // The account runs them in its home region only, so the value to choose is per region.
+    const home = "\\{ primary: 'existing', recovery: 'create' \\}";
+    const off = (service: string, region = 'eu-central-1', value = home) => ({
       region,
       kind: 'mode',
       subject: `threatDetection.${service}`,
       blocking: true,
       detail: expect.stringMatching(
         new RegExp(
-          `but nothing runs it here: .* Set threatDetection\\.${service} to 'create' \\(or enable it in the account first\\)$`,
+          `but nothing runs it here: .* Set threatDetection\\.${service} to ${value} \\(or enable it in the account first\\)$`,
         ),
       ),
     });
@@ -132,7 +137,7 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
         kind: 'mode',
         subject: 'threatDetection.guardDuty',
         detail: expect.stringMatching(
-          /^is 'organization' but .* run by this account: .* Set threatDetection\.guardDuty to 'existing'$/,
+          new RegExp(`^is 'organization' but .* run by this account: .* Set threatDetection\\.guardDuty to ${home}$`),
         ),
       },
       off('guardDuty'),
@@ -140,11 +145,13 @@ describeWithEmulator('preflight: the mode each singleton asks for', () => {
         region: 'eu-west-1',
         kind: 'mode',
         subject: 'threatDetection.securityHub',
-        detail: expect.stringMatching(/^is 'organization' but .* Set threatDetection\.securityHub to 'existing'$/),
+        detail: expect.stringMatching(
+          new RegExp(`^is 'organization' but .* Set threatDetection\\.securityHub to ${home}$`),
+        ),
       },
       off('securityHub'),
-      off('accessAnalyzer', 'eu-west-1'),
-      off('accessAnalyzer'),
+      off('accessAnalyzer', 'eu-west-1', "'create'"),
+      off('accessAnalyzer', 'eu-central-1', "'create'"),
       off('config'),
     ]);
     expect(report.blocking).toBe(true);

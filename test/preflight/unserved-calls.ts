@@ -26,12 +26,14 @@ export const lambdaConcurrency = (quota: number, unreserved = quota) => ({
 
 /**
  * The calls of the preflight that moto 5.2.5 does not serve, answered as AWS answers an account where nothing is set
- * up: IAM Access Analyzer's ListAnalyzers (not emulated) and Lambda's GetAccountSettings (not emulated; the default
- * quota of 1,000).
+ * up: IAM Access Analyzer's ListAnalyzers (not emulated), Lambda's GetAccountSettings (not emulated; the default
+ * quota of 1,000) and Security Hub's GetEnabledStandards (not emulated, nor is BatchEnableStandards: a hub enabled
+ * with `EnableDefaultStandards: false` has none). Unanswered, moto fails the call and the preflight blocks.
  */
 export const UNSERVED: Answers = {
   'AccessAnalyzerClient.ListAnalyzersCommand': { analyzers: [] },
   'LambdaClient.GetAccountSettingsCommand': lambdaConcurrency(1000),
+  'SecurityHubClient.GetEnabledStandardsCommand': { StandardsSubscriptions: [] },
 };
 
 /** An error as the SDK raises it for a denied call. */

@@ -37,6 +37,55 @@ describe('DataStack (reference platform)', () => {
     expect(host).toEqual({ 'Fn::GetAtt': [cluster, 'Endpoint.Address'] });
   });
 
+  test("the dump logs in with its own retained, generated secret (dump_reader), never the master's", () => {
+    const [definition] = Object.values(template.findResources('AWS::ECS::TaskDefinition')).filter((d) =>
+      JSON.stringify(d.Properties.ContainerDefinitions).includes('GPG_RECIPIENT_KEY'),
+    );
+    const secrets = definition.Properties.ContainerDefinitions[0].Secrets as { Name: string; ValueFrom: unknown }[];
+    const text = JSON.stringify(secrets);
+    // The master secret is the cluster's MasterUserSecret.SecretArn: the dump is never handed it.
+    expect(text).not.toMatch(/MasterUserSecret/);
+    const readers = template.findResources('AWS::SecretsManager::Secret', {
+      Properties: { GenerateSecretString: { SecretStringTemplate: '{"username":"dump_reader"}' } },
+    });
+    expect(Object.keys(readers)).toHaveLength(1);
+    const [id] = Object.keys(readers);
+    expect(id).toMatch(/^DatabaseBootstrapDumpReaderSecret[0-9A-F]{8}$/);
+    expect(readers[id]).toMatchObject({ UpdateReplacePolicy: 'Retain', DeletionPolicy: 'Retain' });
+    const keys = Object.keys(template.findResources('AWS::KMS::Key'));
+    expect(keys).toContainEqual((readers[id].Properties.KmsKeyId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
+    for (const [name, field] of [
+      ['PGUSER', 'username'],
+      ['PGPASSWORD', 'password'],
+    ]) {
+      expect(secrets.find((s) => s.Name === name)?.ValueFrom).toEqual({
+        'Fn::Join': ['', [{ Ref: id }, `:${field}::`]],
+      });
+    }
+    // The bootstrap sets dump_reader's password from the same secret.
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { DUMP_READER_SECRET_ARN: { Ref: id } } } },
+    });
+    expect(Object.keys(functions)).toHaveLength(1);
+    // Not handed to the task before the bootstrap has set its password.
+    const bootstrap = Object.keys(template.findResources('Custom::DatabaseBootstrap'))[0];
+    expect(definition.DependsOn).toContain(bootstrap);
+  });
+
+  test("the dump task's roles may not read the master secret; only the bootstrap's role names it", () => {
+    const cluster = Object.keys(template.findResources('AWS::RDS::DBCluster'))[0];
+    const masterSecret = JSON.stringify({ 'Fn::GetAtt': [cluster, 'MasterUserSecret.SecretArn'] });
+    const naming = Object.entries({
+      ...template.findResources('AWS::IAM::Policy'),
+      ...template.findResources('AWS::IAM::ManagedPolicy'),
+    })
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(masterSecret))
+      .map(([, p]) => JSON.stringify(p.Properties.Roles));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatch(/DatabaseBootstrapRole/);
+    expect(naming[0]).not.toMatch(/DumpTask/);
+  });
+
   test('expires each dump after the backup retention (unique keys never become noncurrent); uploads never', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
     const named = (pattern: RegExp) =>

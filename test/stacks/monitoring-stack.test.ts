@@ -80,9 +80,9 @@ describe('MonitoringStack with the singletons left to the organisation and the a
     const t = optedOutTemplate('Monitoring');
     // THEN
     t.resourceCountIs('AWS::CloudTrail::Trail', 1);
-    // 4 finding and backup rules, Config non-compliance (claims, and account hygiene apart), 2 dump task rules, the
-    // security.txt reminder
-    t.resourceCountIs('AWS::Events::Rule', 9);
+    // 4 finding and backup rules, 2 restore-test rules (restore failed, validation failed), Config non-compliance
+    // (claims, and account hygiene apart), 2 dump task rules, the security.txt reminder
+    t.resourceCountIs('AWS::Events::Rule', 11);
     expect(t.toJSON().Metadata['PocketCity::Platform'].optOuts).toEqual({
       ...OPTED_OUT_OVERRIDES.optOuts,
       guardDutyMode: 'organization',

@@ -5,6 +5,7 @@ import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence'
 import { EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
 import { optedOutAssembly } from '../support/reference-assembly';
 import { OPTED_OUT_ASSEMBLY_DIR } from '../support/reference-constants';
+import { REFERENCE_DOCUMENTS } from '../support/reference-judgement';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
 describe('a platform with every explicit opt-out', () => {
@@ -12,7 +13,7 @@ describe('a platform with every explicit opt-out', () => {
   // synthesized once by the global setup
   let evidence: EvidenceReport;
   beforeAll(() => {
-    evidence = collectEvidence({ outdir: OPTED_OUT_ASSEMBLY_DIR });
+    evidence = collectEvidence({ outdir: OPTED_OUT_ASSEMBLY_DIR, documentsDir: REFERENCE_DOCUMENTS });
   });
   const status = (id: string) => evidence.environments[0].claims.find((c) => c.id === id)!;
 

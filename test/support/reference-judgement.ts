@@ -16,6 +16,8 @@ import { REFERENCE_ASSEMBLY_DIR, REFERENCE_ASSEMBLY_ROOT } from './reference-con
  */
 const RESULTS_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'check-results.json');
 const EVIDENCE_FILE = path.join(REFERENCE_ASSEMBLY_ROOT, 'evidence.json');
+/** This repository's docs/: the reference platform's own documents. */
+export const REFERENCE_DOCUMENTS = path.join(__dirname, '../../docs');
 
 /** Called by the global setup, after it has synthesized the reference assembly. */
 export function writeReferenceJudgement(): void {
@@ -24,7 +26,12 @@ export function writeReferenceJudgement(): void {
     RESULTS_FILE,
     JSON.stringify(judgeChecks(model, CHECKS, Acknowledgments.fromDirectory(REFERENCE_ASSEMBLY_DIR))),
   );
-  fs.writeFileSync(EVIDENCE_FILE, JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR })));
+  // The reference is PocketCITY's own platform: its documents are this repository's docs/, given as a consumer gives
+  // its own (without them, MONITOR-3 and RESPONSE-1 are weakened: judged on the package's copies).
+  fs.writeFileSync(
+    EVIDENCE_FILE,
+    JSON.stringify(collectEvidence({ outdir: REFERENCE_ASSEMBLY_DIR, documentsDir: REFERENCE_DOCUMENTS })),
+  );
 }
 
 /** One check's result on one reference resource. */

@@ -2,7 +2,16 @@
  * What an account singleton seen in one region says about the `threatDetection` mode to choose, and how a configured
  * mode that contradicts it is reported. Pure functions of what the List/Describe/Get calls returned.
  */
-import { ServiceMode, ThreatDetectionService } from '../../core/service-modes';
+import {
+  compactModes,
+  formatModeSetting,
+  regionalModes,
+  ModeRegion,
+  RegionalServiceModes,
+  ServiceMode,
+  ServiceModeSetting,
+  ThreatDetectionService,
+} from '../../core/service-modes';
 import { PreflightFinding } from './report';
 
 /** One service in one region, as the account shows it. */
@@ -115,44 +124,69 @@ export const ACCESS_ANALYZER_BLIND_SPOT =
 
 const PRECEDENCE: readonly ServiceMode[] = ['organization', 'existing', 'create'];
 
-/** One mode for both regions (the config has one per service): the strongest seen; the configured one if no region answered. */
+/** One region's mode: the strongest seen there; the configured one if the region did not answer. */
 export function suggestMode(sightings: readonly Sighting[], configured: ServiceMode): ServiceMode {
   if (sightings.length === 0) return configured;
   return PRECEDENCE.find((mode) => sightings.some((s) => s.mode === mode)) ?? 'create';
 }
 
+/** A service seen in one region of the environment. */
+export interface RegionSighting {
+  readonly region: string;
+  /** Which of the environment's regions it is (the key of a per-region mode). */
+  readonly role: ModeRegion;
+  readonly sighting: Sighting;
+}
+
 /**
- * Each region where the configured mode contradicts what runs, with the fix. Blocking when deploying as configured
- * fails (`create` beside a running singleton: the ThreatDetection stack collides and rolls back) or leaves the
- * service off in a region (`existing`/`organization` where nothing runs: MONITOR-2 would rest on nothing). Naming
- * the wrong runner (`existing` against `organization`) deploys the same resources and only misstates in the evidence
- * who runs it, so it is reported, not blocking.
+ * The value to put in the config, per region: one mode when both regions ask for the same, else
+ * `{ primary, recovery }` (an account that runs GuardDuty in its home region only).
+ */
+export function suggestModes(seen: readonly RegionSighting[], configured: RegionalServiceModes): ServiceModeSetting {
+  const per = (role: ModeRegion) =>
+    suggestMode(
+      seen.filter((s) => s.role === role).map((s) => s.sighting),
+      configured[role],
+    );
+  return compactModes({ primary: per('primary'), recovery: per('recovery') });
+}
+
+/**
+ * Each region where the configured mode contradicts what runs, with the fix (the whole value to set, per region when
+ * the regions differ). Blocking when deploying as configured fails (`create` beside a running singleton: the
+ * ThreatDetection stack collides and rolls back) or leaves the service off in a region (`existing`/`organization`
+ * where nothing runs: MONITOR-2 would rest on nothing). Naming the wrong runner (`existing` against `organization`)
+ * deploys the same resources and only misstates in the evidence who runs it, so it is reported, not blocking.
  */
 export function modeFindings(
   service: ThreatDetectionService,
-  configured: ServiceMode,
-  seen: readonly { region: string; sighting: Sighting }[],
+  setting: ServiceModeSetting,
+  seen: readonly RegionSighting[],
 ): PreflightFinding[] {
-  const setting = `threatDetection.${service}`;
-  return seen.flatMap(({ region, sighting: { mode, found } }): PreflightFinding[] => {
-    if (mode === configured) return [];
-    const at = { region, subject: setting };
-    if (configured === 'create')
+  const name = `threatDetection.${service}`;
+  const configured = regionalModes(name, setting);
+  const fix = `Set ${name} to ${formatModeSetting(suggestModes(seen, configured))}`;
+  return seen.flatMap(({ region, role, sighting: { mode, found } }): PreflightFinding[] => {
+    const here = configured[role];
+    if (mode === here) return [];
+    const at = { region, subject: name };
+    const is = configured.primary === configured.recovery ? `is '${here}'` : `is '${here}' in the ${role} region`;
+    if (here === 'create')
       return [
         {
           ...at,
           kind: 'mode',
           blocking: true,
-          detail: `is 'create' but ${found}: declaring a second one fails the deploy. Set ${setting} to '${mode}'`,
+          detail: `${is} but ${found}: declaring a second one fails the deploy. ${fix}`,
         },
       ];
     if (mode === 'create') {
-      if (service === 'accessAnalyzer' && configured === 'organization')
+      if (service === 'accessAnalyzer' && here === 'organization')
         return [
           {
             ...at,
             kind: 'note',
-            detail: `is 'organization' and no analyzer is visible here; ${ACCESS_ANALYZER_BLIND_SPOT}`,
+            detail: `${is} and no analyzer is visible here; ${ACCESS_ANALYZER_BLIND_SPOT}`,
           },
         ];
       return [
@@ -160,7 +194,7 @@ export function modeFindings(
           ...at,
           kind: 'mode',
           blocking: true,
-          detail: `is '${configured}' but nothing runs it here: the platform would declare none and the service would be off. Set ${setting} to 'create' (or enable it in the account first)`,
+          detail: `${is} but nothing runs it here: the platform would declare none and the service would be off. ${fix} (or enable it in the account first)`,
         },
       ];
     }
@@ -168,7 +202,7 @@ export function modeFindings(
       {
         ...at,
         kind: 'mode',
-        detail: `is '${configured}' but ${found}: the evidence would misname who runs it. Set ${setting} to '${mode}'`,
+        detail: `${is} but ${found}: the evidence would misname who runs it. ${fix}`,
       },
     ];
   });

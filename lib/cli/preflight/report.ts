@@ -1,4 +1,4 @@
-import { ServiceMode, ThreatDetectionService } from '../../core/service-modes';
+import { ServiceModeSetting, ThreatDetectionService } from '../../core/service-modes';
 
 export interface PreflightFinding {
   readonly region: string;
@@ -23,8 +23,8 @@ export interface PreflightReport {
   readonly findings: PreflightFinding[];
   /** What was checked and found in order, one line each ("bucket x in eu-west-1: free"). */
   readonly checked: readonly string[];
-  /** `threatDetection` values for the config, per what the account runs in both regions. */
-  readonly suggestedThreatDetection: Record<ThreatDetectionService, ServiceMode>;
+  /** `threatDetection` values for the config, per what the account runs: one mode, or `{ primary, recovery }`. */
+  readonly suggestedThreatDetection: Record<ThreatDetectionService, ServiceModeSetting>;
   /** True when anything blocks: a collision, a missing prerequisite, an exceeded quota, or anything not checked. */
   readonly blocking: boolean;
 }

@@ -6,8 +6,11 @@
  * It fails closed: whatever it could not check (no credentials, a call denied or failing) is a blocking finding.
  */
 import {
-  serviceModeOptOutKey,
-  ServiceMode,
+  compactModes,
+  ModeRegion,
+  recordedModeIn,
+  RegionalServiceModes,
+  ServiceModeSetting,
   THREAT_DETECTION_SERVICES,
   ThreatDetectionService,
 } from '../../core/service-modes';
@@ -25,7 +28,14 @@ import { SelectedEnvironment, selectEnvironment } from './environment';
 import { fixedNames, isGlobal, nameTaken } from './fixed-names';
 import { callerAccount } from './identity';
 import { concurrencyFindings, concurrencySettings, templateFunctions } from './lambda-concurrency';
-import { ACCESS_ANALYZER_BLIND_SPOT, modeFindings, Sighting, suggestMode } from './modes';
+import {
+  detectorFeatureFindings,
+  readDetectors,
+  readEnabledStandards,
+  ReliedOn,
+  standardFindings,
+} from './features-and-standards';
+import { ACCESS_ANALYZER_BLIND_SPOT, modeFindings, RegionSighting, suggestModes } from './modes';
 import { notChecked, PreflightFinding, PreflightReport } from './report';
 import { loadSdk, Sdk } from './sdk';
 import { absent, AwsSession, ClientOptions, errorText } from './session';
@@ -61,18 +71,28 @@ const SERVICES = Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionServic
 async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSession): Promise<PreflightReport> {
   const { env, primaryRegion } = selected;
   const regions = [selected.primaryRegion, selected.recoveryRegion];
+  const roleOf = (region: string): ModeRegion => (region === primaryRegion ? 'primary' : 'recovery');
   const findings: PreflightFinding[] = [];
   const checked: string[] = [];
-  const configured = (s: ThreatDetectionService) =>
-    (env.optOuts[serviceModeOptOutKey(s)] as ServiceMode | undefined) ?? 'create';
-  const report = (account?: string, suggested?: Record<ThreatDetectionService, ServiceMode>): PreflightReport => ({
+  /** The modes the templates were synthesized with, per region (recorded in the platform metadata). */
+  const configured = (s: ThreatDetectionService): RegionalServiceModes => ({
+    primary: recordedModeIn(env.optOuts, s, 'primary'),
+    recovery: recordedModeIn(env.optOuts, s, 'recovery'),
+  });
+  const report = (
+    account?: string,
+    suggested?: Record<ThreatDetectionService, ServiceModeSetting>,
+  ): PreflightReport => ({
     environment: env.name,
     account,
     findings,
     checked,
     suggestedThreatDetection:
       suggested ??
-      (Object.fromEntries(SERVICES.map((s) => [s, configured(s)])) as Record<ThreatDetectionService, ServiceMode>),
+      (Object.fromEntries(SERVICES.map((s) => [s, compactModes(configured(s))])) as Record<
+        ThreatDetectionService,
+        ServiceModeSetting
+      >),
     // Nothing checked is never "nothing blocks".
     blocking: checked.length === 0 || findings.some((f) => f.blocking === true),
   });
@@ -110,8 +130,9 @@ async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSessi
       detail: `are for account ${account}, but environment '${env.name}' deploys to ${env.account}: what follows is about the wrong account. Run it with credentials for ${env.account}`,
     });
 
-  const seen = Object.fromEntries(SERVICES.map((s) => [s, [] as { region: string; sighting: Sighting }[]]));
+  const seen = Object.fromEntries(SERVICES.map((s) => [s, [] as RegionSighting[]]));
   for (const region of regions) {
+    const role = roleOf(region);
     for (const service of SERVICES)
       await attempt(region, service, async () => {
         const probed = await PROBES[service](region, aws).catch((e: unknown): Probed => {
@@ -119,13 +140,31 @@ async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSessi
           throw e;
         });
         const { sighting } = probed;
-        seen[service].push({ region, sighting });
+        seen[service].push({ region, role, sighting });
         return [
           ...(sighting.found ? [{ region, kind: 'singleton' as const, subject: service, detail: sighting.found }] : []),
           ...(sighting.notes ?? []).map((note) => ({ region, kind: 'note' as const, subject: service, detail: note })),
           ...probed.unchecked.map((what) => notChecked(region, service, what)),
         ];
       });
+
+    // Where the platform relies on the account's (or the organisation's) detector and hub, they must have what
+    // 'create' would have enabled. Nothing running there is modeFindings' block; a failing call blocks (attempt).
+    const reliedOn = (service: 'guardDuty' | 'securityHub'): ReliedOn | undefined => {
+      const mode = configured(service)[role];
+      const runs = seen[service].some((s) => s.region === region && s.sighting.mode !== 'create');
+      return mode !== 'create' && runs ? { region, role, mode } : undefined;
+    };
+    const detectors = reliedOn('guardDuty');
+    if (detectors)
+      await attempt(region, 'GuardDuty features', async () =>
+        detectorFeatureFindings(detectors, await readDetectors(aws, region)),
+      );
+    const hub = reliedOn('securityHub');
+    if (hub)
+      await attempt(region, 'Security Hub standards', async () =>
+        standardFindings(hub, await readEnabledStandards(aws, region)),
+      );
 
     for (const fixed of fixedNames(env, region)) {
       if (
@@ -166,14 +205,9 @@ async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSessi
       detail: ACCESS_ANALYZER_BLIND_SPOT,
     });
 
-  const suggested = Object.fromEntries(
-    SERVICES.map((s) => [
-      s,
-      suggestMode(
-        seen[s].map((r) => r.sighting),
-        configured(s),
-      ),
-    ]),
-  ) as Record<ThreatDetectionService, ServiceMode>;
+  const suggested = Object.fromEntries(SERVICES.map((s) => [s, suggestModes(seen[s], configured(s))])) as Record<
+    ThreatDetectionService,
+    ServiceModeSetting
+  >;
   return report(account, suggested);
 }

@@ -1,5 +1,5 @@
 /**
- * The AWS SDK v3 clients the preflight calls. They are optional peer dependencies of the package (the library itself
+ * The AWS SDK v3 clients the preflight and `verify` call. They are optional peer dependencies of the package (the library itself
  * never calls AWS), so they are loaded when the preflight runs, and a missing one is named with the command that
  * installs it, before any call is made.
  */
@@ -8,6 +8,9 @@ export interface Sdk {
   readonly accessAnalyzer: typeof import('@aws-sdk/client-accessanalyzer');
   readonly acm: typeof import('@aws-sdk/client-acm');
   readonly backup: typeof import('@aws-sdk/client-backup');
+  readonly cloudFormation: typeof import('@aws-sdk/client-cloudformation');
+  readonly cloudTrail: typeof import('@aws-sdk/client-cloudtrail');
+  readonly cloudWatch: typeof import('@aws-sdk/client-cloudwatch');
   readonly config: typeof import('@aws-sdk/client-config-service');
   readonly guardDuty: typeof import('@aws-sdk/client-guardduty');
   readonly iam: typeof import('@aws-sdk/client-iam');
@@ -27,6 +30,9 @@ const LOADERS: Loaders = {
   accessAnalyzer: () => import('@aws-sdk/client-accessanalyzer'),
   acm: () => import('@aws-sdk/client-acm'),
   backup: () => import('@aws-sdk/client-backup'),
+  cloudFormation: () => import('@aws-sdk/client-cloudformation'),
+  cloudTrail: () => import('@aws-sdk/client-cloudtrail'),
+  cloudWatch: () => import('@aws-sdk/client-cloudwatch'),
   config: () => import('@aws-sdk/client-config-service'),
   guardDuty: () => import('@aws-sdk/client-guardduty'),
   iam: () => import('@aws-sdk/client-iam'),
@@ -45,6 +51,9 @@ export const SDK_PACKAGES: Readonly<Record<keyof Sdk, string>> = {
   accessAnalyzer: '@aws-sdk/client-accessanalyzer',
   acm: '@aws-sdk/client-acm',
   backup: '@aws-sdk/client-backup',
+  cloudFormation: '@aws-sdk/client-cloudformation',
+  cloudTrail: '@aws-sdk/client-cloudtrail',
+  cloudWatch: '@aws-sdk/client-cloudwatch',
   config: '@aws-sdk/client-config-service',
   guardDuty: '@aws-sdk/client-guardduty',
   iam: '@aws-sdk/client-iam',

@@ -9,6 +9,7 @@ import { noSingleZoneStorage } from './data-1/data1-no-single-zone-storage-class
 import { auroraBackupRetention } from './data-2/data2-aurora-backup-retention-at-least-seven-days';
 import { backupPlanDailyRule } from './data-2/data2-backup-plan-has-daily-rule';
 import { storesInDailyBackupSelection } from './data-2/data2-stores-in-daily-backup-selection';
+import { restoresTested } from './data-2/data2-restores-tested';
 import { bucketReplicationTimeControl } from './data-3/data3-customer-data-bucket-replicates-with-rtc';
 import { dailyCopiesLeaveRegion } from './data-3/data3-daily-copies-leave-region';
 import { replicationFailuresAlarmed } from './data-3/data3-replication-failures-alarmed';
@@ -26,6 +27,8 @@ import { masterSecretOnlyBootstrapAndDump } from './monitor-1/monitor1-master-se
 import { noManualSqlInShippedRunbooks } from './monitor-1/monitor1-no-manual-sql-in-runbooks';
 import { pgauditExported } from './monitor-1/monitor1-pgaudit-exported';
 import { trailMultiRegionValidatedEncrypted } from './monitor-1/monitor1-trail-multi-region-validated-encrypted';
+import { trailBucketObjectLocked } from './monitor-1/monitor1-trail-bucket-object-locked';
+import { serviceLogGroupsDeclared } from './monitor-1/monitor1-service-log-groups-declared';
 import { cisAlarmsOnTrail } from './monitor-2/monitor2-cis-alarms-on-trail';
 import { configRecordingInBothRegions } from './monitor-2/monitor2-config-recording-in-both-regions';
 import { configRulesWatchEveryClaim } from './monitor-2/monitor2-config-rules-watch-every-claim';
@@ -68,6 +71,7 @@ export * from './data-1/data1-no-single-zone-storage-class';
 export * from './data-2/data2-aurora-backup-retention-at-least-seven-days';
 export * from './data-2/data2-backup-plan-has-daily-rule';
 export * from './data-2/data2-stores-in-daily-backup-selection';
+export * from './data-2/data2-restores-tested';
 export * from './data-3/data3-customer-data-bucket-replicates-with-rtc';
 export * from './data-3/data3-daily-copies-leave-region';
 export * from './data-3/data3-replication-failures-alarmed';
@@ -85,6 +89,8 @@ export * from './monitor-1/monitor1-master-secret-only-bootstrap-and-dump';
 export * from './monitor-1/monitor1-no-manual-sql-in-runbooks';
 export * from './monitor-1/monitor1-pgaudit-exported';
 export * from './monitor-1/monitor1-trail-multi-region-validated-encrypted';
+export * from './monitor-1/monitor1-trail-bucket-object-locked';
+export * from './monitor-1/monitor1-service-log-groups-declared';
 export * from './monitor-2/monitor2-cis-alarms-on-trail';
 export * from './monitor-2/monitor2-config-recording-in-both-regions';
 export * from './monitor-2/monitor2-config-rules-watch-every-claim';
@@ -141,6 +147,7 @@ export const PROPERTY_CHECKS: readonly Check[] = [
   auroraBackupRetention,
   backupPlanDailyRule,
   storesInDailyBackupSelection,
+  restoresTested,
   bucketReplicationTimeControl,
   dailyCopiesLeaveRegion,
   uploadsReplicatedToAnotherRegion,
@@ -168,6 +175,8 @@ export const PROPERTY_CHECKS: readonly Check[] = [
   noManualSqlInShippedRunbooks,
   pgauditExported,
   trailMultiRegionValidatedEncrypted,
+  trailBucketObjectLocked,
+  serviceLogGroupsDeclared,
   cisAlarmsOnTrail,
   configRecordingInBothRegions,
   configRulesWatchEveryClaim,

@@ -7,10 +7,12 @@ import type {
 import type { BucketProps } from '../template/cfn/s3';
 import type { ModelResource, StageModel } from '../template/stage-model';
 import { asArray } from '../template/template-values';
+import { OBJECT_DELETION_EVENTS } from '../../core/requirements/data-store-logging';
 
 /**
  * What a CloudTrail trail of the model records, read from its basic or advanced event selectors. Conservative:
- * a selector with a filter this reader does not know (an event name, a `Not…` operator) is taken to record nothing,
+ * a selector with a filter this reader does not know (an event name other than the deletions, a `Not…` operator) is
+ * taken to record nothing,
  * so a check built on it fails rather than proves too much.
  */
 
@@ -27,8 +29,8 @@ export function trailsWatching(model: StageModel, store: Store): Trail[] {
   });
 }
 
-/** Which object calls must be recorded: all of them, or the reads. */
-export type ObjectEvents = 'All' | 'ReadOnly';
+/** Which object calls must be recorded: all of them, the reads, or the deletions (OBJECT_DELETION_EVENTS). */
+export type ObjectEvents = 'All' | 'ReadOnly' | 'Deletions';
 
 /**
  * True when `trail` records `events` on every object of `bucket`: a selector of every bucket, or of the whole bucket
@@ -111,7 +113,8 @@ const basicSelectors = (trail: Trail) => asArray<TrailEventSelector>(trail.props
 const advancedSelectors = (trail: Trail) => asArray<TrailAdvancedEventSelector>(trail.props.AdvancedEventSelectors);
 
 function readWriteCovers(type: unknown, events: ObjectEvents): boolean {
-  return type === undefined || type === 'All' || (events === 'ReadOnly' && type === 'ReadOnly');
+  if (type === undefined || type === 'All') return true;
+  return events === 'ReadOnly' ? type === 'ReadOnly' : events === 'Deletions' && type === 'WriteOnly';
 }
 
 /** True when the field selector uses no operator but `Equals` (and the `allowed` ones). */
@@ -135,8 +138,13 @@ function dataSelectorFields(
     if (f.Field === 'eventCategory' && onlyEquals(f)) category = asArray(f.Equals).includes('Data');
     else if (f.Field === 'resources.type' && onlyEquals(f)) type = asArray(f.Equals).includes(resourceType);
     else if (f.Field === 'readOnly' && onlyEquals(f)) {
-      // A selector of reads only covers what must be read-recorded, never "All".
-      if (!(events === 'ReadOnly' && asArray(f.Equals).includes('true'))) return undefined;
+      // A selector of reads only covers what must be read-recorded, never "All"; one of writes covers deletions.
+      const value = events === 'ReadOnly' ? 'true' : events === 'Deletions' ? 'false' : undefined;
+      if (value === undefined || !asArray(f.Equals).includes(value)) return undefined;
+    } else if (f.Field === 'eventName' && onlyEquals(f)) {
+      // An event-name filter covers the deletions when it names every deletion call, and nothing else it must.
+      const names = asArray(f.Equals);
+      if (!(events === 'Deletions' && OBJECT_DELETION_EVENTS.every((n) => names.includes(n)))) return undefined;
     } else if (f.Field === 'resources.ARN' && onlyEquals(f, 'StartsWith'))
       arn = [...asArray(f.Equals), ...asArray(f.StartsWith)];
     else return undefined;

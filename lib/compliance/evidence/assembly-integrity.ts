@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CLAIMS } from '../../core/claims/register';
 import { platformMetadataOf } from '../../core/platform-metadata';
+import { unfinishedSynthProblem } from '../../core/synth-run';
 import { claimsRuleName, GATE_RECORD_FILE, GateRecord, templateDigest } from '../gate/claims-plugin';
 import { ALL_STOCK_PACKS } from '../gate/stock-packs';
 import type { StackTemplate } from '../template/platform-assembly';
@@ -22,9 +23,13 @@ export interface StrayStack {
 
 /** The validation report CDK writes at the root of the assembly; without it nothing shows the packs ran. */
 export function validationReportProblems(outdir: string): IntegrityProblem[] {
-  return fs.existsSync(path.join(outdir, 'validation-report.json'))
-    ? []
-    : [{ problem: `no validation-report.json in ${outdir}: the packs' verdicts are missing; run 'npm run synth'` }];
+  const unfinished = unfinishedSynthProblem(outdir);
+  return [
+    ...(unfinished ? [{ problem: unfinished }] : []),
+    ...(fs.existsSync(path.join(outdir, 'validation-report.json'))
+      ? []
+      : [{ problem: `no validation-report.json in ${outdir}: the packs' verdicts are missing; run 'npm run synth'` }]),
+  ];
 }
 
 /**

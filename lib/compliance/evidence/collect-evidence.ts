@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Claim } from '../../core/claims/claim';
 import { CLAIMS } from '../../core/claims/register';
-import { takenOptOuts } from '../../core/opt-outs';
+import { RegionNames, takenOptOuts } from '../../core/opt-outs';
 import { PlatformMetadata, platformMetadataOf } from '../../core/platform-metadata';
 import { Check } from '../checks';
 import { CHECKS } from '../registry';
@@ -24,11 +24,18 @@ import {
   StockPackEvidence,
 } from './evidence-model';
 import { gateRecordProblems, IntegrityProblem, strayStacks, validationReportProblems } from './assembly-integrity';
+import { deliveryEvidence, deliveryStackNames } from './delivery-section';
 import { reportIdentity } from './report-identity';
 import { pathEvidence } from './path-evidence';
 import { flowRecords, FlowRecord } from '../flows/flow-records';
 import { JudgedResult, judgeChecks } from './judge-checks';
 import { locateDocuments } from './locate-documents';
+import { documentVerdict } from './documents/document-verdict';
+import { physicalName, resolvedProperties } from './resource-values';
+import { assemblyModel, StageModel } from '../template/stage-model';
+import { controlsOfClaim } from '../../core/frameworks';
+
+const withName = (name: string | undefined) => (name === undefined ? {} : { name });
 
 export interface CollectEvidenceOptions {
   /** The cloud assembly directory (`cdk.out`). */
@@ -63,7 +70,10 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
   const acknowledgments = validation.acknowledgments;
   const integrity: IntegrityProblem[] = [...validationReportProblems(options.outdir)];
   const strays = strayStacks(assembly.stacks);
+  const delivery = deliveryStackNames(assembly);
   for (const stray of strays) {
+    // A delivery pipeline's stacks stand outside every stage on purpose (docs/delivery.md); still listed as strays.
+    if (delivery.has(stray.stackName)) continue;
     integrity.push({
       problem: `stack ${stray.stackName} (${stray.constructPath}) is outside every PlatformStage: no claim covers it`,
       strictOnly: true,
@@ -111,14 +121,22 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
             (a) => a.claim === claim.id && a.resources.some((r) => r.startsWith(envPrefix) || !r.includes('/')),
           ),
           optOuts,
+          regions: { primary: meta?.primaryRegion, recovery: meta?.recoveryRegion },
           documentsDir: options.documentsDir,
           continuousChecks: configRules[claim.id] ?? [],
           paths: paths.filter((p) => p.claim === claim.id).map((p) => p.evidence),
           flows: flows.filter((f) => f.claim === claim.id),
+          model: assemblyModel(envAssembly),
         }),
       ),
     };
   });
+
+  // A delivery pipeline that deploys an environment without its gates voids the claims it delivers.
+  const pipelines = deliveryEvidence(assembly);
+  for (const d of pipelines) {
+    for (const f of d.findings) integrity.push({ problem: `delivery pipeline ${d.stackName}: ${f}` });
+  }
 
   const allClaims = environments.flatMap((e) => e.claims);
   const byStatus: Record<string, number> = {};
@@ -130,6 +148,7 @@ export function collectEvidence(options: CollectEvidenceOptions): EvidenceReport
     integrity: integrity.map((p) => ({ problem: p.problem, strictOnly: p.strictOnly === true })),
     strayStacks: strays,
     environments,
+    delivery: pipelines,
     stockPacks: validation.stockPacks,
     acknowledgments,
     summary: {
@@ -149,8 +168,12 @@ interface JudgeInput {
   readonly paths: readonly PathEvidence[];
   readonly flows: readonly FlowRecord[];
   readonly optOuts: Record<string, unknown>;
+  /** The environment's regions by role, which an opt-out per region names. */
+  readonly regions: RegionNames;
   readonly documentsDir?: string;
   readonly continuousChecks: readonly DeclaredConfigRule[];
+  /** The environment's model, which resolves the values quoted as evidence to names of the configured account. */
+  readonly model: StageModel;
 }
 
 function judgeClaim(input: JudgeInput): ClaimEvidence {
@@ -166,7 +189,10 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
   const documents = locateDocuments(claim.documents ?? [], input.documentsDir);
   const optOuts = takenOptOuts(input.optOuts)
     .filter(({ optOut }) => optOut.claim === claim.id)
-    .map(({ optOut, value }) => `${optOut.configPath} = ${JSON.stringify(value)}: ${optOut.effect}`);
+    .map(
+      ({ optOut, value }) =>
+        `${optOut.configPath} = ${JSON.stringify(value)}: ${optOut.effectOf?.(value, input.regions) ?? optOut.effect}`,
+    );
   const [status, statusReason] = statusOf(claim, checkEvidence, documents);
   return {
     id: claim.id,
@@ -187,6 +213,7 @@ function judgeClaim(input: JudgeInput): ClaimEvidence {
     continuousChecks: input.continuousChecks,
     paths: input.paths,
     flows: input.flows,
+    controls: controlsOfClaim(claim.id),
   };
 }
 
@@ -229,19 +256,20 @@ function statusOf(
   if (failing.length > 0) return ['FAILING', `failed: ${failing.map((c) => c.id).join(', ')}`];
   const empty = checks.filter((c) => c.passed + c.acknowledged + c.weakened === 0);
   if (empty.length > 0) return ['FAILING', `found nothing to judge: ${empty.map((c) => c.id).join(', ')}`];
-  const missing = documents.filter((d) => !d.present);
-  if (missing.length > 0) return ['FAILING', `missing documents: ${missing.map((d) => d.location).join(', ')}`];
+  const cited = documentVerdict(documents);
+  if (cited.failing) return ['FAILING', cited.failing];
   // An opt-out, or an acknowledged finding of the claims pack itself, is an accepted exception to the claim:
   // the claim then holds only at reduced strength, and says so.
   const weakenings = checks.flatMap((c) => c.weakenings);
   const exceptions = checks
     .filter((c) => c.acknowledged > 0)
     .map((c) => `${c.id} acknowledged on ${c.acknowledged} resource(s)`);
-  if (weakenings.length + exceptions.length > 0) {
-    return [
-      'weakened',
-      `true only at reduced strength, by explicit decision: ${[...weakenings, ...exceptions].join('; ')}`,
-    ];
+  const decided = [...weakenings, ...exceptions];
+  if (decided.length > 0 || cited.weakened) {
+    const reasons = decided.length
+      ? [`true only at reduced strength, by explicit decision: ${decided.join('; ')}`]
+      : [];
+    return ['weakened', [...reasons, ...(cited.weakened ? [cited.weakened] : [])].join('; ')];
   }
   const passed = checks.reduce((n, c) => n + c.passed, 0);
   if (claim.exceeds) return ['exceeds claim', `${checks.length} checks, ${passed} passing results; ${claim.exceeds}`];
@@ -261,10 +289,11 @@ function resourcesOf(input: JudgeInput): ResourceEvidence[] {
       region: r.region,
       logicalId: r.logicalId,
       type: r.type,
+      ...withName(physicalName(input.model, r)),
       properties: {},
       checks: [],
     };
-    Object.assign(entry.properties, props);
+    Object.assign(entry.properties, resolvedProperties(input.model, r, props));
     if (!entry.checks.includes(check)) entry.checks.push(check);
     byKey.set(key, entry);
   };

@@ -1,8 +1,11 @@
+import type { DeliveryEvidence } from './delivery-section';
 import type { DeclaredConfigRule } from '../continuity/config-rules-by-claim';
 import type { ClaimId, ClaimKind } from '../../core/claims/claim';
+import type { FrameworkControls } from '../../core/frameworks/framework';
 import type { FlowRecord } from '../flows/flow-records';
 import type { TierRedundancy } from '../redundancy/analyse-redundancy';
 import type { ReportIdentity } from './report-identity';
+import type { SectionJudgement } from './documents/judge-document';
 
 export type ClaimStatus =
   'proven' | 'exceeds claim' | 'weakened' | 'inherited' | 'organisational' | 'FAILING' | 'not implemented';
@@ -29,7 +32,9 @@ export interface ResourceEvidence {
   readonly region?: string;
   readonly logicalId: string;
   readonly type: string;
-  /** Template values that make the claim true, by property path. */
+  /** Its physical name (or ARN) in the configured account, where the templates declare one; a key by its alias. */
+  readonly name?: string;
+  /** Template values that make the claim true, by property path, resolved to names of the configured account. */
   readonly properties: Record<string, unknown>;
   /** The checks this resource passed. */
   readonly checks: readonly string[];
@@ -53,6 +58,8 @@ export interface DocumentEvidence {
   /** The file judged: the given path, or `<package name>/<path>` inside the installed library. */
   readonly location: string;
   readonly present: boolean;
+  /** The sections core requires of it (lib/core/requirements/documents.ts), each as found; absent when none are. */
+  readonly sections?: readonly SectionJudgement[];
 }
 
 /** One hop of a path as the evidence records it: what AWS consults there, the verdict, and the resource that decided. */
@@ -103,6 +110,8 @@ export interface ClaimEvidence {
   readonly paths: readonly PathEvidence[];
   /** The claim's IAM flows as records: each request, the engine's decision and the statements that decided it. */
   readonly flows: readonly FlowRecord[];
+  /** The framework control ids the claim's mechanism implements (lib/core/frameworks); readers treat it as optional. */
+  readonly controls?: readonly FrameworkControls[];
 }
 
 export interface StockPackEvidence {
@@ -145,6 +154,8 @@ export interface EvidenceReport {
   /** Stacks outside every PlatformStage, with the claims they escape. */
   readonly strayStacks: readonly { stackName: string; constructPath: string; escapes: readonly string[] }[];
   readonly environments: readonly EnvironmentEvidence[];
+  /** The delivery pipelines of the assembly: what each deploys, behind which gates, and what it deploys without them. */
+  readonly delivery?: readonly DeliveryEvidence[];
   readonly stockPacks: readonly StockPackEvidence[];
   /** Every acknowledgment of every pack, with its reason and claim. */
   readonly acknowledgments: readonly AcknowledgmentEvidence[];

@@ -3,6 +3,11 @@ import * as path from 'path';
 import { collectEvidence, CollectEvidenceOptions } from './collect-evidence';
 import { EvidenceReport } from './evidence-model';
 import { renderEvidenceMarkdown } from './render-markdown';
+import { writeOscal } from './oscal/write-oscal';
+import { completeEvidenceBundle } from './bundle/write-bundle';
+import { CLAIMS_PLUGIN_NAME } from '../gate/claims-plugin';
+import { STRAY_STACKS_PLUGIN_NAME } from '../gate/stray-stacks';
+import { FINDINGS_TEXT_FILE } from '../gate/findings-summary-plugin';
 
 export interface EvidenceRun {
   readonly report: EvidenceReport;
@@ -15,15 +20,16 @@ export interface EvidenceRun {
 
 /** Collects the evidence of `outdir` and writes `evidence/security-evidence.{md,json}` inside it. */
 export function writeEvidence(
-  options: CollectEvidenceOptions & { strict?: boolean; evidenceDir?: string },
+  options: CollectEvidenceOptions & { strict?: boolean; evidenceDir?: string; command?: string },
 ): EvidenceRun {
   const report = collectEvidence(options);
   const dir = options.evidenceDir ?? path.join(options.outdir, 'evidence');
   fs.mkdirSync(dir, { recursive: true });
   const markdownPath = path.join(dir, 'security-evidence.md');
   const jsonPath = path.join(dir, 'security-evidence.json');
-  fs.writeFileSync(markdownPath, renderEvidenceMarkdown(report));
+  fs.writeFileSync(markdownPath, renderEvidenceMarkdown(report, { command: options.command }));
   fs.writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
+  writeOscal(dir, report);
   const problems: string[] = [];
   for (const env of report.environments) {
     for (const c of env.claims) {
@@ -37,8 +43,27 @@ export function writeEvidence(
   for (const p of report.integrity) {
     if (!p.strictOnly || options.strict) problems.push(`${p.problem}${p.strictOnly ? ' (strict)' : ''}`);
   }
-  if (report.summary.unacknowledgedStockViolations > 0) {
-    problems.push(`${report.summary.unacknowledgedStockViolations} unacknowledged stock-pack violation(s)`);
-  }
+  problems.push(...unacknowledgedFindingProblems(report));
+  // Last: the trust page, then the manifest of every file written above.
+  completeEvidenceBundle(dir, report);
   return { report, markdownPath, jsonPath, exitCode: problems.length ? 1 : 0, problems };
+}
+
+/**
+ * What the synth left unacknowledged, told apart by who found it: the stock packs, or the platform's own gate (claims
+ * checks, flow proofs and the missing policy engine, stray stacks), whose findings the synth summarised with their fixes.
+ */
+export function unacknowledgedFindingProblems(report: EvidenceReport): string[] {
+  const gatePlugins: readonly string[] = [CLAIMS_PLUGIN_NAME, STRAY_STACKS_PLUGIN_NAME];
+  const count = (gate: boolean) =>
+    report.stockPacks
+      .filter((p) => gatePlugins.includes(p.pack) === gate)
+      .reduce((n, p) => n + p.unacknowledgedViolations, 0);
+  const [stock, gate] = [count(false), count(true)];
+  return [
+    ...(stock ? [`${stock} unacknowledged stock-pack violation(s)`] : []),
+    ...(gate
+      ? [`${gate} unacknowledged synth gate finding(s), each with its fix in ${FINDINGS_TEXT_FILE} beside the assembly`]
+      : []),
+  ];
 }

@@ -8,6 +8,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findingFix } from '../../core/findings/fixes';
+import { timedPhase } from '../../core/progress';
 import { Check, CheckResult, RecordedCheckResult, runChecks } from '../checks';
 import { POLICY_ENGINE_INSTALL, POLICY_ENGINE_MISSING } from '../../core/findings/policy-engine';
 import { CHECKS } from '../registry';
@@ -47,7 +48,9 @@ export class ClaimsPlugin implements IPolicyValidationPlugin {
     const model = PlatformAssembly.fromStackTemplates(context.stackTemplates);
     const templateOf = new Map(model.stacks.map((s) => [s.stackName, s.templatePath]));
     const scope = stagePath(context);
-    const failures = runChecks(model, this.checks).filter((r) => r.status === 'fail');
+    const failures = timedPhase(`${this.checks.length} claims checks judged ${scope || 'the app'}`, () =>
+      runChecks(model, this.checks),
+    ).filter((r) => r.status === 'fail');
     // Without the engine every flow proof fails alike: one finding names it, not one per flow.
     const engineMissing = failures.filter((r) => r.detail.includes(POLICY_ENGINE_MISSING));
     const violations = new Map<string, PolicyViolation>();

@@ -8,6 +8,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { markSynthJudged } from '../../core/synth-run';
 import { ConstructLocator } from './construct-locator';
 import { groupDefects } from './defects';
 import { toSarif } from './findings-sarif';
@@ -36,6 +37,7 @@ export class FindingsSummaryPlugin implements IPolicyValidationPlugin {
       fs.writeFileSync(files[0], lines.length ? `${lines.join('\n')}\n` : 'Synth gate: no open defects.\n');
       fs.writeFileSync(files[1], JSON.stringify(toSarif(defects, process.cwd()), null, 2));
       if (lines.length) process.stderr.write(`\n${lines.join('\n')}\n\n`);
+      markSynthJudged(root.outdir);
     }
     return { success: true, violations: [] };
   }

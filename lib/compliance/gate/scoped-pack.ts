@@ -2,6 +2,7 @@ import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPlug
 import { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { findingFix } from '../../core/findings/fixes';
+import { timedPhase } from '../../core/progress';
 import { sameDefectOf } from '../../core/findings/same-defect';
 import { ConstructLocator } from './construct-locator';
 import { recordGateFindings } from './gate-findings';
@@ -26,7 +27,9 @@ export class ScopedPack implements IPolicyValidationPlugin {
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const report = this.pack.validateScope(this.scope);
+    const report = timedPhase(`stock pack ${this.name} judged ${this.scope.node.path}`, () =>
+      this.pack.validateScope(this.scope),
+    );
     if (report.violations.length === 0) return report;
     const locator = new ConstructLocator(this.scope);
     // A rule that flags what a claims check flags gets that check's fix, printed by CDK as "Suggested fix".

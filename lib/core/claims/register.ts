@@ -171,6 +171,7 @@ export const CLAIMS: readonly Claim[] = [
 
 export function claimById(id: ClaimId): Claim {
   const claim = CLAIMS.find((c) => c.id === id);
+  // library bug, not a user mistake: ClaimId is typed, so only the library's own tables can miss
   if (!claim) throw new Error(`Unknown claim '${id}'. Known claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
   return claim;
 }

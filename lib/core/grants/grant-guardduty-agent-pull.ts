@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { PlatformConstructError } from '../errors';
 import { GUARDDUTY_FARGATE_AGENT_ACCOUNTS, GUARDDUTY_FARGATE_AGENT_REPOSITORY } from '../requirements/guardduty-agent';
 
 /**
@@ -13,9 +14,14 @@ export function grantGuardDutyAgentPull(scope: IConstruct, executionRole: iam.IG
   const stack = Stack.of(scope);
   const account = Token.isUnresolved(stack.region) ? undefined : GUARDDUTY_FARGATE_AGENT_ACCOUNTS[stack.region];
   if (!account) {
-    throw new Error(
-      `GuardDuty's Fargate agent repository is not known for region ${stack.region} (${scope.node.path}). Fix: deploy to a region listed in GUARDDUTY_FARGATE_AGENT_ACCOUNTS (lib/core/requirements/guardduty-agent.ts), or add the region's account from https://docs.aws.amazon.com/guardduty/latest/ug/ecs-runtime-agent-ecr-image-uri.html.`,
-    );
+    throw new PlatformConstructError({
+      code: 'GuardDutyAgent.region',
+      scope,
+      setting: 'region',
+      value: stack.region,
+      problem: "GuardDuty's Fargate agent repository is not known for this region",
+      fix: "deploy to a region listed in GUARDDUTY_FARGATE_AGENT_ACCOUNTS (lib/core/requirements/guardduty-agent.ts), or add the region's account from https://docs.aws.amazon.com/guardduty/latest/ug/ecs-runtime-agent-ecr-image-uri.html",
+    });
   }
   executionRole.grantPrincipal.addToPrincipalPolicy(
     new iam.PolicyStatement({

@@ -4,7 +4,9 @@
  *
  * - `bucket`: S3 server access logs delivered to a bucket that can receive them, or CloudTrail data events for
  *   every object; a bucket declared a log destination (LOG_DESTINATION_TAG) that something delivers into needs
- *   only its reads recorded by CloudTrail (its writes are the deliveries, and logging them would loop).
+ *   only its reads recorded by CloudTrail (its writes are the deliveries, and logging them would loop). A log
+ *   bucket (a declared destination, or a bucket a trail delivers into) also needs its object deletions
+ *   (OBJECT_DELETION_EVENTS) recorded: nothing else records them, and a deletion is what erases evidence.
  * - `database`: the engine's log exported to CloudWatch Logs (pgaudit writes into the PostgreSQL log).
  * - `data-events`: CloudTrail data events of the store's type (reads of its items or messages are data-plane calls).
  * - `management-events`: CloudTrail management events, read and write: for a secret, GetSecretValue is one; for a
@@ -50,3 +52,10 @@ export const LOG_DESTINATION_TAG = 'pocketcity:log-destination';
 /** What a log-destination bucket may receive, the values of LOG_DESTINATION_TAG. */
 export const LOG_DESTINATIONS = ['s3-server-access-logs', 'load-balancer-access-logs'] as const;
 export type LogDestination = (typeof LOG_DESTINATIONS)[number];
+
+/**
+ * The object calls that destroy a record: the data events a trail must record on every log bucket. CloudTrail's and
+ * the log services' own deliveries (PutObject) are not among them, so recording them on the bucket the trail writes
+ * to makes no loop.
+ */
+export const OBJECT_DELETION_EVENTS = ['DeleteObject', 'DeleteObjects'] as const;

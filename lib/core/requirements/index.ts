@@ -11,3 +11,5 @@ export * from './flows';
 export * from './guardduty-agent';
 export * from './data-stores';
 export * from './data-store-logging';
+export * from './threat-detection-features';
+export * from './documents';

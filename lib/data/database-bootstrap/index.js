@@ -12,10 +12,12 @@ exports.handler = async (event) => {
   try {
     if (event.RequestType === 'Delete') return await respond(event, 'SUCCESS', physicalId, {}, 'nothing to undo');
     const props = event.ResourceProperties;
-    const secret = await new SecretsManagerClient({}).send(
-      new GetSecretValueCommand({ SecretId: process.env.MASTER_SECRET_ARN }),
-    );
-    const { username, password } = JSON.parse(secret.SecretString);
+    const secrets = new SecretsManagerClient({});
+    const read = async (id) =>
+      JSON.parse((await secrets.send(new GetSecretValueCommand({ SecretId: id }))).SecretString);
+    const { username, password } = await read(process.env.MASTER_SECRET_ARN);
+    // The nightly dump's own login: its password is set from its secret, and a fresh login as it is made.
+    const dumpReader = await read(process.env.DUMP_READER_SECRET_ARN);
     const { digest, report } = await runBootstrap(
       {
         host: process.env.DB_HOST,
@@ -28,6 +30,7 @@ exports.handler = async (event) => {
       props.People ?? [],
       // The SQL of these properties, not a file of this code: a rollback sends the old properties and gets the old SQL.
       { sql: props.Sql, digest: props.SqlDigest },
+      { user: dumpReader.username, password: dumpReader.password },
     );
     const roles = report.roles ?? {};
     const app = roles[props.ApplicationRole] ?? {};

@@ -33,8 +33,18 @@ export interface BootstrapScript {
   readonly sql: string;
   readonly digest: string;
 }
+/** The nightly dump's login role bootstrap.sql creates. */
+export const DUMP_READER_ROLE: 'dump_reader';
+/** The dump reader's secret (JSON fields `username`, `password`). */
+export interface DumpReaderLogin {
+  readonly user: string;
+  readonly password: string;
+}
 export function runBootstrap(
   connection: BootstrapConnection,
   people: readonly string[],
   script: BootstrapScript,
+  dumpReader?: DumpReaderLogin,
 ): Promise<{ digest: string; report: BootstrapReport }>;
+/** The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (printable ASCII only). */
+export function scramVerifier(password: string, salt?: Buffer, iterations?: number): string;

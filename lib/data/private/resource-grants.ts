@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { PlatformConstructError } from '../../core/errors';
 
 /**
  * How a resource policy names a principal. A principal of the same stack is named directly. A role of another stack
@@ -16,24 +17,34 @@ export interface PolicyPrincipal {
   readonly arn: string;
 }
 
-export function policyPrincipalFor(scope: IConstruct, grantee: iam.IGrantable, what: string): PolicyPrincipal {
+/** @param grant the grant method called (`grantRead`), named in the error */
+export function policyPrincipalFor(scope: IConstruct, grantee: iam.IGrantable, grant: string): PolicyPrincipal {
   const principal = grantee.grantPrincipal;
   const role = principal as Partial<iam.IRole> & { physicalName?: string };
   const stack = Stack.of(scope);
   if (role.roleArn === undefined || role.roleName === undefined) {
-    throw new Error(
-      `${what}: grantee ${describe(principal)} is not an IAM role. Fix: grant to a role (for example a task role); users and groups get no direct access to customer data.`,
-    );
+    throw new PlatformConstructError({
+      code: 'ResourceGrant.grantee.notRole',
+      scope,
+      setting: `${grant}(grantee)`,
+      value: describe(principal),
+      problem: 'is not an IAM role',
+      fix: 'grant to a role (for example a task role); users and groups get no direct access to customer data',
+    });
   }
   if (Stack.of(role as IConstruct) === stack) {
     return { principal, conditions: {}, arn: role.roleArn };
   }
   const name = role.physicalName;
   if (name === undefined || Token.isUnresolved(name)) {
-    throw new Error(
-      `${what}: grantee role ${(role as IConstruct).node?.path ?? '?'} lives in another stack and has a generated name. ` +
-        'Fix: give the role a fixed roleName so the resource policy can name it without a cross-stack reference.',
-    );
+    throw new PlatformConstructError({
+      code: 'ResourceGrant.grantee.generatedName',
+      scope,
+      setting: `${grant}(grantee)`,
+      value: (role as IConstruct).node?.path ?? '?',
+      problem: 'is a role of another stack and has a generated name',
+      fix: 'give the role a fixed roleName so the resource policy can name it without a cross-stack reference',
+    });
   }
   const arn = stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
   return {

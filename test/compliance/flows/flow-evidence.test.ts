@@ -16,7 +16,7 @@ describe('the evidence lists the flows of each claim with their verdicts and dec
     },
   );
 
-  test('the markdown shows them under the claim', () => {
+  test('the markdown counts them under the claim and lists them in the appendix, with their deciding statements', () => {
     const claim = referenceClaimEvidence('DATA-3');
     const markdown = renderEvidenceMarkdown({
       title: 'flows',
@@ -29,7 +29,10 @@ describe('the evidence lists the flows of each claim with their verdicts and dec
       acknowledgments: [],
       summary: { failing: 0, notImplemented: 0, unacknowledgedStockViolations: 0, byStatus: {} },
     });
-    expect(markdown).toContain('Flows evaluated by the IAM policy engine:');
-    expect(markdown).toMatch(/- Claims-DATA3-RequiredFlowsAllowed: flow backup-uses-recovery-vault-key-via-rds /);
+    expect(markdown).toMatch(
+      /\*\*IAM flows\*\*: \d+ of \d+ hold \(\d+ requests\): \[appendix\]\(#ref-data-3-appendix\)/,
+    );
+    expect(markdown).toContain('IAM flows:');
+    expect(markdown).toMatch(/^\| [^|]*backup-uses-recovery-vault-key-via-rds[^|]* \| allowed \| \d+ \| Allow \w+/m);
   });
 });

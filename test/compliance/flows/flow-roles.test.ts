@@ -33,7 +33,7 @@ describe('flows select principals and resources by platform role, and fail close
     const { naming, others } = byNaming(evaluateFlows(undeclared), 'dump-execution-role');
     // THEN each flow that names the role fails, saying which role and how often it is declared
     expect(naming.map((v) => v.flow.id)).toEqual(
-      expect.arrayContaining(['dump-task-gets-registry-token', 'master-secret-read-only-by-bootstrap-and-dump']),
+      expect.arrayContaining(['dump-task-gets-registry-token', 'dump-reader-secret-read-only-by-bootstrap-and-dump']),
     );
     for (const v of naming) {
       expect(v.holds).toBe(false);

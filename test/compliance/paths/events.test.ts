@@ -263,6 +263,40 @@ describe('event path noncompliance', () => {
     expect(ref.filter((r) => r.requirementId === 'cis-alarms-alert').every((r) => r.holds)).toBe(true);
   });
 
+  test('alerts when the dump check fails or stops running, and fails when its function is renamed away from the alarms', () => {
+    // GIVEN the two dump-check alarms (Errors, and Invocations below 1 for 26 hours), each its own path
+    const records = evaluatePaths(referenceAssembly(), EVENT_PATHS).filter(
+      (r) => r.environment === 'ref' && r.requirementId === 'dump-check-alarms-alert',
+    );
+    expect(records.map((r) => r.subject.replace(/^alarm \S+ /, '').replace(/, to .*/, '')).sort()).toEqual([
+      '(Errors) entering ALARM',
+      '(Invocations) entering ALARM',
+    ]);
+    expect(records.every((r) => r.holds)).toBe(true);
+    // WHEN the function gets another name than the one the alarms watch
+    const model = stageModels(referenceAssembly()).find((m) => m.name === 'ref')!;
+    const fn = model.theOne('dump-check-function');
+    const renamed = records.map((r) =>
+      recordAfter(
+        [
+          {
+            description: 'FunctionName: ref-dump-check-renamed',
+            stackName: fn.stackName,
+            logicalId: fn.logicalId,
+            path: ['Properties', 'FunctionName'],
+            value: 'ref-dump-check-renamed',
+          },
+        ],
+        r,
+      ),
+    );
+    // THEN Lambda emits nothing the alarms read: both paths block at their metric
+    expect(renamed.map((r) => r?.hops.find((h) => h.verdict === 'block')?.hop)).toEqual([
+      'alarm-metric',
+      'alarm-metric',
+    ]);
+  });
+
   test('fails when an alarm counting events treats missing data as breaching, or the trail stops logging', () => {
     // GIVEN the root-use alarm
     const root = evaluatePaths(referenceAssembly(), EVENT_PATHS).find(

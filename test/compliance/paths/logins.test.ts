@@ -54,7 +54,7 @@ describe('database login paths on the reference platform', () => {
     for (const check of checks) expect(check.run(reference).filter((r) => r.status !== 'pass')).toEqual([]);
   });
 
-  test('the service logs in as app_service by IAM token; the dump and the bootstrap as the master by password', () => {
+  test('the service logs in as app_service by IAM token; the dump as dump_reader and the bootstrap as the master, by password', () => {
     expect(byId(reference, 'service-logs-in-as-application-by-iam-token').hops.map((h) => h.hop)).toEqual([
       'bootstrap-sql',
       'cluster-iam-authentication',
@@ -66,9 +66,18 @@ describe('database login paths on the reference platform', () => {
     expect(byId(reference, 'service-logs-in-as-application-by-iam-token').subject).toBe(
       'the service logs in as app_service by IAM token',
     );
-    expect(byId(reference, 'dump-logs-in-as-master-by-password').subject).toBe(
-      'the dump logs in as platform_admin by password',
+    expect(byId(reference, 'dump-logs-in-as-dump-reader-by-password').subject).toBe(
+      'the dump logs in as dump_reader by password',
     );
+    expect(byId(reference, 'dump-logs-in-as-dump-reader-by-password').hops.map((h) => h.hop)).toEqual([
+      'bootstrap-sql',
+      'role-login',
+      'rds-iam-membership',
+      'client-credentials',
+    ]);
+    expect(byId(reference, 'no-dump-login-as-master').hops.find((h) => h.hop === 'client-credentials')).toMatchObject({
+      verdict: 'block',
+    });
   });
 });
 
@@ -113,13 +122,13 @@ describe('the breakages issue 22 names, by hand', () => {
     );
     expect(faulty).not.toBe(sql);
     const broken = withSql(faulty);
-    for (const id of ['dump-logs-in-as-master-by-password', 'bootstrap-logs-in-as-master-by-password']) {
-      const membership = byId(broken, id).hops.find((h) => h.hop === 'rds-iam-membership')!;
-      expect(membership).toMatchObject({ verdict: 'block' });
-      expect(membership.detail).toBe(
-        'platform_admin is a member of rds_iam (granted app_service to platform_admin, then rds_iam to app_service): it logs in by IAM token only',
-      );
-    }
+    const membership = byId(broken, 'bootstrap-logs-in-as-master-by-password').hops.find(
+      (h) => h.hop === 'rds-iam-membership',
+    )!;
+    expect(membership).toMatchObject({ verdict: 'block' });
+    expect(membership.detail).toBe(
+      'platform_admin is a member of rds_iam (granted app_service to platform_admin, then rds_iam to app_service): it logs in by IAM token only',
+    );
     expect(byId(broken, 'service-logs-in-as-application-by-iam-token').holds).toBe(true);
   });
 
@@ -127,16 +136,67 @@ describe('the breakages issue 22 names, by hand', () => {
     const first = sql
       .replace('GRANT app_owner TO CURRENT_USER;', 'GRANT app_service TO CURRENT_USER;')
       .replace(/DO \$unlock\$[\s\S]*?\$unlock\$;/, '');
-    expect(byId(withSql(first), 'dump-logs-in-as-master-by-password').holds).toBe(false);
+    expect(byId(withSql(first), 'bootstrap-logs-in-as-master-by-password').holds).toBe(false);
   });
 
   test('fails when the master user is made IAM-only by the cluster (MasterUserAuthenticationType)', () => {
-    const dump = byId(reference, 'dump-logs-in-as-master-by-password');
-    const cluster = dump.hops.find((h) => h.hop === 'master-authentication-type')!.resource!;
+    const bootstrap = byId(reference, 'bootstrap-logs-in-as-master-by-password');
+    const cluster = bootstrap.hops.find((h) => h.hop === 'master-authentication-type')!.resource!;
     const broken = applyMutations(reference, [
       { description: 'test', ...cluster, path: ['Properties', 'MasterUserAuthenticationType'], value: 'iam-db-auth' },
     ]);
-    expect(byId(broken, 'dump-logs-in-as-master-by-password').holds).toBe(false);
+    expect(byId(broken, 'bootstrap-logs-in-as-master-by-password').holds).toBe(false);
+    // The dump's login is its own: the master's authentication type does not touch it.
+    expect(byId(broken, 'dump-logs-in-as-dump-reader-by-password').holds).toBe(true);
+  });
+
+  test("fails when the dump task is handed the master secret (the dump's login before issue 22)", () => {
+    const client = byId(reference, 'dump-logs-in-as-dump-reader-by-password').hops.find(
+      (h) => h.hop === 'client-credentials',
+    )!.resource!;
+    const cluster = byId(reference, 'bootstrap-logs-in-as-master-by-password').hops.find(
+      (h) => h.hop === 'master-authentication-type',
+    )!.resource!;
+    const master = (field: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [cluster.logicalId, 'MasterUserSecret.SecretArn'] }, `:${field}::`]],
+    });
+    const handed = applyMutations(
+      reference,
+      ['username', 'password'].map((field, i): TemplateMutation => ({
+        description: `test: the dump's ${field} from the master secret`,
+        ...client,
+        path: ['Properties', 'ContainerDefinitions', 0, 'Secrets', i, 'ValueFrom'],
+        value: master(field),
+      })),
+    );
+    expect(byId(handed, 'no-dump-login-as-master').holds).toBe(false);
+    expect(byId(handed, 'dump-logs-in-as-dump-reader-by-password').holds).toBe(false);
+  });
+
+  test("fails when the bootstrap sets dump_reader's password from another secret than the dump's", () => {
+    const fn = byId(reference, 'bootstrap-logs-in-as-master-by-password').hops.find(
+      (h) => h.hop === 'client-credentials',
+    )!.resource!;
+    const broken = applyMutations(reference, [
+      {
+        description: 'test: another secret',
+        ...fn,
+        path: ['Properties', 'Environment', 'Variables', 'DUMP_READER_SECRET_ARN'],
+        value: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:other',
+      },
+    ]);
+    expect(byId(broken, 'dump-logs-in-as-dump-reader-by-password').holds).toBe(false);
+  });
+
+  test('fails when dump_reader is put in rds_iam through a role that holds it', () => {
+    const broken = withSql(
+      sql.replace('-- The promises, asserted', 'GRANT app_service TO dump_reader;\n-- The promises, asserted'),
+    );
+    const membership = byId(broken, 'dump-logs-in-as-dump-reader-by-password').hops.find(
+      (h) => h.hop === 'rds-iam-membership',
+    )!;
+    expect(membership).toMatchObject({ verdict: 'block' });
+    expect(membership.detail).toMatch(/dump_reader is a member of rds_iam \(granted app_service to dump_reader/);
   });
 
   test('fails closed when the bootstrap carries only a digest, or a digest of other SQL', () => {
@@ -150,12 +210,13 @@ describe('the breakages issue 22 names, by hand', () => {
         { description: 'test', ...bootstrapAt(), path: ['Properties', 'SqlDigest'], value: 'ab' },
       ]),
     ]) {
-      // Only the path the task role's policy and the service's own configuration close still holds.
+      // Only the paths the clients' own configuration closes still hold (the service's policy and settings; the
+      // dump's secret, which is not the master's).
       expect(
         records(assembly)
           .filter((p) => p.holds)
           .map((p) => p.id),
-      ).toEqual(['no-iam-login-as-master-from-service']);
+      ).toEqual(['no-dump-login-as-master', 'no-iam-login-as-master-from-service']);
     }
   });
 
@@ -174,8 +235,10 @@ describe('the bootstrap SQL reader', () => {
       app_service: true,
       db_people: false,
       rds_pgaudit: false,
+      dump_reader: true,
       '%I': true,
     });
+    expect(membershipChain(graph, 'dump_reader', 'rds_iam')).toBeUndefined();
     expect(membershipChain(graph, 'platform_admin', 'rds_iam')).toBeUndefined();
     expect(membershipChain(graph, 'platform_admin', 'app_owner')).toHaveLength(1);
     expect(membershipChain(graph, 'app_service', 'rds_iam')?.map((g) => g.role)).toEqual(['rds_iam']);

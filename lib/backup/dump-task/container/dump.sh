@@ -7,6 +7,11 @@
 # failed dump never reaches end-of-file, its upload is killed unfinished and no object is written (an incomplete
 # multipart upload is aborted by the bucket's lifecycle). A transient connection failure is retried.
 #
+# What was uploaded is hashed in the same pipe (tee into sha256sum and wc -c, pipefail covering tee), and only once
+# the upload succeeded is its record written beside it: `<dump>.sha256`, sha256sum's line naming the dump (so
+# `sha256sum -c` checks a downloaded copy), with the size in bytes as metadata `dump-size` (x-amz-meta-dump-size).
+# The daily dump check (GpgDumpCheck) reads the dump back and compares; a dump without its record is incomplete.
+#
 # Inputs (environment):
 #   PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD  the database (libpq variables)
 #   PGSSLMODE             verify-full (default), verify-ca or require; anything weaker is refused (TRANSIT-1)
@@ -71,8 +76,8 @@ transient='could not connect|Connection refused|Connection timed out|timeout exp
 # One attempt: size the stream, start the upload on the FIFO, dump and encrypt into it, and let the upload see
 # end-of-file only when both succeeded. Returns 0 on success, 75 on a transient database failure, 1 otherwise.
 attempt() {
-  local size uploader fifo="$work/stream" status
-  rm -f "$fifo" "$work/pg.err"
+  local size uploader digester counter fifo="$work/stream" status sum bytes
+  rm -f "$fifo" "$work/pg.err" "$work/digest.in" "$work/size.in" "$work/digest" "$work/size"
   # The database's size bounds the dump (custom format is compressed, indexes are definitions): the AWS CLI needs
   # --expected-size for a stream over 50 GB, or it runs out of its 10,000 parts.
   if ! size="$(psql --no-psqlrc --tuples-only --no-align --quiet --command 'SELECT pg_database_size(current_database())' 2>"$work/pg.err")"; then
@@ -80,7 +85,12 @@ attempt() {
     grep -Eq "$transient" "$work/pg.err" && return 75
     return 1
   fi
-  mkfifo -m 600 "$fifo" || return 1
+  mkfifo -m 600 "$fifo" "$work/digest.in" "$work/size.in" || return 1
+  # The digest and the size of exactly the bytes handed to the upload.
+  sha256sum <"$work/digest.in" >"$work/digest" &
+  digester=$!
+  wc -c <"$work/size.in" >"$work/size" &
+  counter=$!
   # (Called as `attempt || ...`, so errexit is off in here: every step is checked.)
   case "$dest" in
     s3://*) aws s3 cp --only-show-errors --expected-size "$size" - "$dest" <"$fifo" & ;;
@@ -90,21 +100,36 @@ attempt() {
   # Blocks until the uploader has the FIFO open for reading; from then on only this shell holds the write end.
   exec 3>"$fifo"
   pg_dump --format=custom --no-password --dbname="$PGDATABASE" 2>"$work/pg.err" \
-    | gpg --batch --yes --trust-model always --compress-algo none --encrypt --recipient "$fingerprint" --output - >&3
+    | gpg --batch --yes --trust-model always --compress-algo none --encrypt --recipient "$fingerprint" --output - \
+    | tee "$work/digest.in" "$work/size.in" >&3
   status=$?
   if ((status != 0)); then
     # Killed before end-of-file: the CLI completes no upload, and cat leaves only the .partial file.
-    kill -TERM "$uploader" 2>/dev/null || true
+    kill -TERM "$uploader" "$digester" "$counter" 2>/dev/null || true
     exec 3>&-
-    wait "$uploader" 2>/dev/null || true
+    wait "$uploader" "$digester" "$counter" 2>/dev/null || true
     [[ "$dest" == s3://* ]] || rm -f "$dest.partial"
     cat "$work/pg.err" >&2
     grep -Eq "$transient" "$work/pg.err" && return 75
     return 1
   fi
   exec 3>&-
+  wait "$digester" && wait "$counter" || return 1
   wait "$uploader" || return 1
   [[ "$dest" == s3://* ]] || mv "$dest.partial" "$dest" || return 1
+  read -r sum _ <"$work/digest" && [[ "$sum" =~ ^[0-9a-f]{64}$ ]] || return 1
+  bytes="$(tr -d ' ' <"$work/size")" && [[ "$bytes" =~ ^[0-9]+$ ]] || return 1
+  # The record, written only now that the dump is there: sha256sum's line naming the dump, the size as metadata.
+  case "$dest" in
+    s3://*)
+      printf '%s  %s\n' "$sum" "${dest##*/}" |
+        aws s3 cp --only-show-errors --content-type text/plain --metadata "dump-size=$bytes" - "$dest.sha256" ||
+        { echo "dump: ${dest} was written but its digest record ${dest}.sha256 was not" >&2; return 1; }
+      ;;
+    *) printf '%s  %s\n' "$sum" "${dest##*/}" >"$dest.sha256" || return 1 ;;
+  esac
+  digest="$sum"
+  size_written="$bytes"
   cat "$work/pg.err" >&2
   return 0
 }
@@ -118,4 +143,4 @@ for ((n = 1; ; n++)); do
   sleep "$delay"
   delay=$((delay * 2))
 done
-echo "dump: ${PGDATABASE} encrypted to ${fingerprint} and written to ${dest}"
+echo "dump: ${PGDATABASE} encrypted to ${fingerprint} and written to ${dest} (${size_written} bytes, sha256 ${digest}; record ${dest}.sha256)"

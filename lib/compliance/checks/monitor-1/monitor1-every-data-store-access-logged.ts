@@ -34,7 +34,7 @@ export const everyDataStoreAccessLogged = modelResourceCheck<StoreProps>({
   claims: ['MONITOR-1'],
   failure: 'Access to a data store is not recorded.',
   description:
-    'MONITOR-1: access to every data store is recorded (server access logs or CloudTrail data events for buckets, exported engine logs for databases, CloudTrail data or management events for the rest); a store added beside the platform is judged like its own',
+    'MONITOR-1: access to every data store is recorded (server access logs or CloudTrail data events for buckets, exported engine logs for databases, CloudTrail data or management events for the rest), and every deletion of an object of a log bucket by CloudTrail; a store added beside the platform is judged like its own',
   types: DATA_STORE_TYPES,
   evidenceProperties: ['LoggingConfiguration', 'EnableCloudwatchLogsExports'],
   judge: (store, model) => {
@@ -57,6 +57,27 @@ export const everyDataStoreAccessLogged = modelResourceCheck<StoreProps>({
 });
 
 function judgeBucket(bucket: Bucket, model: StageModel, trails: Trail[]): Judgement {
+  const access = judgeBucketAccess(bucket, model, trails);
+  // A log bucket's deletions are recorded nowhere else: a trail must record them (not its writes, which would loop).
+  if (!isLogBucket(bucket, model) || trails.some((t) => recordsObjectEvents(model, t, bucket, 'Deletions')))
+    return access;
+  return [...(access === true ? [] : access), 'LogBucketDeletionsNotRecorded'];
+}
+
+/** A bucket holding logs: a declared log destination, or the bucket a trail of the model delivers into. */
+function isLogBucket(bucket: Bucket, model: StageModel): boolean {
+  if (declaredDestination(bucket) !== undefined) return true;
+  const name = model.text(bucket, bucket.props.BucketName);
+  return model
+    .ofType<TrailProps>('AWS::CloudTrail::Trail')
+    .some(
+      (t) =>
+        model.resolve(t, t.props.S3BucketName) === bucket ||
+        (name !== undefined && model.text(t, t.props.S3BucketName) === name),
+    );
+}
+
+function judgeBucketAccess(bucket: Bucket, model: StageModel, trails: Trail[]): true | readonly string[] {
   const logging = bucket.props.LoggingConfiguration;
   const targetProblems = logging ? accessLogTargetProblems(bucket, logging.DestinationBucketName, model) : [];
   if (logging && targetProblems.length === 0) return true;

@@ -20,16 +20,16 @@ import {
 const READS_SECRET = ['secretsmanager:GetSecretValue', 'secretsmanager:*', '*'];
 
 /**
- * MONITOR-1: the database's master credentials stay with the two jobs that need them. No task definition but a
- * scheduled one (the dump) and no function but the one behind the database bootstrap receives the master secret,
- * and no IAM policy lets any other role read it; the application logs in as its own role, so the audit log can tell
- * it from a person.
+ * MONITOR-1: the database's master credentials stay with the one job that needs them. No task definition (the dump
+ * logs in as its own read-only role since issue 22; the id keeps its old name) and no function but the one behind the
+ * database bootstrap receives the master secret, and no IAM policy lets any other role read it; the application logs
+ * in as its own role, so the audit log can tell it from a person.
  */
 export const masterSecretOnlyBootstrapAndDump: Check = {
   id: 'MONITOR1-MasterSecretOnlyBootstrapAndDump',
   claims: ['MONITOR-1'],
   description:
-    'the database master secret is handed only to the scheduled dump task and the database bootstrap function, and readable only by their roles',
+    'the database master secret is handed only to the database bootstrap function, and readable only by its role: no task definition receives it (the dump logs in as its own read-only role)',
   run: (assembly: PlatformAssembly): CheckResult[] => {
     const model = assemblyModel(assembly);
     const clusters = postgresClusters(model);
@@ -40,14 +40,14 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
     const holders: string[] = [];
     for (const td of model.ofType<TaskDefinitionProps>('AWS::ECS::TaskDefinition')) {
       if (!carriesMasterSecret(model, td, td.props.ContainerDefinitions)) continue;
-      if (allowed.taskDefinitions.includes(td)) holders.push(`task definition ${td.logicalId} (scheduled dump)`);
-      else
-        results.push(
-          fail(
-            `task definition ${td.logicalId} receives the database master secret; only the scheduled dump may. Fix: log in as the application's own role with IAM authentication`,
-            td.ref,
-          ),
-        );
+      results.push(
+        fail(
+          allowed.scheduledTasks.includes(td)
+            ? `task definition ${td.logicalId} (scheduled dump) receives the database master secret. Fix: hand it the dump reader's secret (DatabaseBootstrap.dumpReaderSecret)`
+            : `task definition ${td.logicalId} receives the database master secret. Fix: log in as the application's own role with IAM authentication`,
+          td.ref,
+        ),
+      );
     }
     for (const fn of model.ofType<FunctionProps>('AWS::Lambda::Function')) {
       if (!carriesMasterSecret(model, fn, fn.props.Environment)) continue;
@@ -72,11 +72,10 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
       }
     }
     if (results.length) return results;
-    if (holders.length === 0)
-      return [fail('no scheduled dump task or database bootstrap holds the master secret, so nothing shows who does')];
+    if (holders.length === 0) return [fail('no database bootstrap holds the master secret, so nothing shows who does')];
     return clusters.map((c) =>
       pass(
-        `cluster ${c.logicalId}: master secret handed only to ${holders.join(' and ')}; readable only by roles ${[...readers].sort().join(', ')}; no service task definition receives it`,
+        `cluster ${c.logicalId}: master secret handed only to ${holders.join(' and ')}; readable only by roles ${[...readers].sort().join(', ')}; no task definition receives it`,
         c.ref,
         { MasterSecretHandedTo: holders, MasterSecretReadableBy: [...readers].sort() },
       ),
@@ -84,13 +83,13 @@ export const masterSecretOnlyBootstrapAndDump: Check = {
   },
 };
 
-/** The task definitions a schedule runs, the functions behind a database bootstrap, and their roles. */
+/** The functions behind a database bootstrap and their roles; the task definitions a schedule runs (for the message). */
 function allowedHolders(model: StageModel): {
-  taskDefinitions: ModelResource<unknown>[];
+  scheduledTasks: ModelResource<unknown>[];
   functions: ModelResource<unknown>[];
   roles: ModelResource<unknown>[];
 } {
-  const taskDefinitions = model
+  const scheduledTasks = model
     .ofType<ScheduleProps>('AWS::Scheduler::Schedule')
     .map((s) => taskDefinitionNamed(model, s, s.props.Target?.EcsParameters?.TaskDefinitionArn))
     .filter((t): t is ModelResource<TaskDefinitionProps> => t !== undefined);
@@ -98,11 +97,8 @@ function allowedHolders(model: StageModel): {
     .ofType<DatabaseBootstrapProps>(DATABASE_BOOTSTRAP_RESOURCE_TYPE)
     .map((b) => model.resolve<FunctionProps>(b, b.props.ServiceToken))
     .filter((f): f is ModelResource<FunctionProps> => f?.type === 'AWS::Lambda::Function');
-  const roles = [
-    ...taskDefinitions.flatMap((td) => model.resolveAll(td, [td.props.ExecutionRoleArn, td.props.TaskRoleArn])),
-    ...functions.flatMap((fn) => model.resolveAll(fn, fn.props.Role)),
-  ];
-  return { taskDefinitions, functions, roles };
+  const roles = functions.flatMap((fn) => model.resolveAll(fn, fn.props.Role));
+  return { scheduledTasks, functions, roles };
 }
 
 function grantsMasterSecretRead(model: StageModel, policy: PolicyHolder): boolean {

@@ -1,4 +1,4 @@
-import { serviceModeOptOutKey } from '../../../core/service-modes';
+import { recordedModeIn } from '../../../core/service-modes';
 import { Check, CheckResult, fail, pass, weakened, perStage } from '../check';
 import type { ConfigurationRecorderProps, DeliveryChannelProps } from '../../template/cfn/config';
 import type { BucketProps } from '../../template/cfn/s3';
@@ -26,8 +26,8 @@ function judgeStage(model: StageModel): CheckResult[] {
   const env = model.environment;
   const regions = [env.primaryRegion, env.recoveryRegion].filter((r): r is string => typeof r === 'string');
   if (regions.length < 2) return [fail(`environment ${env.name}: its metadata names no primary and recovery region`)];
-  const mode = env.optOuts[serviceModeOptOutKey('config')];
-  return regions.map((region) => {
+  return regions.map((region, i) => {
+    const mode = recordedModeIn(env.optOuts, 'config', i === 0 ? 'primary' : 'recovery');
     const where = `environment ${env.name}, ${region}`;
     const inRegion = <P>(type: string) => model.ofType<P>(type).filter((r) => r.region === region);
     const recorders = inRegion<ConfigurationRecorderProps>('AWS::Config::ConfigurationRecorder');

@@ -1,11 +1,10 @@
-import { serviceModeOptOutKey, ServiceMode, THREAT_DETECTION_SERVICES } from '../../../core/service-modes';
+import { ModeRegion, recordedModeIn, ServiceMode, THREAT_DETECTION_SERVICES } from '../../../core/service-modes';
 import { Check, CheckResult, fail, pass, weakened, perStage } from '../check';
 import type { AnalyzerProps } from '../../template/cfn/accessanalyzer';
 import type { DetectorProps } from '../../template/cfn/guardduty';
 import type { SecurityHubStandardProps } from '../../template/cfn/securityhub';
 import type { PlatformAssembly } from '../../template/platform-assembly';
 import type { ModelResource, StageModel } from '../../template/stage-model';
-import type { PlatformEnvironment } from '../../template/template-values';
 import { asArray } from '../../template/template-values';
 
 type Detector = 'guardDuty' | 'securityHub' | 'accessAnalyzer';
@@ -21,7 +20,8 @@ const DECLARED_TYPES: Record<Detector, readonly string[]> = {
  * MONITOR-2: in both regions of every environment (the recovery region holds every replica and backup copy),
  * GuardDuty (with S3 data event and RDS login protection), Security Hub with the AWS Foundational Security Best
  * Practices standard, and IAM Access Analyzer are declared, each unless its mode (`threatDetection.<service>`) says
- * the account (`existing`) or the organisation (`organization`) runs it. Such a mode is reported as weakened (relied
+ * the account (`existing`) or the organisation (`organization`) runs it in that region (a mode may differ by region:
+ * `{ primary, recovery }`). Such a mode is reported as weakened (relied
  * on, not proven here), never as a pass; a singleton declared despite such a mode fails (the deploy would collide).
  */
 export const threatDetectionPresentOrDelegated: Check = {
@@ -41,19 +41,15 @@ function judgeStage(model: StageModel): CheckResult[] {
   const env = model.environment;
   const regions = [env.primaryRegion, env.recoveryRegion].filter((r): r is string => typeof r === 'string');
   if (regions.length < 2) return [fail(`environment ${env.name}: its metadata names no primary and recovery region`)];
-  return regions.flatMap((region) => {
+  return regions.flatMap((region, i) => {
     const inRegion: InRegion = <P>(...types: string[]) =>
       types.flatMap((type) => model.ofType<P>(type).filter((r) => r.region === region));
+    const role: ModeRegion = i === 0 ? 'primary' : 'recovery';
     const where = `environment ${env.name}, ${region}`;
     return (['guardDuty', 'securityHub', 'accessAnalyzer'] as const).map((service) =>
-      judgeService(service, modeOf(env, service), inRegion, where),
+      judgeService(service, recordedModeIn(env.optOuts, service, role), inRegion, where),
     );
   });
-}
-
-function modeOf(env: PlatformEnvironment, service: Detector): ServiceMode {
-  const recorded = env.optOuts[serviceModeOptOutKey(service)];
-  return recorded === 'existing' || recorded === 'organization' ? recorded : 'create';
 }
 
 function judgeService(service: Detector, mode: ServiceMode, inRegion: InRegion, where: string): CheckResult {

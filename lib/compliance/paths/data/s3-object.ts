@@ -106,7 +106,7 @@ export function noncurrentVersionsHop(
   );
 }
 
-/** Whether S3 created the bucket with Object Lock (it can only be set at creation). */
+/** Whether the bucket has Object Lock enabled (S3 can enable it on an existing versioned bucket; it cannot be turned off). */
 export function objectLockEnabled(bucket: ModelResource): boolean {
   return bucket.props.ObjectLockEnabled === true || bucket.props.ObjectLockEnabled === 'true';
 }

@@ -146,6 +146,27 @@ function metricHops(model: StageModel, alarm: ModelResource, source: AlarmMetric
             ),
       ];
     }
+    case 'lambda-function': {
+      // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+      const names = ['Invocations', 'Errors', 'Throttles', 'Duration'];
+      const functionName = dims.get('FunctionName');
+      if (namespace !== 'AWS/Lambda' || !names.includes(name) || dims.size !== 1 || !functionName) {
+        return [
+          missing(
+            `${namespace}/${name} by ${[...dims.keys()].join(', ')} is not a Lambda function metric (AWS/Lambda by FunctionName)`,
+          ),
+        ];
+      }
+      const fn = model.theOne(source.function);
+      const actual = model.text(fn, fn.props.FunctionName);
+      return [
+        actual === functionName
+          ? emitted(`function ${functionName} (${source.function}) exists: Lambda emits ${name} for it`)
+          : missing(
+              `the alarm names function ${functionName}; the ${source.function} is named ${actual ?? '(generated)'}`,
+            ),
+      ];
+    }
     case 's3-request-metrics': {
       // https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html#s3-request-cloudwatch-metrics
       const names = [

@@ -5,7 +5,7 @@ import { asArray } from '../../template/template-values';
 import { PERSON_PLACEHOLDER } from './bootstrap-sql';
 import { hop } from './hops';
 import type { LoginWorld } from './login-world';
-import { AttributeRef, attributeToken, symbolicText } from './template-text';
+import { AttributeRef, attributeOf, attributeToken, symbolicText } from './template-text';
 
 interface NameValue {
   readonly Name?: string;
@@ -32,8 +32,9 @@ interface ClientLogin {
 
 /**
  * The client's own configuration: the service tasks read `DB_AUTH` and `DB_USER` from their environment; the dump
- * task gets `PGUSER` and `PGPASSWORD` from the master secret; the bootstrap function reads the secret
- * `MASTER_SECRET_ARN` names and is the one the bootstrap resource invokes.
+ * task gets `PGUSER` and `PGPASSWORD` from one secret (its own, whose password the bootstrap function sets from
+ * `DUMP_READER_SECRET_ARN`, or the master's); the bootstrap function reads the secret `MASTER_SECRET_ARN` names and
+ * is the one the bootstrap resource invokes.
  */
 export function clientHop(
   model: StageModel,
@@ -112,18 +113,33 @@ function dumpLogin(model: StageModel, world: LoginWorld): ClientLogin {
   const at = (name: string) => secrets.findIndex((e) => e.Name === name);
   const from = (name: string) =>
     at(name) >= 0 ? symbolicText(model, resource.stack, secrets[at(name)].ValueFrom) : undefined;
-  const token = masterSecretToken(world);
-  const user = from('PGUSER')?.startsWith(`${token}:username:`) ? world.master : undefined;
-  const method: DatabaseLoginMethod | undefined = from('PGPASSWORD')?.startsWith(`${token}:password:`)
-    ? 'password'
-    : undefined;
+  const reader = dumpReaderSecret(model, world);
+  // PGUSER and PGPASSWORD from one secret: the master's (the user RDS made), or the one whose password the bootstrap
+  // sets for the dump reader (the user its generated value names).
+  const credentials = [
+    { token: masterSecretToken(world), user: world.master },
+    ...(reader ? [{ token: reader.token, user: reader.user }] : []),
+  ].find((c) => from('PGUSER')?.startsWith(`${c.token}:username:`));
+  const user = credentials?.user;
+  const method: DatabaseLoginMethod | undefined =
+    credentials && from('PGPASSWORD')?.startsWith(`${credentials.token}:password:`) ? 'password' : undefined;
   const path = (name: string) => ['Properties', 'ContainerDefinitions', ci, 'Secrets', at(name)];
+  const setSecrets = (secret: unknown, description: string): TemplateMutation[] =>
+    at('PGUSER') >= 0 && at('PGPASSWORD') >= 0
+      ? ['PGUSER', 'PGPASSWORD'].map((name) => ({
+          description: `dump task secret ${name} from ${description}`,
+          stackName: resource.stackName,
+          logicalId: resource.logicalId,
+          path: [...path(name), 'ValueFrom'],
+          value: { 'Fn::Join': ['', [secret, `:${name === 'PGUSER' ? 'username' : 'password'}::`]] },
+        }))
+      : [];
   return {
     resource,
     property: 'ContainerDefinitions.Secrets',
     user,
     method,
-    found: `dump task secrets PGUSER=${from('PGUSER') ?? '(unset)'}, PGPASSWORD=${from('PGPASSWORD') ?? '(unset)'}`,
+    found: `dump task secrets PGUSER=${from('PGUSER') ?? '(unset)'}, PGPASSWORD=${from('PGPASSWORD') ?? '(unset)'}${reader ? `; the bootstrap sets ${reader.user ?? 'an unnamed user'}'s password from ${reader.token}` : '; the bootstrap sets no dump reader password'}`,
     away: [
       ...(at('PGPASSWORD') >= 0
         ? [
@@ -147,10 +163,59 @@ function dumpLogin(model: StageModel, world: LoginWorld): ClientLogin {
             },
           ]
         : []),
+      // The dump reader's password is the one the bootstrap sets from its secret: another secret there, and the
+      // password the dump presents is no longer the role's.
+      ...(user !== undefined && user === reader?.user && reader.function
+        ? [
+            {
+              description: 'bootstrap function DUMP_READER_SECRET_ARN names another secret',
+              stackName: reader.function.stackName,
+              logicalId: reader.function.logicalId,
+              path: ['Properties', 'Environment', 'Variables', 'DUMP_READER_SECRET_ARN'],
+              value: 'arn:aws:secretsmanager:::secret:another',
+            },
+          ]
+        : []),
     ],
-    // The dump logs in by password from the master secret or not at all; nothing else is generated for it.
-    toward: () => [],
+    // Handed the master secret, or the dump reader's, when it holds the other (same stack only: a reference).
+    toward: (wanted) => {
+      if (wanted === world.master && world.cluster.stackName === resource.stackName)
+        return setSecrets(
+          { 'Fn::GetAtt': [world.cluster.logicalId, 'MasterUserSecret.SecretArn'] },
+          'the master secret',
+        );
+      if (wanted === reader?.user && reader.function?.stackName === resource.stackName)
+        return setSecrets(reader.raw, "the dump reader's secret");
+      return [];
+    },
   };
+}
+
+/**
+ * The secret the bootstrap function sets the dump reader's password from (`DUMP_READER_SECRET_ARN`), as a token, its
+ * raw template value, and the user its generated value names (`SecretStringTemplate`'s `username`); undefined when
+ * the function names none. The user counts only when it is the role the bootstrap declares (`DumpReaderRole`).
+ */
+function dumpReaderSecret(
+  model: StageModel,
+  world: LoginWorld,
+): { token: string; raw: unknown; user?: string; function?: ModelResource } | undefined {
+  const fn = model.theOne(LOGIN_PATH_ROLES.bootstrapFunction);
+  const raw = (fn.props.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+    ?.DUMP_READER_SECRET_ARN;
+  const token = symbolicText(model, fn.stack, raw);
+  if (raw === undefined || token === undefined) return undefined;
+  const secret = attributeOf(model, fn.stack, raw)?.resource;
+  const template = (secret?.props.GenerateSecretString as { SecretStringTemplate?: unknown } | undefined)
+    ?.SecretStringTemplate;
+  let named: unknown;
+  try {
+    named = typeof template === 'string' ? (JSON.parse(template) as { username?: unknown }).username : undefined;
+  } catch {
+    named = undefined;
+  }
+  const user = typeof named === 'string' && named === world.dumpReader ? named : undefined;
+  return { token, raw, user, function: fn };
 }
 
 function bootstrapLogin(model: StageModel, world: LoginWorld): ClientLogin {

@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import { LOGIN_PATH_ROLES } from '../../../core/requirements/paths/logins';
+import { DatabaseLoginUser, LOGIN_PATH_ROLES } from '../../../core/requirements/paths/logins';
 import type { ModelResource, StageModel } from '../../template/stage-model';
 import { parseBootstrapSql, PERSON_PLACEHOLDER, RoleGraph } from './bootstrap-sql';
 
@@ -11,6 +11,8 @@ export interface LoginWorld {
   readonly master?: string;
   /** The application's role (the bootstrap's `ApplicationRole`). */
   readonly application?: string;
+  /** The dump's read-only role (the bootstrap's `DumpReaderRole`). */
+  readonly dumpReader?: string;
   /** The SQL the bootstrap carries, when it carries one whose digest is the one declared beside it. */
   readonly sql?: string;
   readonly graph?: RoleGraph;
@@ -27,7 +29,8 @@ function buildWorld(model: StageModel): LoginWorld {
   const application = typeof bootstrap.props.ApplicationRole === 'string' ? bootstrap.props.ApplicationRole : undefined;
   const sql = bootstrap.props.Sql;
   const digest = bootstrap.props.SqlDigest;
-  const base = { cluster, bootstrap, master, application };
+  const dumpReader = typeof bootstrap.props.DumpReaderRole === 'string' ? bootstrap.props.DumpReaderRole : undefined;
+  const base = { cluster, bootstrap, master, application, dumpReader };
   if (typeof sql !== 'string') {
     return {
       ...base,
@@ -47,6 +50,15 @@ function buildWorld(model: StageModel): LoginWorld {
 export const sqlDigest = (sql: string): string => crypto.createHash('sha256').update(sql).digest('hex');
 
 /** The database role a requirement's user names in this world, or undefined when the templates do not say. */
-export function userName(world: LoginWorld, user: 'master' | 'application' | 'person'): string | undefined {
-  return user === 'master' ? world.master : user === 'application' ? world.application : PERSON_PLACEHOLDER;
+export function userName(world: LoginWorld, user: DatabaseLoginUser): string | undefined {
+  switch (user) {
+    case 'master':
+      return world.master;
+    case 'application':
+      return world.application;
+    case 'dump-reader':
+      return world.dumpReader;
+    case 'person':
+      return PERSON_PLACEHOLDER;
+  }
 }

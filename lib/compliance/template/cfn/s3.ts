@@ -22,6 +22,7 @@ export interface LifecycleRule {
   readonly Transition?: LifecycleTransition;
   readonly NoncurrentVersionTransitions?: readonly LifecycleTransition[];
   readonly NoncurrentVersionTransition?: LifecycleTransition;
+  readonly ExpirationInDays?: unknown;
   readonly NoncurrentVersionExpiration?: unknown;
   readonly NoncurrentVersionExpirationInDays?: unknown;
   readonly AbortIncompleteMultipartUpload?: unknown;
@@ -62,6 +63,7 @@ export interface BucketProps {
       readonly BucketKeyEnabled?: unknown;
     }[];
   };
+  readonly ObjectLockEnabled?: unknown;
   readonly ObjectLockConfiguration?: {
     readonly ObjectLockEnabled?: unknown;
     readonly Rule?: { readonly DefaultRetention?: unknown };

@@ -1,5 +1,5 @@
 import { claimFlows } from './flow-requirement';
-import { VIA_S3 } from './shared';
+import { VIA_S3, VIA_SECRETS_MANAGER } from './shared';
 
 const BACKED_UP_BUCKETS = { roles: ['uploads-bucket', 'dumps-bucket'] } as const;
 
@@ -55,6 +55,70 @@ export const DATA_2_FLOWS = claimFlows('DATA-2', {
       actions: ['kms:Decrypt'],
       resource: { keyOf: BACKED_UP_BUCKETS },
       context: VIA_S3,
+    },
+    {
+      id: 'restore-validation-reads-dump-reader-login',
+      description:
+        "The restore validation reads the dump reader's login (never the master secret) to read a restored cluster",
+      principal: { role: 'restore-validation-role' },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'dump-reader-secret' } },
+    },
+    {
+      id: 'restore-validation-decrypts-dump-reader-login',
+      description: "The restore validation decrypts the dump reader's secret with its key, through Secrets Manager",
+      principal: { role: 'restore-validation-role' },
+      actions: ['kms:Decrypt'],
+      resource: { keyOf: { role: 'dump-reader-secret' } },
+      context: VIA_SECRETS_MANAGER,
+    },
+    {
+      id: 'restore-validation-describes-restored-cluster',
+      description: 'The restore validation describes a restored cluster and adds the instance it reads it by',
+      principal: { role: 'restore-validation-role' },
+      actions: ['rds:DescribeDBClusters', 'rds:CreateDBInstance'],
+      resource: { arn: 'arn:{partition}:rds:{primaryRegion}:{account}:cluster:awsbackup-restore-test-flow-proof' },
+      region: 'primary',
+    },
+    {
+      id: 'restore-validation-adds-and-deletes-instance',
+      description: 'The restore validation creates, watches and deletes its instance of a restored cluster',
+      principal: { role: 'restore-validation-role' },
+      actions: ['rds:CreateDBInstance', 'rds:DescribeDBInstances', 'rds:DeleteDBInstance'],
+      resource: { arn: 'arn:{partition}:rds:{primaryRegion}:{account}:db:awsbackup-restore-test-flow-proof-validate' },
+      region: 'primary',
+    },
+    {
+      id: 'restore-validation-reads-source-uploads',
+      description: 'The restore validation reads the versions of the uploads it compares restored objects with',
+      principal: { role: 'restore-validation-role' },
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resource: { resource: { role: 'uploads-bucket' }, part: 'objects' },
+    },
+    {
+      id: 'restore-validation-decrypts-uploads',
+      description:
+        "The restore validation decrypts the uploads (and their restored copies) with the uploads' key, through S3",
+      principal: { role: 'restore-validation-role' },
+      actions: ['kms:Decrypt'],
+      resource: { keyOf: { role: 'uploads-bucket' } },
+      context: VIA_S3,
+    },
+    {
+      id: 'restore-validation-reads-restored-objects',
+      description: 'The restore validation lists and reads the buckets a restore test creates',
+      principal: { role: 'restore-validation-role' },
+      actions: ['s3:ListBucket'],
+      resource: { arn: 'arn:{partition}:s3:::awsbackup-restore-test-flow-proof' },
+    },
+    {
+      id: 'restore-validation-reports-verdict',
+      description: 'The restore validation reports its verdict to AWS Backup',
+      principal: { role: 'restore-validation-role' },
+      actions: ['backup:PutRestoreValidationResult'],
+      // The action has no resource type in IAM: only Resource * can allow it.
+      resource: { arn: '*' },
+      region: 'primary',
     },
   ],
 });

@@ -10,13 +10,14 @@ import {
 const TRAIL_SOURCE = { 'aws:SourceAccount': '{account}', 'aws:SourceArn': { arnOf: { role: 'audit-trail' } } } as const;
 
 /**
- * MONITOR-1: the database bootstrap sets up pgaudit with the master secret, which no other role but the dump reads;
+ * MONITOR-1: the database bootstrap sets up pgaudit with the master secret, which no other role reads (the dump has a
+ * login of its own);
  * the trail delivers to its bucket, key and log group; S3 delivers every bucket's server access logs.
  */
 export const MONITOR_1_FLOWS = claimFlows('MONITOR-1', {
   required: [
-    // The service logs in to the database as its own role with IAM authentication: it never holds the master
-    // secret (forbidden flow `master-secret-read-only-by-bootstrap-and-dump`).
+    // The service logs in to the database as its own role with IAM authentication, the dump as its own read-only
+    // role: neither holds the master secret (forbidden flow `master-secret-read-only-by-bootstrap`).
     {
       id: 'bootstrap-reads-database-secret',
       description: 'The database bootstrap function reads the master secret, to create the roles and pgaudit settings',
@@ -31,6 +32,21 @@ export const MONITOR_1_FLOWS = claimFlows('MONITOR-1', {
       principal: { role: 'bootstrap-function-role' },
       actions: ['kms:Decrypt'],
       resource: { keyOf: { role: 'database-cluster' }, part: 'masterUserSecret' },
+      context: VIA_SECRETS_MANAGER,
+    },
+    {
+      id: 'bootstrap-reads-dump-reader-secret',
+      description: "The database bootstrap function reads the dump reader's secret, to set that role's password",
+      principal: { role: 'bootstrap-function-role' },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'dump-reader-secret' } },
+    },
+    {
+      id: 'bootstrap-decrypts-dump-reader-secret',
+      description: "The database bootstrap function decrypts the dump reader's secret through Secrets Manager",
+      principal: { role: 'bootstrap-function-role' },
+      actions: ['kms:Decrypt'],
+      resource: { keyOf: { role: 'dump-reader-secret' } },
       context: VIA_SECRETS_MANAGER,
     },
     {
@@ -90,12 +106,20 @@ export const MONITOR_1_FLOWS = claimFlows('MONITOR-1', {
   ],
   forbidden: [
     {
-      id: 'master-secret-read-only-by-bootstrap-and-dump',
+      id: 'master-secret-read-only-by-bootstrap',
       description:
-        'No role but the database bootstrap function and the dump task (which ECS hands the secret to) reads the database master secret: the service logs in as its own role',
-      principal: { everyRoleExcept: ['bootstrap-function-role', 'dump-execution-role'] },
+        'No role but the database bootstrap function reads the database master secret: the service and the dump log in as roles of their own',
+      principal: { everyRoleExcept: ['bootstrap-function-role'] },
       actions: ['secretsmanager:GetSecretValue'],
       resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+    },
+    {
+      id: 'dump-reader-secret-read-only-by-bootstrap-and-dump',
+      description:
+        "No role but the database bootstrap function (which sets the password), the dump task's execution role (which ECS hands the secret to) and the restore validation (which reads restored clusters as the dump reader) reads the dump reader's secret",
+      principal: { everyRoleExcept: ['bootstrap-function-role', 'dump-execution-role', 'restore-validation-role'] },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'dump-reader-secret' } },
     },
     {
       id: 'master-secret-not-read-by-other-accounts',

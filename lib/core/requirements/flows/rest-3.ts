@@ -3,7 +3,8 @@ import { claimFlows } from './flow-requirement';
 import { DIRECT_KEY_USE_ACTIONS, ECR_PULL_ACTIONS, LOG_STREAM_ACTIONS, VIA_S3, VIA_SECRETS_MANAGER } from './shared';
 
 /**
- * REST-3: the daily GPG dump task starts (execution role) and uploads (task role); AWS Backup encrypts into the
+ * REST-3: the daily GPG dump task starts (execution role, with its own login's secret, never the master's) and
+ * uploads (task role); the daily dump check reads the dumps back and can change none; AWS Backup encrypts into the
  * primary vault; and no one but break glass changes a vault's policy or lock.
  */
 export const REST_3_FLOWS = claimFlows('REST-3', {
@@ -31,18 +32,19 @@ export const REST_3_FLOWS = claimFlows('REST-3', {
     },
     {
       id: 'dump-task-reads-database-secret',
-      description: 'The dump task execution role reads the database master secret (injected as PGUSER / PGPASSWORD)',
+      description:
+        "The dump task execution role reads the dump reader's secret, its own read-only login (injected as PGUSER / PGPASSWORD)",
       principal: { role: 'dump-execution-role' },
       actions: ['secretsmanager:GetSecretValue'],
-      resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+      resource: { resource: { role: 'dump-reader-secret' } },
     },
     {
       id: 'dump-task-decrypts-database-secret',
       description:
-        "The dump task execution role decrypts the database secret with the secret's key, through Secrets Manager",
+        "The dump task execution role decrypts the dump reader's secret with the secret's key, through Secrets Manager",
       principal: { role: 'dump-execution-role' },
       actions: ['kms:Decrypt'],
-      resource: { keyOf: { role: 'database-cluster' }, part: 'masterUserSecret' },
+      resource: { keyOf: { role: 'dump-reader-secret' } },
       context: VIA_SECRETS_MANAGER,
     },
     {
@@ -61,6 +63,35 @@ export const REST_3_FLOWS = claimFlows('REST-3', {
       actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
       resource: { keyOf: { role: 'dumps-bucket' } },
       context: VIA_S3,
+    },
+    {
+      id: 'dump-check-lists-dumps',
+      description: 'The dump check function role lists the dump bucket to find the newest dump',
+      principal: { role: 'dump-check-role' },
+      actions: ['s3:ListBucket'],
+      resource: { resource: { role: 'dumps-bucket' } },
+    },
+    {
+      id: 'dump-check-reads-dumps',
+      description: 'The dump check function role reads a dump and its digest record back (GetObject)',
+      principal: { role: 'dump-check-role' },
+      actions: ['s3:GetObject'],
+      resource: { resource: { role: 'dumps-bucket' }, part: 'objects', objectKey: 'postgres/flow-proof.pgdump.gpg' },
+    },
+    {
+      id: 'dump-check-decrypts-dumps',
+      description: "The dump check function role decrypts the dumps' SSE-KMS layer with the bucket's key, through S3",
+      principal: { role: 'dump-check-role' },
+      actions: ['kms:Decrypt'],
+      resource: { keyOf: { role: 'dumps-bucket' } },
+      context: VIA_S3,
+    },
+    {
+      id: 'dump-check-writes-log',
+      description: "The dump check function role creates its log stream and writes to it (the failed property's words)",
+      principal: { role: 'dump-check-role' },
+      actions: LOG_STREAM_ACTIONS,
+      resource: { resource: { role: 'dump-check-log-group' }, part: 'logStreams' },
     },
     {
       id: 'backup-encrypts-primary-vault',
@@ -83,6 +114,21 @@ export const REST_3_FLOWS = claimFlows('REST-3', {
     },
   ],
   forbidden: [
+    {
+      id: 'dump-task-cannot-read-master-secret',
+      description:
+        "The dump task's execution role (which ECS hands the task's secrets with) does not read the database master secret: the dump logs in as its own read-only role",
+      principal: { role: 'dump-execution-role' },
+      actions: ['secretsmanager:GetSecretValue'],
+      resource: { resource: { role: 'database-cluster' }, part: 'masterUserSecret' },
+    },
+    {
+      id: 'dump-check-cannot-change-dumps',
+      description: 'The dump check function role reads the dumps and cannot write, overwrite or delete one',
+      principal: { role: 'dump-check-role' },
+      actions: ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+      resource: { resource: { role: 'dumps-bucket' }, part: 'objects', objectKey: 'postgres/flow-proof.pgdump.gpg' },
+    },
     {
       id: 'no-role-changes-vault-policy-or-lock',
       description:

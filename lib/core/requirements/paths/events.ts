@@ -48,7 +48,9 @@ export type AlarmMetricSource =
   /** S3 replication metrics (rule `Metrics: Enabled`): AWS/S3 by SourceBucket, DestinationBucket, RuleId. */
   | { readonly kind: 's3-replication' }
   /** S3 request metrics of a bucket's metrics configuration: AWS/S3 by BucketName, FilterId. */
-  | { readonly kind: 's3-request-metrics' };
+  | { readonly kind: 's3-request-metrics' }
+  /** Lambda's own metrics of the function that declared `function`: AWS/Lambda by FunctionName. */
+  | { readonly kind: 'lambda-function'; readonly function: PlatformRole };
 
 /** A CloudWatch alarm per resource that declared `alarms`, each its own path. */
 export interface AlarmPath extends EventPathBase {
@@ -156,6 +158,28 @@ export const EVENT_PATH_REQUIREMENTS: readonly EventPathRequirement[] = [
     emittedIn: 'primary',
   },
   {
+    id: 'restore-test-failed-alerts',
+    claim: 'DATA-2',
+    expectation: 'required',
+    description: 'a restore test whose restore failed reaches the alert topic',
+    destination: TOPIC,
+    via: 'event-rule',
+    sample: 'restore-job-state-change-failed',
+    bindings: [],
+    emittedIn: 'primary',
+  },
+  {
+    id: 'restore-validation-failed-alerts',
+    claim: 'DATA-2',
+    expectation: 'required',
+    description: 'a restore test whose validation reported FAILED reaches the alert topic',
+    destination: TOPIC,
+    via: 'event-rule',
+    sample: 'restore-job-state-change-validation-failed',
+    bindings: [],
+    emittedIn: 'primary',
+  },
+  {
     id: 'replication-failure-alarms-alert',
     claim: 'DATA-3',
     expectation: 'required',
@@ -217,6 +241,17 @@ export const EVENT_PATH_REQUIREMENTS: readonly EventPathRequirement[] = [
     via: 'alarm',
     alarms: 'dump-freshness-alarm',
     metric: { kind: 's3-request-metrics' },
+  },
+  {
+    id: 'dump-check-alarms-alert',
+    claim: 'REST-3',
+    expectation: 'required',
+    description:
+      "the daily dump check failing (stale, missing, not to the dump key, incomplete) or not running for 26 hours alarms on the function's Lambda metrics and reaches the alert topic",
+    destination: TOPIC,
+    via: 'alarm',
+    alarms: 'dump-check-alarm',
+    metric: { kind: 'lambda-function', function: 'dump-check-function' },
   },
   {
     id: 'security-txt-expiry-reminder',

@@ -7,7 +7,7 @@ export type DatabaseLoginMethod = 'password' | 'iam-token';
 /**
  * Who logs in, selected by the role its construct declared:
  * - `service`: the service tasks (container environment `DB_USER`, `DB_AUTH`; identity: the task role);
- * - `dump`: the dump task (secrets `PGUSER`, `PGPASSWORD`; identity: the task role);
+ * - `dump`: the dump task (secrets `PGUSER`, `PGPASSWORD` from one secret; identity: the task role);
  * - `bootstrap`: the bootstrap function (the master secret named by `MASTER_SECRET_ARN`);
  * - `anyone`: whoever holds a credential of the method (a forbidden path quantifies over every client).
  */
@@ -15,9 +15,10 @@ export type DatabaseLoginClient = 'service' | 'dump' | 'bootstrap' | 'anyone';
 
 /**
  * The database role logged in as: `master` is the cluster's master user, `application` the role the bootstrap
- * declares for the application (`ApplicationRole`), `person` every role the bootstrap creates for a person.
+ * declares for the application (`ApplicationRole`), `dump-reader` the dump's read-only role it declares
+ * (`DumpReaderRole`), `person` every role the bootstrap creates for a person.
  */
-export type DatabaseLoginUser = 'master' | 'application' | 'person';
+export type DatabaseLoginUser = 'master' | 'application' | 'dump-reader' | 'person';
 
 /** A database login a claim relies on (required) or rules out (forbidden), evaluated as RDS decides it. */
 export interface LoginPathRequirement {
@@ -53,12 +54,13 @@ export const LOGIN_PATHS_REQUIRED: readonly LoginPathRequirement[] = [
     method: 'iam-token',
   },
   {
-    id: 'dump-logs-in-as-master-by-password',
+    id: 'dump-logs-in-as-dump-reader-by-password',
     claim: 'REST-3',
     expectation: 'required',
-    description: 'the nightly dump logs in as the master user with the master secret, every night',
+    description:
+      "the nightly dump logs in as its own read-only role with that role's secret (the one the bootstrap sets its password from), every night",
     client: 'dump',
-    user: 'master',
+    user: 'dump-reader',
     method: 'password',
   },
   {
@@ -89,6 +91,16 @@ export const LOGIN_PATHS_FORBIDDEN: readonly LoginPathRequirement[] = [
     description: "nobody logs in as a person's role with a password: each person signs a token with their own identity",
     client: 'anyone',
     user: 'person',
+    method: 'password',
+  },
+  {
+    id: 'no-dump-login-as-master',
+    claim: 'MONITOR-1',
+    expectation: 'forbidden',
+    description:
+      "the dump task cannot log in as the master user: it is handed its own role's secret, never the master's",
+    client: 'dump',
+    user: 'master',
     method: 'password',
   },
   {

@@ -4,6 +4,7 @@ import { DATA_STORE_TYPES } from '../../../../lib/core/requirements/data-stores'
 import { DATA_STORE_ACCESS_LOGGING, LOG_DESTINATION_TAG } from '../../../../lib/core/requirements/data-store-logging';
 import type { RawJson } from '../../../support/claims-support';
 import { Change, edited, inRegion, modelOf, RECOVERY, ref, resource, verdicts } from '../../../support/check-fixtures';
+import { referenceAssembly } from '../../../support/reference-assembly';
 
 const data = (type: string) => ({ Field: 'resources.type', Equals: [type] });
 const DATA = { Field: 'eventCategory', Equals: ['Data'] };
@@ -16,6 +17,7 @@ const platform = {
     Trail: resource('AWS::CloudTrail::Trail', {
       IsLogging: true,
       IsMultiRegionTrail: true,
+      S3BucketName: ref('TrailFiles'),
       AdvancedEventSelectors: [
         { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
         {
@@ -29,6 +31,14 @@ const platform = {
         { FieldSelectors: [DATA, data('AWS::SQS::Queue')] },
         { FieldSelectors: [DATA, data('AWS::DynamoDB::Table')] },
         { FieldSelectors: [DATA, data('AWS::Kinesis::Stream')] },
+        // Deletions of every object of every bucket: the log buckets' (their writes are the deliveries).
+        {
+          FieldSelectors: [
+            DATA,
+            data('AWS::S3::Object'),
+            { Field: 'eventName', Equals: ['DeleteObject', 'DeleteObjects'] },
+          ],
+        },
       ],
     }),
     // Recorded by data events of every object.
@@ -64,6 +74,14 @@ const platform = {
     Secret: resource('AWS::SecretsManager::Secret'),
     Logs: resource('AWS::Logs::LogGroup'),
     Files: resource('AWS::EFS::FileSystem'),
+    // The trail's own bucket: a log bucket by the trail's S3BucketName, with server access logs of its own.
+    TrailFiles: resource('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: ref('TrailAccessLogs'), LogFilePrefix: 'trail/' },
+    }),
+    TrailAccessLogs: resource('AWS::S3::Bucket', {
+      BucketEncryption: sseS3,
+      Tags: logDestination('s3-server-access-logs'),
+    }),
   },
 };
 
@@ -80,6 +98,8 @@ const STORES = [
   'Secret',
   'Logs',
   'Files',
+  'TrailFiles',
+  'TrailAccessLogs',
 ];
 
 type Resources = Record<string, RawJson>;
@@ -111,6 +131,12 @@ describe('MONITOR1-EveryDataStoreAccessLogged', () => {
           IncludeManagementEvents: false,
           DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }],
         },
+        // Writes of every bucket: the log buckets' deletions among them.
+        {
+          ReadWriteType: 'WriteOnly',
+          IncludeManagementEvents: false,
+          DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }],
+        },
       ];
       delete r.Queue;
       delete r.Stream;
@@ -118,6 +144,10 @@ describe('MONITOR1-EveryDataStoreAccessLogged', () => {
     expect(verdicts(check, modelOf({ 'prod-Data': basic }))).toEqual(
       STORES.filter((id) => id !== 'Queue' && id !== 'Stream').map((id) => `${id}: compliant`),
     );
+  });
+
+  test("Compliance: the reference platform records the deletions of every log bucket (the trail's, the access-log and load balancer log buckets)", () => {
+    expect(verdicts(check, referenceAssembly()).filter((v) => !v.endsWith(': compliant'))).toEqual([]);
   });
 
   test('every kind of data store the checks judge has a means of access logging', () => {
@@ -196,7 +226,11 @@ describe('MONITOR1-EveryDataStoreAccessLogged', () => {
       9,
       'no trail records the reads of the log destinations',
       (r) => withoutSelector(r, 2),
-      ['AccessLogs: LogDestinationReadsNotRecorded', 'LoadBalancerLogs: LogDestinationReadsNotRecorded'],
+      [
+        'AccessLogs: LogDestinationReadsNotRecorded',
+        'LoadBalancerLogs: LogDestinationReadsNotRecorded',
+        'TrailAccessLogs: LogDestinationReadsNotRecorded',
+      ],
     ],
     [
       10,
@@ -270,7 +304,54 @@ describe('MONITOR1-EveryDataStoreAccessLogged', () => {
   });
 
   test('Noncompliance 18: a trail that is not logging records nothing', () => {
-    expect(failures((r) => (r.Trail.Properties.IsLogging = false))).toHaveLength(STORES.length - 2);
+    // Every store but the two logged by other means fails; the three log destinations twice (reads, deletions).
+    expect(failures((r) => (r.Trail.Properties.IsLogging = false))).toHaveLength(STORES.length - 2 + 3);
+  });
+
+  const LOG_BUCKETS = ['AccessLogs', 'LoadBalancerLogs', 'TrailFiles', 'TrailAccessLogs'];
+  test.each<[number, string, Change]>([
+    [22, 'no trail records the deletions of the log buckets', (r) => withoutSelector(r, 6)],
+    [
+      23,
+      'a deletion selector that leaves out DeleteObjects (a batch deletion would go unrecorded)',
+      (r) => {
+        (selectors(r)[6].FieldSelectors as RawJson[])[2].Equals = ['DeleteObject'];
+      },
+    ],
+    [
+      24,
+      'a deletion selector narrowed to reads',
+      (r) => {
+        (selectors(r)[6].FieldSelectors as RawJson[]).push({ Field: 'readOnly', Equals: ['true'] });
+      },
+    ],
+    [
+      25,
+      'a deletion selector that excludes the deletions instead',
+      (r) => {
+        const byName = (selectors(r)[6].FieldSelectors as RawJson[])[2];
+        byName.NotEquals = byName.Equals;
+        delete byName.Equals;
+      },
+    ],
+  ])('Noncompliance %i: %s', (_n, _why, change) => {
+    expect(failures(change)).toEqual(LOG_BUCKETS.map((id) => `${id}: LogBucketDeletionsNotRecorded`));
+  });
+
+  test('Compliance: a selector of every write of every bucket records the deletions too', () => {
+    const writes = edited(platform, (r) => {
+      (selectors(r)[6].FieldSelectors as RawJson[])[2] = { Field: 'readOnly', Equals: ['false'] };
+    });
+    expect(verdicts(check, modelOf({ 'prod-Data': writes }))).toEqual(STORES.map((id) => `${id}: compliant`));
+  });
+
+  test("Noncompliance 26: the trail's bucket named by a literal name is a log bucket too", () => {
+    const named = edited(platform, (r) => {
+      r.Trail.Properties.S3BucketName = 'trail-files';
+      r.TrailFiles.Properties.BucketName = 'trail-files';
+      withoutSelector(r, 6);
+    });
+    expect(verdicts(check, modelOf({ 'prod-Data': named }))).toContain('TrailFiles: LogBucketDeletionsNotRecorded');
   });
 
   test('Noncompliance 19: a single-region trail does not record a store of the other region', () => {

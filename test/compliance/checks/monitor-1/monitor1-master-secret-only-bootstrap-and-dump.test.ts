@@ -25,12 +25,13 @@ const database = {
       Properties: {
         ExecutionRoleArn: getAtt('DumpExecRole'),
         TaskRoleArn: getAtt('DumpTaskRole'),
-        ContainerDefinitions: [{ Name: 'dump', Secrets: [{ Name: 'PGPASSWORD', ValueFrom: MASTER_SECRET }] }],
+        ContainerDefinitions: [{ Name: 'dump', Secrets: [{ Name: 'PGPASSWORD', ValueFrom: ref('DumpReaderSecret') }] }],
       },
     },
+    DumpReaderSecret: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
     DumpExecRole: role,
     DumpTaskRole: role,
-    DumpExecPolicy: readsSecret('DumpExecRole'),
+    DumpExecPolicy: readsSecret('DumpExecRole', ref('DumpReaderSecret')),
     BootstrapFn: {
       Type: 'AWS::Lambda::Function',
       Properties: { Role: getAtt('BootstrapRole'), Environment: { Variables: { MASTER_SECRET_ARN: MASTER_SECRET } } },
@@ -63,7 +64,7 @@ const judged = (change: Change) => outcomes(check, modelOf({ 'prod-Data': edited
 describe('MONITOR1-MasterSecretOnlyBootstrapAndDump', () => {
   test('Compliance', () => {
     expect(judged(() => {})).toEqual([
-      'pass Cluster: cluster Cluster: master secret handed only to task definition DumpTask (scheduled dump) and function BootstrapFn (database bootstrap); readable only by roles BootstrapRole, DumpExecRole; no service task definition receives it',
+      'pass Cluster: cluster Cluster: master secret handed only to function BootstrapFn (database bootstrap); readable only by roles BootstrapRole; no task definition receives it',
     ]);
   });
 
@@ -75,7 +76,7 @@ describe('MONITOR1-MasterSecretOnlyBootstrapAndDump', () => {
 
   test('Noncompliance 2: a service task definition receives the master secret (also as a literal ARN)', () => {
     const received =
-      "fail AppTask: task definition AppTask receives the database master secret; only the scheduled dump may. Fix: log in as the application's own role with IAM authentication";
+      "fail AppTask: task definition AppTask receives the database master secret. Fix: log in as the application's own role with IAM authentication";
     expect(
       judged(
         (r) =>
@@ -113,13 +114,20 @@ describe('MONITOR1-MasterSecretOnlyBootstrapAndDump', () => {
   });
 
   test('Noncompliance 5: nobody holds the master secret', () => {
+    expect(judged((r) => delete r.BootstrapFn.Properties.Environment)).toEqual([
+      'fail -: no database bootstrap holds the master secret, so nothing shows who does',
+    ]);
+  });
+
+  test('Noncompliance 6: the scheduled dump is handed the master secret, and its execution role reads it (before issue 22)', () => {
     expect(
       judged((r) => {
-        delete r.DumpTask.Properties.ContainerDefinitions[0].Secrets;
-        delete r.BootstrapFn.Properties.Environment;
+        r.DumpTask.Properties.ContainerDefinitions[0].Secrets[0].ValueFrom = MASTER_SECRET;
+        r.DumpExecPolicy = readsSecret('DumpExecRole');
       }),
     ).toEqual([
-      'fail -: no scheduled dump task or database bootstrap holds the master secret, so nothing shows who does',
+      "fail DumpTask: task definition DumpTask (scheduled dump) receives the database master secret. Fix: hand it the dump reader's secret (DatabaseBootstrap.dumpReaderSecret)",
+      'fail DumpExecPolicy: DumpExecPolicy lets role DumpExecRole read the database master secret (GetSecretValue)',
     ]);
   });
 });

@@ -131,6 +131,25 @@ describe('MONITOR2-ThreatDetectionPresentOrDelegated', () => {
     );
   });
 
+  test('Noncompliance 9: a per-region mode judges each region by its own (a detector where it says existing)', () => {
+    // GIVEN GuardDuty 'create' in the primary region and 'existing' in the recovery region, a detector in both
+    const perRegion = { guardDutyMode: { primary: 'create', recovery: 'existing' } };
+    const results = judged(none, none, perRegion);
+    // THEN the primary detector passes, the recovery one collides with the account's
+    expect(results[0]).toBe(passes('eu-west-1')[0]);
+    expect(results[3]).toBe(
+      `fail Detector: environment prod, eu-central-1: GuardDuty is declared (Detector) although threatDetection.guardDuty is 'existing', so the deploy collides with the one already running`,
+    );
+    // AND with none in the primary region, 'create' there fails
+    expect(
+      judged(
+        (r) => delete r.Detector,
+        (r) => delete r.Detector,
+        perRegion,
+      )[0],
+    ).toBe("fail -: environment prod, eu-west-1: no GuardDuty detector, and threatDetection.guardDuty is 'create'");
+  });
+
   test('Weakened: left to the account (existing) or inherited from the organisation (organization)', () => {
     const existing = { guardDutyMode: 'existing', securityHubMode: 'existing', accessAnalyzerMode: 'existing' };
     expect(judged(removeAll, removeAll, existing)).toEqual(
@@ -145,6 +164,14 @@ describe('MONITOR2-ThreatDetectionPresentOrDelegated', () => {
         ),
       ),
     );
+    // Per region: GuardDuty created in the primary region, left to the account in the recovery region.
+    expect(
+      judged(none, (r) => delete r.Detector, { guardDutyMode: { primary: 'create', recovery: 'existing' } }),
+    ).toEqual([
+      ...passes('eu-west-1'),
+      `weakened -: ${RECOVERY_WHERE}: GuardDuty left to the account's own (threatDetection.guardDuty = 'existing'); relied on, not declared or proven here`,
+      ...passes('eu-central-1').slice(1),
+    ]);
     // Per service: GuardDuty from the organisation, the others created here.
     expect(
       judged(

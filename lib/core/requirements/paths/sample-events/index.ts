@@ -4,6 +4,8 @@ import copyJobFailed from './copy-job-state-change-failed.json';
 import ecsTaskFailedToStart from './ecs-task-state-change-failed-to-start.json';
 import ecsTaskStopped from './ecs-task-state-change-stopped.json';
 import guardDutyFinding from './guardduty-finding.json';
+import restoreJobFailed from './restore-job-state-change-failed.json';
+import restoreValidationFailed from './restore-job-state-change-validation-failed.json';
 import scheduledEvent from './scheduled-event.json';
 import securityHubFindingsImported from './securityhub-findings-imported.json';
 
@@ -37,6 +39,14 @@ export const SAMPLE_EVENTS = {
   'copy-job-state-change-failed': {
     source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html',
     event: copyJobFailed,
+  },
+  'restore-job-state-change-failed': {
+    source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html',
+    event: restoreJobFailed,
+  },
+  'restore-job-state-change-validation-failed': {
+    source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing-validation.html',
+    event: restoreValidationFailed,
   },
   'ecs-task-state-change-stopped': {
     source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html',

@@ -1,0 +1,2 @@
+export * from './smoke-checks';
+export * from './smoke-command';

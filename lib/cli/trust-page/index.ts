@@ -1,0 +1,2 @@
+export * from './trust-page-args';
+export * from './trust-page-command';

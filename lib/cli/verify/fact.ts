@@ -1,0 +1,95 @@
+import { LIVE_FACTS, LiveFactKind } from '../../core/requirements/live-facts';
+import { errorText } from '../preflight/session';
+
+/** `verified`: read and fresh and good; `failing`: read and bad or stale; `UNKNOWN`: could not be read. */
+export type FactStatus = 'verified' | 'failing' | 'UNKNOWN';
+
+/** A kind of fact of core's table, or the credentials every read depends on. */
+export type FactKind = LiveFactKind | 'credentials';
+
+const windowOf = (kind: FactKind): number | undefined =>
+  kind === 'credentials' ? undefined : LIVE_FACTS[kind].maxAgeHours;
+
+/** One thing read in the account, with when it was read and how old the account says it is. */
+export interface LiveFact {
+  /** Unique in a report: kind, region and subject. */
+  readonly id: string;
+  readonly kind: FactKind;
+  readonly region: string;
+  /** What it is about: a rule name, a resource ARN, a bucket, a stack. */
+  readonly subject: string;
+  readonly status: FactStatus;
+  /** Why that status, in words. */
+  readonly detail: string;
+  /** When verify read it (ISO 8601). */
+  readonly observedAt: string;
+  /** The time the account gives for it (a job's completion, an object's LastModified), when it gives one. */
+  readonly asOf?: string;
+  /** Hours between asOf and observedAt. */
+  readonly ageHours?: number;
+  /** The window it is judged against (core's LIVE_FACTS), when it has one. */
+  readonly maxAgeHours?: number;
+  /** What it is made of, one line each (a rule's evaluation per resource, the failed jobs). */
+  readonly items?: readonly string[];
+}
+
+/** What a reader found, before the freshness window is applied. */
+export interface Reading {
+  readonly region: string;
+  readonly subject: string;
+  /** False: the account shows the fact bad (a NON_COMPLIANT resource, a failed job, no dump at all). */
+  readonly good: boolean;
+  readonly detail: string;
+  readonly asOf?: Date;
+  readonly items?: readonly string[];
+  /** Overrides core's window for this reading (a change-triggered Config rule has none). */
+  readonly maxAgeHours?: number | null;
+}
+
+const hoursBetween = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10;
+
+const factId = (kind: FactKind, region: string, subject: string) => `${kind} ${region} ${subject}`;
+
+/** Judges a reading: bad is failing; good but older than its window is failing with its age; else verified. */
+export function judge(kind: FactKind, reading: Reading, observedAt: Date): LiveFact {
+  const maxAgeHours = reading.maxAgeHours === null ? undefined : (reading.maxAgeHours ?? windowOf(kind));
+  const ageHours = reading.asOf ? hoursBetween(reading.asOf, observedAt) : undefined;
+  const stale = maxAgeHours !== undefined && (ageHours === undefined || ageHours > maxAgeHours);
+  let status: FactStatus = 'verified';
+  let detail = reading.detail;
+  if (!reading.good) status = 'failing';
+  else if (stale) {
+    status = 'failing';
+    detail =
+      ageHours === undefined
+        ? `${detail}; the account gives no time for it, so it cannot be shown fresh within ${maxAgeHours} h`
+        : `stale: ${detail}, ${ageHours} h ago, older than the ${maxAgeHours} h window`;
+  }
+  return {
+    id: factId(kind, reading.region, reading.subject),
+    kind,
+    region: reading.region,
+    subject: reading.subject,
+    status,
+    detail,
+    observedAt: observedAt.toISOString(),
+    asOf: reading.asOf?.toISOString(),
+    ageHours,
+    maxAgeHours,
+    items: reading.items,
+  };
+}
+
+/** A fact that could not be read: UNKNOWN, naming the call's error. */
+export function unread(kind: FactKind, region: string, subject: string, e: unknown, observedAt: Date): LiveFact {
+  return {
+    id: factId(kind, region, subject),
+    kind,
+    region,
+    subject,
+    status: 'UNKNOWN',
+    detail: `could not be read: ${typeof e === 'string' ? e : errorText(e)}`,
+    observedAt: observedAt.toISOString(),
+    maxAgeHours: windowOf(kind),
+  };
+}

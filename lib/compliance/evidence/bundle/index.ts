@@ -1,0 +1,3 @@
+export * from './evidence-manifest';
+export * from './verify-bundle';
+export * from './write-bundle';

@@ -1,0 +1,2 @@
+export * from './render-report';
+export { IDENTITY_BEGIN, IDENTITY_END } from './identity-section';

@@ -1,0 +1,2 @@
+export * from './render-trust-page';
+export * from './trust-page-model';

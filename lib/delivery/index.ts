@@ -1,0 +1,3 @@
+export * from './delivery-pipeline';
+export * from './delivery-gates';
+export * from './post-deploy-steps';
