@@ -11,6 +11,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { acknowledgeRarelyRunFunction, VPC_NETWORK_INTERFACES_REASON } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
@@ -214,24 +215,15 @@ export class GpgDumpCheck extends Construct {
       acknowledgeFinding(policy, {
         rule: 'AwsSolutions-IAM5[Resource::*]',
         claim: 'REST-3',
-        reason:
-          'Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the dump bucket, its key or the log group.',
+        reason: `${VPC_NETWORK_INTERFACES_REASON} Every other statement names the dump bucket, its key or the log group.`,
       });
     }
-    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaDLQ`,
-        claim: 'REST-3',
-        reason:
-          'The schedule invokes the check once a day with an empty event; a failed check is a function error that the Errors alarm sends to the alert topic, so a dead-letter queue would hold empty events nobody replays.',
-      });
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaConcurrency`,
-        claim: 'REST-3',
-        reason:
-          "Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10: 'decreases account's UnreservedConcurrentExecution below its minimum value'). The check runs once a day from one schedule.",
-      });
-    }
+    acknowledgeRarelyRunFunction(this.function, 'REST-3', {
+      deadLetterQueue:
+        'The schedule invokes the check once a day with an empty event; a failed check is a function error that the Errors alarm sends to the alert topic, so a dead-letter queue would hold empty events nobody replays.',
+      concurrency:
+        "Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10: 'decreases account's UnreservedConcurrentExecution below its minimum value'). The check runs once a day from one schedule.",
+    });
   }
 }
 

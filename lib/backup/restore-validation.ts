@@ -14,6 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { acknowledgeRarelyRunFunction } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
@@ -246,19 +247,11 @@ export class RestoreValidation extends Construct {
         })),
       );
     }
-    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaDLQ`,
-        claim: 'DATA-2',
-        reason:
-          'A verdict is reported to AWS Backup on every path, a failed one included; an invocation that fails even to report leaves the restore job without validation, which the restore-test alert and secure-platform verify report, so a dead-letter queue would hold events nobody replays.',
-      });
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaConcurrency`,
-        claim: 'DATA-2',
-        reason:
-          'Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10); the function runs once per restore job, a few a week.',
-      });
-    }
+    acknowledgeRarelyRunFunction(this.function, 'DATA-2', {
+      deadLetterQueue:
+        'A verdict is reported to AWS Backup on every path, a failed one included; an invocation that fails even to report leaves the restore job without validation, which the restore-test alert and secure-platform verify report, so a dead-letter queue would hold events nobody replays.',
+      concurrency:
+        'Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10); the function runs once per restore job, a few a week.',
+    });
   }
 }

@@ -11,6 +11,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { acknowledgeRarelyRunFunction, VPC_NETWORK_INTERFACES_REASON } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
 import { requireYearLongRetention } from '../core/log-retention';
@@ -294,24 +295,15 @@ export class DatabaseBootstrap extends Construct {
       acknowledgeFinding(policy, {
         rule: 'AwsSolutions-IAM5[Resource::*]',
         claim: 'MONITOR-1',
-        reason:
-          "Lambda attaches a function to a VPC through network interfaces whose ids do not exist before it creates them; the EC2 network-interface actions have no narrower resource. Every other statement names the master secret, the dump reader's secret, their key or the log group.",
+        reason: `${VPC_NETWORK_INTERFACES_REASON} Every other statement names the master secret, the dump reader's secret, their key or the log group.`,
       });
     }
-    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaDLQ`,
-        claim: 'MONITOR-1',
-        reason:
-          'CloudFormation invokes the function once per deploy and waits for its answer; a failure fails the deploy and is in the function log, so a dead-letter queue would hold events nobody replays.',
-      });
-      acknowledgeFinding(this.function, {
-        rule: `${pack}-LambdaConcurrency`,
-        claim: 'MONITOR-1',
-        reason:
-          "Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10: 'decreases account's UnreservedConcurrentExecution below its minimum value'), which would roll the Data stack back into the cluster's deletion protection. The function runs once per deploy: CloudFormation sends one operation at a time to the one custom resource and waits for its answer, and the SQL takes an advisory lock.",
-      });
-    }
+    acknowledgeRarelyRunFunction(this.function, 'MONITOR-1', {
+      deadLetterQueue:
+        'CloudFormation invokes the function once per deploy and waits for its answer; a failure fails the deploy and is in the function log, so a dead-letter queue would hold events nobody replays.',
+      concurrency:
+        "Reserved concurrency fails CreateFunction in accounts whose concurrency quota is low (new accounts start at 10: 'decreases account's UnreservedConcurrentExecution below its minimum value'), which would roll the Data stack back into the cluster's deletion protection. The function runs once per deploy: CloudFormation sends one operation at a time to the one custom resource and waits for its answer, and the SQL takes an advisory lock.",
+    });
   }
 }
 

@@ -2,7 +2,8 @@
  * The read-only preflight, run with credentials for the target account before the first deploy. It reads the
  * synthesized templates (so it checks exactly the names and settings the deploy would use) and asks the account, with
  * List/Describe/Get/Head calls only, about everything they depend on: the account singletons and who runs them, every
- * fixed physical name, Lambda's concurrency quota, Config's service-linked role and leftovers, and the certificate.
+ * fixed physical name, Lambda's concurrency quota, Config's service-linked role and leftovers, and the certificate;
+ * when the assembly holds a delivery pipeline, that this account's CDK bootstrap roles trust the pipeline account.
  * It fails closed: whatever it could not check (no credentials, a call denied or failing) is a blocking finding.
  */
 import {
@@ -16,6 +17,14 @@ import {
 } from '../../core/service-modes';
 import { PlatformAssembly } from '../../compliance/template/platform-assembly';
 import { platformEnvironments } from '../../compliance/template/template-values';
+import {
+  BOOTSTRAP_ROLES,
+  bootstrapRoleFindings,
+  bootstrapRoleName,
+  bootstrapTargets,
+  deliveryOf,
+  readBootstrapRole,
+} from './bootstrap-trust';
 import { certificateFindings, templateCertificates } from './certificates';
 import {
   CONFIG_SERVICE_LINKED_ROLE,
@@ -53,14 +62,11 @@ export interface PreflightOptions extends ClientOptions {
 /** Runs the preflight against the account of the current credentials (or `endpoint`). */
 export async function runPreflight(options: PreflightOptions = {}): Promise<PreflightReport> {
   const outdir = options.outdir ?? 'cdk.out';
-  const selected = selectEnvironment(
-    platformEnvironments(PlatformAssembly.fromDirectory(outdir)),
-    options.environment,
-    outdir,
-  );
+  const assembly = PlatformAssembly.fromDirectory(outdir);
+  const selected = selectEnvironment(platformEnvironments(assembly), options.environment, outdir);
   const aws = new AwsSession(options.sdk ?? (await loadSdk()), options);
   try {
-    return await preflightEnvironment(selected, aws);
+    return await preflightEnvironment(selected, aws, assembly);
   } finally {
     aws.close();
   }
@@ -68,7 +74,11 @@ export async function runPreflight(options: PreflightOptions = {}): Promise<Pref
 
 const SERVICES = Object.keys(THREAT_DETECTION_SERVICES) as ThreatDetectionService[];
 
-async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSession): Promise<PreflightReport> {
+async function preflightEnvironment(
+  selected: SelectedEnvironment,
+  aws: AwsSession,
+  assembly: PlatformAssembly,
+): Promise<PreflightReport> {
   const { env, primaryRegion } = selected;
   const regions = [selected.primaryRegion, selected.recoveryRegion];
   const roleOf = (region: string): ModeRegion => (region === primaryRegion ? 'primary' : 'recovery');
@@ -129,6 +139,16 @@ async function preflightEnvironment(selected: SelectedEnvironment, aws: AwsSessi
       blocking: true,
       detail: `are for account ${account}, but environment '${env.name}' deploys to ${env.account}: what follows is about the wrong account. Run it with credentials for ${env.account}`,
     });
+
+  // A pipeline deploys into this account (each stage here, each region) only through bootstrap roles that trust it.
+  const delivery = deliveryOf(assembly);
+  for (const target of delivery ? bootstrapTargets(assembly, delivery, account) : [])
+    for (const kind of BOOTSTRAP_ROLES) {
+      const roleName = bootstrapRoleName(kind, target);
+      await attempt(target.region, `bootstrap role ${roleName}`, async () =>
+        bootstrapRoleFindings(target, kind, await readBootstrapRole(aws, primaryRegion, roleName)),
+      );
+    }
 
   const seen = Object.fromEntries(SERVICES.map((s) => [s, [] as RegionSighting[]]));
   for (const region of regions) {

@@ -1,37 +1,11 @@
-import { LIVE_FACTS, LiveFactKind } from '../../core/requirements/live-facts';
+import { LIVE_FACTS } from '../../core/requirements/live-facts';
+import type { FactKind, FactStatus, LiveFact } from '../../core/requirements/verify-report-model';
 import { errorText } from '../preflight/session';
 
-/** `verified`: read and fresh and good; `failing`: read and bad or stale; `UNKNOWN`: could not be read. */
-export type FactStatus = 'verified' | 'failing' | 'UNKNOWN';
-
-/** A kind of fact of core's table, or the credentials every read depends on. */
-export type FactKind = LiveFactKind | 'credentials';
+export type { FactKind, FactStatus, LiveFact } from '../../core/requirements/verify-report-model';
 
 const windowOf = (kind: FactKind): number | undefined =>
   kind === 'credentials' ? undefined : LIVE_FACTS[kind].maxAgeHours;
-
-/** One thing read in the account, with when it was read and how old the account says it is. */
-export interface LiveFact {
-  /** Unique in a report: kind, region and subject. */
-  readonly id: string;
-  readonly kind: FactKind;
-  readonly region: string;
-  /** What it is about: a rule name, a resource ARN, a bucket, a stack. */
-  readonly subject: string;
-  readonly status: FactStatus;
-  /** Why that status, in words. */
-  readonly detail: string;
-  /** When verify read it (ISO 8601). */
-  readonly observedAt: string;
-  /** The time the account gives for it (a job's completion, an object's LastModified), when it gives one. */
-  readonly asOf?: string;
-  /** Hours between asOf and observedAt. */
-  readonly ageHours?: number;
-  /** The window it is judged against (core's LIVE_FACTS), when it has one. */
-  readonly maxAgeHours?: number;
-  /** What it is made of, one line each (a rule's evaluation per resource, the failed jobs). */
-  readonly items?: readonly string[];
-}
 
 /** What a reader found, before the freshness window is applied. */
 export interface Reading {

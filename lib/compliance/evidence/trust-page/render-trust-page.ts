@@ -1,4 +1,6 @@
+import type { VerifyReport } from '../../../core/requirements/verify-report-model';
 import type { EvidenceReport } from '../evidence-model';
+import { LiveVerification, liveVerification } from './live-verification';
 import { PublicStatus, ProofCounts, TrustPageModel, trustPageModel, TrustPromise } from './trust-page-model';
 import { TRUST_PAGE_CSS } from './trust-page-style';
 
@@ -10,6 +12,12 @@ export interface TrustPageOptions {
   readonly reportHref?: string;
   /** @default 'Our security promises, verified' */
   readonly title?: string;
+  /**
+   * The report of `secure-platform verify` for one of the evidence's environments: each promise then shows when it
+   * was last verified in the account and how it stood. A report of another environment is an error.
+   * @default - the page says once that the promises are not yet verified in the account
+   */
+  readonly verifyReport?: VerifyReport;
 }
 
 /** The file name the evidence writes the page under, beside the report. */
@@ -42,6 +50,7 @@ const STATUS_MEANING: Record<PublicStatus, string> = {
  */
 export function renderTrustPage(report: EvidenceReport, options: TrustPageOptions = {}): string {
   const model = trustPageModel(report);
+  const live = options.verifyReport ? liveVerification(report, options.verifyReport) : undefined;
   const title = options.title ?? 'Our security promises, verified';
   const reportHref = options.reportHref ?? 'security-evidence.md';
   return `<!doctype html>
@@ -58,12 +67,13 @@ export function renderTrustPage(report: EvidenceReport, options: TrustPageOption
 <h1>${esc(title)}</h1>
 <p>Each promise of our security page is checked automatically against the infrastructure it describes, every time
 that infrastructure is built. Last verified ${timeElement(model.verifiedAt)}${environmentsText(model)}.</p>
+<p class="live">${liveHeader(live, model)}</p>
 </header>
 <main>
 ${summary(model)}
 <section aria-labelledby="promises">
 <h2 id="promises">The promises</h2>
-${model.groups.map((g, i) => group(g.sentence, g.promises, i)).join('\n')}
+${model.groups.map((g, i) => group(g.sentence, g.promises, i, live)).join('\n')}
 </section>
 ${legend()}
 </main>
@@ -90,15 +100,20 @@ ${counts.map(([s, n]) => `<li><span class="badge ${cls(s)}">${STATUS_LABEL[s]}</
 </section>`;
 }
 
-function group(sentence: string, promises: readonly TrustPromise[], index: number): string {
+function group(
+  sentence: string,
+  promises: readonly TrustPromise[],
+  index: number,
+  live: LiveVerification | undefined,
+): string {
   const id = `promise-${index + 1}`;
   return `<article aria-labelledby="${id}">
 <h3 id="${id}">“${esc(sentence)}”</h3>
-${promises.map(promise).join('\n')}
+${promises.map((p) => promise(p, live)).join('\n')}
 </article>`;
 }
 
-function promise(p: TrustPromise): string {
+function promise(p: TrustPromise, live: LiveVerification | undefined): string {
   const notes = [
     ...(p.exceeds ? [p.exceeds] : []),
     ...p.inheritedParts.map((t) => `Inherited: ${t}`),
@@ -108,9 +123,25 @@ function promise(p: TrustPromise): string {
 <h4 id="claim-${esc(p.id)}-title">${esc(p.title)} <span class="id">(${esc(p.id)})</span></h4>
 <p><span class="badge ${cls(p.status)}">${STATUS_LABEL[p.status]}</span> ${esc(capitalise(STATUS_MEANING[p.status]))}</p>
 ${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+${livePromise(p, live)}
 ${proof(p.proof, p.status)}
 ${controls(p)}
 </section>`;
+}
+
+/** The run of `verify` the page shows, or once that there is none: never per promise. */
+function liveHeader(live: LiveVerification | undefined, model: TrustPageModel): string {
+  if (!live) return 'Not yet verified in the account.';
+  const where = model.environments.length > 1 ? ` (environment ${esc(live.environment)})` : '';
+  return `Last verified in the account${where} ${timeElement(live.verifiedAt)}.`;
+}
+
+/** How `verify` last found the promise in the account: a time and a status word, never what it read. */
+function livePromise(p: TrustPromise, live: LiveVerification | undefined): string {
+  if (!live || p.status === 'organisational') return '';
+  const found = live.promises.get(p.id);
+  if (!found) return '<p class="live">Not read in the account by the last verification.</p>';
+  return `<p class="live">Last verified in the account: ${timeElement(found.at)} — ${found.status}</p>`;
 }
 
 /** What proves a promise, in plain words and counts. */
