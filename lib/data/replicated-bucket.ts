@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
-import { InvalidSettingError } from '../core/errors';
+import { PlatformConstructError } from '../core/errors';
 import { REPLICATION_TIME_CONTROL_MINUTES } from '../core/requirements/data';
 import { DATA_CLASSIFICATION_TAG } from '../core/requirements/data-classification';
 import { AccessLogBucket } from './access-log-bucket';
@@ -45,7 +45,6 @@ export interface ReplicatedBucketProps {
   readonly noncurrentVersionExpirationDays?: number;
 }
 
-const OWNER = 'ReplicatedBucket';
 /** The construct id of the shared access-log buckets the defaults create, one per stack. */
 const SHARED_ACCESS_LOGS_ID = 'ReplicatedBucketAccessLogs';
 
@@ -138,36 +137,39 @@ interface ReplicationNames {
 }
 
 function checkRegions(self: IConstruct, stack: Stack, replicaStack: Stack): void {
-  const problem = (setting: string, value: unknown, what: string, fix: string) =>
-    new InvalidSettingError(`${OWNER} ${self.node.path}`, { setting, value, problem: what, fix });
+  const problem = (error: { code: string; setting: string; value: unknown; problem: string; fix: string }) =>
+    new PlatformConstructError({ ...error, scope: self });
   for (const [which, s] of [
     ['its stack', stack],
     ['replicaScope', replicaStack],
   ] as const) {
     if (Token.isUnresolved(s.region) || Token.isUnresolved(s.account)) {
-      throw problem(
-        'env',
-        `${s.node.path}: ${s.account}/${s.region}`,
-        `${which} has no concrete account and region, so the cross-region names cannot be derived`,
-        `put the stack inside the PlatformStage (it takes the stage's account) or give it env: { account, region }`,
-      );
+      throw problem({
+        code: 'ReplicatedBucket.env',
+        setting: 'env',
+        value: `${s.node.path}: ${s.account}/${s.region}`,
+        problem: `${which} has no concrete account and region, so the cross-region names cannot be derived`,
+        fix: `put the stack inside the PlatformStage (it takes the stage's account) or give it env: { account, region }`,
+      });
     }
   }
   if (replicaStack.region === stack.region) {
-    throw problem(
-      'replicaScope',
-      replicaStack.node.path,
-      `is in ${stack.region}, this bucket's own region`,
-      'give a construct of a stack in the recovery region (env: { region: stage.config.recoveryRegion.region })',
-    );
+    throw problem({
+      code: 'ReplicatedBucket.replicaScope.region',
+      setting: 'replicaScope',
+      value: replicaStack.node.path,
+      problem: `is in ${stack.region}, this bucket's own region`,
+      fix: 'give a construct of a stack in the recovery region (env: { region: stage.config.recoveryRegion.region })',
+    });
   }
   if (replicaStack.account !== stack.account) {
-    throw problem(
-      'replicaScope',
-      replicaStack.node.path,
-      `is in account ${replicaStack.account}, not this bucket's ${stack.account}`,
-      'replicate within the account: give a stack of the same PlatformStage',
-    );
+    throw problem({
+      code: 'ReplicatedBucket.replicaScope.account',
+      setting: 'replicaScope',
+      value: replicaStack.node.path,
+      problem: `is in account ${replicaStack.account}, not this bucket's ${stack.account}`,
+      fix: 'replicate within the account: give a stack of the same PlatformStage',
+    });
   }
 }
 

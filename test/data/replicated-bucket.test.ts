@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { collectEvidence } from '../../lib/compliance/evidence/collect-evidence';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
-import { InvalidSettingError } from '../../lib/core/errors';
+import { PlatformConstructError } from '../../lib/core/errors';
 import { DATA_CLASSIFICATION_TAG } from '../../lib/core/requirements/data-classification';
 import { REPLICATION_RULE_ID } from '../../lib/data/encrypted-upload-bucket';
 import { ReplicatedBucket } from '../../lib/data/replicated-bucket';
@@ -174,9 +174,9 @@ describe('ReplicatedBucket', () => {
   });
 
   test('fails when the replica would stand in the same region, naming the setting and the fix', () => {
-    expect(() => workloads({ replicaEnv: primary })).toThrow(InvalidSettingError);
+    expect(() => workloads({ replicaEnv: primary })).toThrow(PlatformConstructError);
     expect(() => workloads({ replicaEnv: primary })).toThrow(
-      /^ReplicatedBucket Workloads\/Reports replicaScope = "WorkloadsRecovery": is in eu-west-1, this bucket's own region\. Fix: give a construct of a stack in the recovery region/,
+      /^\[ReplicatedBucket\.replicaScope\.region\] Workloads\/Reports: replicaScope = "WorkloadsRecovery": is in eu-west-1, this bucket's own region\. Fix: give a construct of a stack in the recovery region/,
     );
   });
 
@@ -185,7 +185,7 @@ describe('ReplicatedBucket', () => {
     const s = new Stack(app, 'Agnostic');
     const r = new Stack(app, 'Recovery', { env: recovery });
     expect(() => new ReplicatedBucket(s, 'Reports', { replicaScope: r, alarmTopic: new sns.Topic(s, 'T') })).toThrow(
-      /^ReplicatedBucket Agnostic\/Reports env = .*has no concrete account and region.*Fix: put the stack inside the PlatformStage/,
+      /^\[ReplicatedBucket\.env\] Agnostic\/Reports: env = .*has no concrete account and region.*Fix: put the stack inside the PlatformStage/,
     );
   });
 });
