@@ -15,6 +15,11 @@ export default tseslint.config(
       'coverage/',
       'scratch/',
       '.rehearsal/',
+      // What the tests and CI leave in the checkout (git-ignored too): the jest reference cache holds bundled assets.
+      '.jest-cache/',
+      '.venv/',
+      '.node*/',
+      '**/*.cjs',
       '**/*.js',
       '**/*.mjs',
     ],
