@@ -124,7 +124,11 @@ describeConsumer('a CDK app of another team, made by the packed init command as 
     const [{ filename, version }] = JSON.parse(pack.stdout) as { filename: string; version: string }[];
     const tarball = path.join(work, filename);
     app = path.join(work, 'app');
-    succeeded(run('npx', ['--yes', '--package', tarball, 'secure-platform', 'init', '--dir', app], work));
+    // The packed command, installed as a consumer installs it (npx --package waits forever on its own cache lock
+    // under npm 11 with Node 24 when run with no terminal, so it is not used here).
+    const cli = path.join(work, 'cli');
+    succeeded(run('npm', ['install', '--prefix', cli, '--prefer-offline', '--no-audit', '--no-fund', tarball], work));
+    succeeded(run(path.join(cli, 'node_modules/.bin/secure-platform'), ['init', '--dir', app], work));
     initWrote = filesOf(app);
     libraryVersion = version;
     succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app));
