@@ -11,6 +11,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { attachToVpcStatement } from '../core/grants/attach-to-vpc-statement';
 import { acknowledgeRarelyRunFunction, VPC_NETWORK_INTERFACES_REASON } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
@@ -193,20 +194,7 @@ export class GpgDumpCheck extends Construct {
         resources: [this.logGroup.logGroupArn],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'AttachToVpc',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface',
-          'ec2:AssignPrivateIpAddresses',
-          'ec2:UnassignPrivateIpAddresses',
-        ],
-        resources: ['*'],
-      }),
-    );
+    this.role.addToPrincipalPolicy(attachToVpcStatement());
   }
 
   private acknowledge(): void {

@@ -14,6 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { attachToVpcStatement } from '../core/grants/attach-to-vpc-statement';
 import { acknowledgeRarelyRunFunction } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
@@ -212,18 +213,7 @@ export class RestoreValidation extends Construct {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [logGroup.logGroupArn],
       }),
-      new iam.PolicyStatement({
-        sid: 'AttachToVpc',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface',
-          'ec2:AssignPrivateIpAddresses',
-          'ec2:UnassignPrivateIpAddresses',
-        ],
-        resources: ['*'],
-      }),
+      attachToVpcStatement(),
     ];
     for (const s of statements) this.role.addToPrincipalPolicy(s);
     this.acknowledge(statements);

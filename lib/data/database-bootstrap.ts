@@ -11,6 +11,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
+import { attachToVpcStatement } from '../core/grants/attach-to-vpc-statement';
 import { acknowledgeRarelyRunFunction, VPC_NETWORK_INTERFACES_REASON } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database';
@@ -264,20 +265,7 @@ export class DatabaseBootstrap extends Construct {
         resources: [logGroup.logGroupArn],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'AttachToVpc',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface',
-          'ec2:AssignPrivateIpAddresses',
-          'ec2:UnassignPrivateIpAddresses',
-        ],
-        resources: ['*'],
-      }),
-    );
+    this.role.addToPrincipalPolicy(attachToVpcStatement());
   }
 
   private acknowledge(): void {
