@@ -201,33 +201,36 @@ export async function startPostgres(options: {
     'hostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 0.0.0.0/0 reject\nlocal all all reject\n',
   );
   const port = await freePort();
-  let log = '';
-  const server: ChildProcess = sandboxStart({
-    ...base,
-    argv: [
-      'postgres',
-      '-D',
-      '/data',
-      '-c',
-      `port=${port}`,
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'ssl=on',
-      '-c',
-      'ssl_cert_file=/certs/server.crt',
-      '-c',
-      'ssl_key_file=/certs/server.key',
-      '-c',
-      'fsync=off',
-      '-c',
-      'shared_preload_libraries=pgaudit',
-      // Every statement and its parameters in the log: what reaches the server is visible to the test.
-      ...(options.likeRds ? ['-c', 'log_statement=all'] : []),
-    ],
-  });
-  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  // Every statement is logged (log_statement below), so the log outgrows a pipe within one pg_dump.
+  const logFile = path.join(options.workDir, 'postgres.log');
+  const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
+  const server: ChildProcess = sandboxStart(
+    {
+      ...base,
+      argv: [
+        'postgres',
+        '-D',
+        '/data',
+        '-c',
+        `port=${port}`,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'ssl=on',
+        '-c',
+        'ssl_cert_file=/certs/server.crt',
+        '-c',
+        'ssl_key_file=/certs/server.key',
+        '-c',
+        'fsync=off',
+        '-c',
+        'shared_preload_libraries=pgaudit',
+        // Every statement and its parameters in the log: what reaches the server is visible to the test.
+        ...(options.likeRds ? ['-c', 'log_statement=all'] : []),
+      ],
+    },
+    { logFile },
+  );
   const env = {
     PGHOST: '127.0.0.1',
     PGPORT: String(port),
@@ -255,7 +258,7 @@ export async function startPostgres(options: {
       psql('postgres', 'SELECT 1');
       break;
     } catch (e) {
-      if (i > 100 || server.exitCode !== null) throw new Error(`PostgreSQL did not start: ${log}\n${String(e)}`);
+      if (i > 100 || server.exitCode !== null) throw new Error(`PostgreSQL did not start: ${log()}\n${String(e)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -270,5 +273,5 @@ export async function startPostgres(options: {
     psql('template1', RDS_LOGIN_RULE);
     psql('postgres', `CREATE DATABASE ${rds.database} OWNER ${rds.masterUser}`);
   }
-  return { port, env, psql, psqlAs, stop: () => server.kill('SIGKILL'), log: () => log };
+  return { port, env, psql, psqlAs, stop: () => server.kill('SIGKILL'), log };
 }

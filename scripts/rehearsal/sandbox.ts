@@ -95,7 +95,15 @@ export function sandboxOk(o: SandboxOptions, timeoutMs?: number): string {
 }
 
 /** Starts a long-running process; the caller stops it with `kill()`. */
-export function sandboxStart(o: SandboxOptions): ChildProcess {
+export function sandboxStart(o: SandboxOptions, output?: { logFile: string }): ChildProcess {
   const argv = sandboxArgv(o);
-  return spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!output) return spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Into a file, not a pipe Node drains: while a test blocks the event loop (spawnSync), a full pipe would block
+  // the process on its next write.
+  const fd = fs.openSync(output.logFile, 'a');
+  try {
+    return spawn(argv[0], argv.slice(1), { stdio: ['ignore', fd, fd] });
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -173,7 +173,10 @@ describe('the dump task as Fargate runs it, against PostgreSQL 17 and S3 on loop
     });
     await step('the nightly dump as dump_reader', () => {
       dumpResult = run();
-      if (dumpResult.status !== 0) throw new Error(dumpResult.stderr);
+      if (dumpResult.status !== 0)
+        throw new Error(
+          `status ${dumpResult.status}, signal ${dumpResult.signal}${dumpResult.error ? `, ${dumpResult.error.message}` : ''}: ${dumpResult.stderr}`,
+        );
     });
     await step("the next deploy's bootstrap", bootstrap);
     const listed = s3
