@@ -10,6 +10,8 @@
 # $REHEARSAL_DIR/debs and shared by every root file system. Needs root (debootstrap does).
 #   REHEARSAL_MIRROR  Debian mirror (default http://deb.debian.org/debian)
 set -euo pipefail
+# debootstrap and friends live in sbin, which a non-login shell's PATH (and env -i) may lack.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 usage() { echo "usage: $0 <name> <suite> [package...]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage

@@ -3,6 +3,8 @@
 # containers without a daemon), util-linux's setpriv and flock, and moto's S3 server in .venv (pinned in
 # requirements-ci.txt). Does nothing when everything is there.
 set -euo pipefail
+# debootstrap and friends live in sbin, which a non-login shell's PATH (and env -i) may lack.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 cd "$(dirname "$0")/../.."
 missing=()
 for tool in debootstrap bwrap setpriv flock; do
