@@ -79,7 +79,7 @@ describe("the restore runbook's GPG dump path, drilled offline against PostgreSQ
 
   /** The workstation's environment: its tools, the emulator's endpoint, the target database (the superuser). */
   const workstation = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-    // The host's AWS CLI and GnuPG (HOME kept for a pyenv-installed CLI); never the host's AWS configuration.
+    // The AWS CLI pinned in .venv (requirements-ci.txt) and the host's GnuPG; never the host's AWS configuration.
     PATH: `${shims}:${VENV_BIN}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: process.env.HOME ?? dir,
     AWS_CONFIG_FILE: path.join(dir, 'no-aws-config'),
@@ -117,15 +117,22 @@ describe("the restore runbook's GPG dump path, drilled offline against PostgreSQ
     pg.psql(database, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'app'").trim();
 
   beforeAll(async () => {
-    for (const tool of ['aws', 'gpg', 'sha256sum', 'diff']) {
-      if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-        throw new Error(`the restore drill needs ${tool} on the workstation's PATH (the AWS CLI, GnuPG, coreutils)`);
-      }
-    }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'restore-drill-'));
     // The server runs as the root file system's postgres user, which must reach its directories below this one.
     fs.chmodSync(dir, 0o755);
     fs.mkdirSync(path.join(dir, 'tmp'));
+    for (const tool of ['aws', 'gpg', 'sha256sum', 'diff']) {
+      // The workstation's PATH: .venv/bin has the AWS CLI pinned in requirements-ci.txt.
+      if (
+        spawnSync('sh', ['-c', `command -v ${tool}`], {
+          env: { PATH: `${VENV_BIN}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+        }).status !== 0
+      ) {
+        throw new Error(
+          `the restore drill needs ${tool} on the workstation's PATH (the AWS CLI: .venv/bin from requirements-ci.txt; GnuPG, coreutils)`,
+        );
+      }
+    }
     blocks = drillBlocks(fs.readFileSync(RUNBOOK, 'utf8'));
     const rootfs = postgresRootfs(17);
     const ca = testCa(rootfs, 'database');
