@@ -42,6 +42,14 @@ export interface CrossRegionBackupProps {
   readonly breakGlassRoleArn?: string;
   /** The CloudFormation execution role deploying this region's vault: it may set the lock (see LockedBackupVault). @default - none */
   readonly deploymentRoleArn?: string;
+  /**
+   * ARN of a logically air-gapped vault (AirGappedBackupVault) that every daily recovery point is also copied to, kept
+   * `retentionDays`. In addition to the copy to `recoveryVaultArn`, never instead: DATA-3's copy in a second region
+   * stays in a vault the platform locks and restore-tests, and the air-gapped copy adds a third that no principal of
+   * the account can delete early.
+   * @default - no air-gapped copy
+   */
+  readonly airGappedVaultArn?: string;
 }
 
 /** AWS Backup keeps continuous (point-in-time) backups at most this long. */
@@ -127,7 +135,21 @@ export class CrossRegionBackup extends Construct {
           completionWindow: Duration.hours(8),
           enableContinuousBackup: true,
           deleteAfter: Duration.days(localRetentionDays),
-          copyActions: [{ destinationBackupVault: recoveryVault, deleteAfter: Duration.days(retentionDays) }],
+          copyActions: [
+            { destinationBackupVault: recoveryVault, deleteAfter: Duration.days(retentionDays) },
+            ...(props.airGappedVaultArn
+              ? [
+                  {
+                    destinationBackupVault: backup.BackupVault.fromBackupVaultArn(
+                      this,
+                      'AirGappedVault',
+                      props.airGappedVaultArn,
+                    ),
+                    deleteAfter: Duration.days(retentionDays),
+                  },
+                ]
+              : []),
+          ],
         }),
       ],
     });
@@ -258,7 +280,7 @@ export class CrossRegionBackup extends Construct {
       new iam.PolicyStatement({
         sid: 'CopyIntoTheRecoveryVault',
         actions: ['backup:CopyIntoBackupVault'],
-        resources: [props.recoveryVaultArn],
+        resources: [props.recoveryVaultArn, ...(props.airGappedVaultArn ? [props.airGappedVaultArn] : [])],
       }),
     );
     const policy = new iam.ManagedPolicy(this, 'RolePolicy', {

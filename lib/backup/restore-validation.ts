@@ -21,6 +21,7 @@ import { latestNodeRuntime } from '../core/latest-node-runtime';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { nagResourceText } from './private/nag-finding-id';
 import { RESTORE_TEST_NAME_PREFIX } from './private/restore-role-statements';
+import { restoredDatabasePlacement } from './private/restored-database-placement';
 
 /** The function's code (plain JS and its npm-installed `pg`); the compiled package ships it at its source path. */
 export const RESTORE_VALIDATION_DIR =
@@ -81,17 +82,13 @@ export class RestoreValidation extends Construct {
         fix: `run 'npm ci --omit=dev --prefix ${path.relative(process.cwd(), RESTORE_VALIDATION_DIR) || '.'}' (npm ci at the repository root does it)`,
       });
     }
-    this.restoredDatabaseSubnetGroup = new rds.SubnetGroup(this, 'RestoredDatabaseSubnets', {
-      vpc: props.vpc,
-      description: 'Isolated subnets that AWS Backup restore tests place restored clusters in',
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.restoredDatabaseSecurityGroup = new ec2.SecurityGroup(this, 'RestoredDatabaseSecurityGroup', {
-      vpc: props.vpc,
-      description: 'Restored clusters of restore tests: the validation function alone reaches them',
-      allowAllOutbound: false,
-    });
+    const placement = restoredDatabasePlacement(
+      this,
+      props.vpc,
+      'Restored clusters of restore tests: the validation function alone reaches them',
+    );
+    this.restoredDatabaseSubnetGroup = placement.subnetGroup;
+    this.restoredDatabaseSecurityGroup = placement.securityGroup;
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'Restore validation: to restored clusters, and HTTPS to the AWS APIs',

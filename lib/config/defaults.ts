@@ -1,4 +1,5 @@
 import {
+  AirGappedVaultConfig,
   BackupConfig,
   DatabaseConfig,
   DumpConfig,
@@ -20,8 +21,13 @@ export const DEFAULT_DATABASE: Required<DatabaseConfig> = {
 };
 
 /** Every backup setting but the break-glass role, whose default the stacks declare. */
-export type ResolvedBackupConfig = Required<Omit<BackupConfig, 'breakGlassRoleArn' | 'restoreTesting'>> &
-  Pick<BackupConfig, 'breakGlassRoleArn'> & { readonly restoreTesting: Required<RestoreTestingConfig> };
+export type ResolvedBackupConfig = Required<
+  Omit<BackupConfig, 'breakGlassRoleArn' | 'restoreTesting' | 'logicallyAirGappedVault'>
+> &
+  Pick<BackupConfig, 'breakGlassRoleArn'> & {
+    readonly restoreTesting: Required<RestoreTestingConfig>;
+    readonly logicallyAirGappedVault: Required<AirGappedVaultConfig>;
+  };
 
 /** Weekly, Saturdays 05:00 UTC: after the 03:00 backup, and within the 8 days `verify` accepts a restore test. */
 export const DEFAULT_RESTORE_TESTING: Required<RestoreTestingConfig> = {
@@ -31,12 +37,29 @@ export const DEFAULT_RESTORE_TESTING: Required<RestoreTestingConfig> = {
   expectedTables: {},
 };
 
+/**
+ * Off by default (it adds a third copy and its storage cost). Its retention window defaults to hold the daily copy's
+ * retention: from exactly that long to twice as long, as the locked vaults' own lock does.
+ */
+export function airGappedVaultDefaults(
+  retentionDays: number,
+  given: AirGappedVaultConfig = {},
+): Required<AirGappedVaultConfig> {
+  const minRetentionDays = given.minRetentionDays ?? retentionDays;
+  return {
+    enabled: given.enabled ?? false,
+    minRetentionDays,
+    maxRetentionDays: given.maxRetentionDays ?? minRetentionDays * 2,
+  };
+}
+
 export const DEFAULT_BACKUP: ResolvedBackupConfig = {
   dailyHourUtc: 3,
   retentionDays: 35,
   vaultLockMode: 'governance',
   breakGlass: { trust: 'iam-users-with-mfa' },
   restoreTesting: DEFAULT_RESTORE_TESTING,
+  logicallyAirGappedVault: airGappedVaultDefaults(35),
 };
 
 /** The service's defaults; `image` has none here: unset, the service builds its own (lib/compute/default-image). */

@@ -7,6 +7,8 @@ import type { ResolvedPlatformConfig } from './resolve-config';
 export const physicalNames = {
   recoveryVault: (c: ResolvedPlatformConfig) => `${c.environmentName}-recovery-vault`,
   primaryVault: (c: ResolvedPlatformConfig) => `${c.environmentName}-primary-vault`,
+  /** The optional logically air-gapped vault in the recovery region; the primary plan copies to it by this name. */
+  airGappedVault: (c: ResolvedPlatformConfig) => `${c.environmentName}-air-gapped-vault`,
   /** Named so that monitoring (CloudTrail data events) can cover it without a cross-stack reference. */
   uploadBucket: (c: ResolvedPlatformConfig) => `${c.environmentName}-uploads-${c.account}-${c.primaryRegion.region}`,
   dumpBucket: (c: ResolvedPlatformConfig) => `${c.environmentName}-dumps-${c.account}-${c.primaryRegion.region}`,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  airGappedVaultConfigSchema,
   backupConfigSchema,
   databaseConfigSchema,
   dumpConfigSchema,
@@ -39,6 +40,8 @@ export type DatabaseConfig = ConfigOf<typeof databaseConfigSchema>;
 export type BackupConfig = ConfigOf<typeof backupConfigSchema>;
 /** Restore testing of the backed-up stores. */
 export type RestoreTestingConfig = ConfigOf<typeof restoreTestingConfigSchema>;
+/** The optional logically air-gapped copy vault. */
+export type AirGappedVaultConfig = ConfigOf<typeof airGappedVaultConfigSchema>;
 /** The application container. */
 export type ServiceConfig = ConfigOf<typeof serviceConfigSchema>;
 /** GPG-encrypted logical dumps of the database. */

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { ConfigViolation, PlatformConfigError } from '../core/errors';
 import {
+  airGappedVaultDefaults,
   DEFAULT_BACKUP,
   DEFAULT_RESTORE_TESTING,
   DEFAULT_DATABASE,
@@ -63,6 +64,10 @@ export function resolvePlatformConfig(
       ...config.backup,
       // One level deeper: `restoreTesting: { enabled: false }` keeps the default schedule.
       restoreTesting: { ...DEFAULT_RESTORE_TESTING, ...config.backup?.restoreTesting },
+      logicallyAirGappedVault: airGappedVaultDefaults(
+        config.backup?.retentionDays ?? DEFAULT_BACKUP.retentionDays,
+        config.backup?.logicallyAirGappedVault,
+      ),
     },
     service: { ...DEFAULT_SERVICE, ...config.service },
     dump: { dailyHourUtc: DEFAULT_DUMP_HOUR_UTC, ...config.dump },

@@ -104,6 +104,28 @@ export const restoreTestingConfigSchema = z.strictObject({
   expectedTables: z.record(z.string(), numeric).optional(),
 });
 
+/**
+ * An optional logically air-gapped vault in the recovery region that every daily recovery point is also copied to
+ * (docs/air-gapped-vault.md). AWS keeps it in compliance-mode Vault Lock from creation: nobody, the account root
+ * included, can delete a recovery point before `minRetentionDays`, or change the two figures later.
+ */
+export const airGappedVaultConfigSchema = z.strictObject({
+  /** Declare the vault, the copy into it and the Config rule that watches the cluster's points there. @default false */
+  enabled: z.boolean().optional(),
+  /**
+   * Shortest retention a recovery point may have in the vault, 7 days or more and at most `backup.retentionDays` (a
+   * copy kept shorter than this is refused). Fixed when the vault is created.
+   * @default backup.retentionDays
+   */
+  minRetentionDays: numeric.optional(),
+  /**
+   * Longest retention a recovery point may have in the vault, at least `backup.retentionDays` and `minRetentionDays`,
+   * at most 36500 (a copy kept longer is refused). Fixed when the vault is created.
+   * @default twice minRetentionDays
+   */
+  maxRetentionDays: numeric.optional(),
+});
+
 export const backupConfigSchema = z.strictObject({
   /** UTC hour (0-23) at which the daily backup starts. @default 3 */
   dailyHourUtc: numeric.optional(),
@@ -128,6 +150,8 @@ export const backupConfigSchema = z.strictObject({
   breakGlass: breakGlassConfigSchema.optional(),
   /** Restore testing (weekly by default). @default { enabled: true } */
   restoreTesting: restoreTestingConfigSchema.optional(),
+  /** A logically air-gapped vault as an additional copy target. @default { enabled: false } */
+  logicallyAirGappedVault: airGappedVaultConfigSchema.optional(),
 });
 
 export const serviceConfigSchema = z.strictObject({

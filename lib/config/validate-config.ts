@@ -18,6 +18,12 @@ import {
   configRuleOfferedIn,
 } from '../core/requirements/config-rule-regions';
 import { configRulesMissingIn, PlatformRegionRole } from '../core/requirements/continuous-config-rules';
+import {
+  AIR_GAPPED_VAULT_UNAVAILABLE_IN,
+  AURORA_AIR_GAPPED_VAULT_CONFIG_RULE,
+  MIN_AIR_GAPPED_RETENTION_DAYS,
+} from '../core/requirements/air-gapped-vault';
+import { MAX_VAULT_LOCK_RETENTION_DAYS, MIN_RECOVERY_POINT_RETENTION_DAYS } from '../core/requirements/data';
 
 /**
  * One row of the validation table: which setting, how to read it, what is wrong with a value (or undefined when it
@@ -129,6 +135,47 @@ function restoreScheduleProblem(v: string): string | undefined {
   if (!['*', '?'].includes(dayOfMonth) || month !== '*') {
     return 'does not run every week, so a restore test could be older than the 8 days verify accepts (DATA-2)';
   }
+  return undefined;
+}
+
+/** AWS Backup's floor for an air-gapped vault, and the platform's own for any recovery point (DATA-2). */
+const AIR_GAPPED_MIN_DAYS = Math.max(MIN_AIR_GAPPED_RETENTION_DAYS, MIN_RECOVERY_POINT_RETENTION_DAYS);
+
+/**
+ * The air-gapped vault's window must hold the daily copy's retention (backup.retentionDays): AWS Backup refuses to
+ * copy a recovery point kept shorter than the vault's minimum or longer than its maximum
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html, read 2026-12-07).
+ */
+function airGappedMinProblem(v: number, c: ResolvedPlatformConfig): string | undefined {
+  const days = c.backup.retentionDays;
+  if (!Number.isInteger(v) || v < AIR_GAPPED_MIN_DAYS || v > MAX_VAULT_LOCK_RETENTION_DAYS)
+    return `must be a whole number from ${AIR_GAPPED_MIN_DAYS} to ${MAX_VAULT_LOCK_RETENTION_DAYS}`;
+  return v > days
+    ? `exceeds backup.retentionDays (${days}), so AWS Backup would refuse every daily copy into the vault (DATA-3)`
+    : undefined;
+}
+
+function airGappedMaxProblem(v: number, c: ResolvedPlatformConfig): string | undefined {
+  const { minRetentionDays } = c.backup.logicallyAirGappedVault;
+  const days = c.backup.retentionDays;
+  if (!Number.isInteger(v) || v > MAX_VAULT_LOCK_RETENTION_DAYS)
+    return `must be a whole number of at most ${MAX_VAULT_LOCK_RETENTION_DAYS}`;
+  if (v < minRetentionDays) return `is below minRetentionDays (${minRetentionDays})`;
+  return v < days
+    ? `is below backup.retentionDays (${days}), so AWS Backup would refuse every daily copy into the vault (DATA-3)`
+    : undefined;
+}
+
+/** Where the vault or its Config rule does not exist, the stacks would fail to create. */
+function airGappedRegionProblem(enabled: boolean, c: ResolvedPlatformConfig): string | undefined {
+  if (enabled !== true) return undefined;
+  const recovery = c.recoveryRegion?.region;
+  if (AIR_GAPPED_VAULT_UNAVAILABLE_IN.includes(recovery))
+    return `is true, but AWS offers no logically air-gapped vault in the recovery region ${recovery} (https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html, read 2026-12-07)`;
+  const primary = c.primaryRegion?.region;
+  const rule = AURORA_AIR_GAPPED_VAULT_CONFIG_RULE.identifier;
+  if (!configRuleOfferedIn(rule, primary))
+    return `is true, but AWS offers the Config rule ${rule} not in the primary region ${primary} (per ${CONFIG_RULE_AVAILABILITY_SOURCE}, read 2026-12-07); the stack would fail to create`;
   return undefined;
 }
 
@@ -355,6 +402,29 @@ const RULES: readonly ConfigRule[] = [
       return bad.length ? `has ${bad.map(([t, r]) => `${t}: ${r}`).join(', ')}` : undefined;
     },
     fix: 'map each table of schema app (lower-case name, no schema prefix) to the fewest rows a restore must hold, such as { orders: 1 }',
+  },
+  {
+    setting: 'backup.logicallyAirGappedVault.enabled',
+    read: (c) => c.backup.logicallyAirGappedVault.enabled,
+    problem: airGappedRegionProblem,
+    // No dependsOn: a region already refused for other rules still lacks the vault, and a malformed name matches nothing.
+    fix: 'leave backup.logicallyAirGappedVault.enabled false in these regions, or choose regions where AWS offers both the vault and the rule (docs/air-gapped-vault.md)',
+  },
+  {
+    setting: 'backup.logicallyAirGappedVault.minRetentionDays',
+    read: (c) => c.backup.logicallyAirGappedVault.minRetentionDays,
+    problem: airGappedMinProblem,
+    fix: (c) =>
+      `give whole days from ${AIR_GAPPED_MIN_DAYS} to backup.retentionDays (${c.backup.retentionDays}), or leave it unset for backup.retentionDays`,
+    dependsOn: ['backup.retentionDays'],
+  },
+  {
+    setting: 'backup.logicallyAirGappedVault.maxRetentionDays',
+    read: (c) => c.backup.logicallyAirGappedVault.maxRetentionDays,
+    problem: airGappedMaxProblem,
+    fix: (c) =>
+      `give whole days from the larger of minRetentionDays and backup.retentionDays (${c.backup.retentionDays}) to ${MAX_VAULT_LOCK_RETENTION_DAYS}, or leave it unset for twice minRetentionDays`,
+    dependsOn: ['backup.retentionDays', 'backup.logicallyAirGappedVault.minRetentionDays'],
   },
   {
     setting: 'service.image',

@@ -78,8 +78,28 @@ export const PLATFORM_ROLES = {
     description: 'the rule that sends completed restore tests to their validation',
     cardinality: 'optional',
   },
+  'recovery-restore-vpc': {
+    description: 'the VPC of isolated subnets only that recovery-region restore tests place restored clusters in',
+    cardinality: 'optional',
+  },
+  'recovery-restore-flow-log-group': {
+    description: "the recovery restore VPC's flow log group",
+    cardinality: 'optional',
+  },
+  'recovery-restored-database-subnet-group': {
+    description: 'the subnet group of the recovery restore VPC, where recovery-region restore tests place clusters',
+    cardinality: 'optional',
+  },
+  'recovery-restored-database-security-group': {
+    description: 'the security group (no ingress, no egress) of clusters restored in the recovery region',
+    cardinality: 'optional',
+  },
   'primary-vault': { description: 'the backup vault in the primary region', cardinality: 'one' },
   'recovery-vault': { description: 'the backup vault in the recovery region', cardinality: 'one' },
+  'air-gapped-vault': {
+    description: 'the logically air-gapped copy vault in the recovery region (config backup.logicallyAirGappedVault)',
+    cardinality: 'optional',
+  },
   'break-glass-role': {
     description: 'the break-glass role that alone may change a vault (absent when config names one of its own)',
     cardinality: 'optional',
@@ -109,6 +129,14 @@ export const PLATFORM_ROLES = {
   'dump-freshness-alarm': { description: 'the alarm when no dump object was written for a day', cardinality: 'one' },
   'dump-check-alarm': {
     description: 'an alarm on the dump check function: it failed, or it did not run for a day',
+    cardinality: 'some',
+  },
+  'restore-test-alert-rule': {
+    description: 'a rule that sends failed restore tests (restore or validation, of any region) to the alert topic',
+    cardinality: 'some',
+  },
+  'restore-test-forwarding-rule': {
+    description: "a rule of the recovery region that forwards its failed restore tests to the primary region's bus",
     cardinality: 'some',
   },
   'security-txt-reminder': {

@@ -1,4 +1,4 @@
-import { CfnResource, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -50,4 +50,26 @@ export function declareFunctionLogGroup(
   handler.addPropertyOverride('LoggingConfig.LogGroup', group.logGroupName);
   handler.addResourceDependency(group.node.defaultChild as CfnResource);
   return group;
+}
+
+/**
+ * `ec2.Vpc`'s `restrictDefaultSecurityGroup` runs a CDK custom resource provider (one per stack) whose function would
+ * log to a group Lambda creates without retention or key: it logs to `scope`'s `id`, under `encryptionKey`, instead.
+ * Call it after the VPC is created (the provider exists from then on).
+ */
+export function declareRestrictDefaultSgLogGroup(
+  scope: Construct,
+  id: string,
+  encryptionKey: kms.IKey,
+  retention: logs.RetentionDays,
+): logs.LogGroup {
+  const provider = Stack.of(scope).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
+  const handler = provider?.node.tryFindChild('Handler');
+  if (!(handler instanceof CfnResource)) {
+    // library bug, not a user mistake: the library must follow aws-cdk-lib's provider
+    throw new Error(
+      `declareRestrictDefaultSgLogGroup: the VPC's restrict-default-security-group provider was not found under ${Stack.of(scope).node.path}; aws-cdk-lib may have renamed it. Its function's log group would escape retention and encryption: update declareRestrictDefaultSgLogGroup.`,
+    );
+  }
+  return declareFunctionLogGroup(scope, id, handler, encryptionKey, retention);
 }

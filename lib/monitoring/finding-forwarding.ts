@@ -8,6 +8,8 @@ import { confinedServicePrincipal } from '../core/grants/service-trust';
 import {
   configRuleNonCompliantPattern,
   guardDutyFindingsPattern,
+  restoreTestFailedPattern,
+  restoreValidationFailedPattern,
   SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
 } from './private/alert-event-patterns';
 
@@ -26,17 +28,25 @@ export interface FindingForwardingProps {
   readonly hygieneConfigRuleNamePrefix?: string;
   /** Lowest GuardDuty severity forwarded; match SecurityAlerts'. @default 7 */
   readonly guardDutyMinimumSeverity?: number;
+  /**
+   * Forward this region's failed restore tests (restore FAILED or ABORTED, validation FAILED or TIMED_OUT), with
+   * SecurityAlerts' own patterns: turn it on where a restore testing plan runs in this region.
+   * @default false - restore tests of this region alert nobody
+   */
+  readonly restoreTestFailures?: boolean;
 }
 
 /**
  * Forwards this region's high-severity GuardDuty and Security Hub findings (and Config rules turning
- * NON_COMPLIANT) to the default event bus of another
+ * NON_COMPLIANT, and failed restore tests) to the default event bus of another
  * region of the same account, where SecurityAlerts routes them to the encrypted alert topic (MONITOR-3). A
  * cross-region event bus target rather than a second topic: one topic, one set of confirmed subscriptions, one
  * key, and the events arrive with their source and detail unchanged.
  */
 export class FindingForwarding extends Construct {
   readonly rules: events.Rule[] = [];
+  /** The rules that forward failed restore tests (also in `rules`); empty unless `restoreTestFailures`. */
+  readonly restoreTestRules: events.Rule[] = [];
   readonly role: iam.Role;
   readonly targetBusArn: string;
 
@@ -80,6 +90,7 @@ export class FindingForwarding extends Construct {
       // The policy above grants PutEvents; the target's own grant would add an inline policy, so it is not made.
       rule.addTarget(new targets.EventBus(bus, { role: this.role.withoutPolicyUpdates() }));
       this.rules.push(rule);
+      return rule;
     };
     forward(
       'GuardDutyHighSeverityFindings',
@@ -103,6 +114,20 @@ export class FindingForwarding extends Construct {
         'ConfigRuleHygiene',
         `Account-hygiene AWS Config rules ${props.hygieneConfigRuleNamePrefix}* turning NON_COMPLIANT, to ${props.toRegion}`,
         configRuleNonCompliantPattern(props.hygieneConfigRuleNamePrefix),
+      );
+    }
+    if (props.restoreTestFailures) {
+      this.restoreTestRules.push(
+        forward(
+          'RestoreTestFailed',
+          `AWS Backup restore tests whose restore failed or was aborted, to ${props.toRegion}`,
+          restoreTestFailedPattern(),
+        ),
+        forward(
+          'RestoreValidationFailed',
+          `AWS Backup restore tests whose validation failed or timed out, to ${props.toRegion}`,
+          restoreValidationFailedPattern(),
+        ),
       );
     }
   }

@@ -15,6 +15,8 @@ import { AlertTopicTarget } from './alert-topic-target';
 import {
   configRuleNonCompliantPattern,
   guardDutyFindingsPattern,
+  restoreTestFailedPattern,
+  restoreValidationFailedPattern,
   SECURITY_HUB_CRITICAL_OR_HIGH_PATTERN,
 } from './private/alert-event-patterns';
 import { CIS_MONITORING_ITEMS } from './private/cis-monitoring-items';
@@ -86,6 +88,8 @@ export class SecurityAlerts extends Construct {
   readonly topic: sns.Topic;
   readonly encryptionKey: kms.IKey;
   readonly rules: events.Rule[] = [];
+  /** The rules of failed restore tests (restore, validation), also in `rules`; empty without `alertOnBackupFailures`. */
+  readonly restoreTestRules: events.Rule[] = [];
   readonly alarms: cloudwatch.Alarm[] = [];
   /** Events EventBridge could not publish to the topic after its retries (see `AlertTopicTarget`). */
   readonly deadLetterQueue: sqs.Queue;
@@ -176,17 +180,20 @@ export class SecurityAlerts extends Construct {
         detailType: ['Copy Job State Change'],
         detail: failed,
       });
-      // Restore jobs of a restore testing plan only: an operator's own restore is not a failed promise.
-      this.addRule('RestoreTestFailed', 'AWS Backup restore tests whose restore failed or was aborted', {
-        source: ['aws.backup'],
-        detailType: ['Restore Job State Change'],
-        detail: { status: ['FAILED', 'ABORTED'], restoreTestingPlanArn: events.Match.exists() },
-      });
-      this.addRule('RestoreValidationFailed', 'AWS Backup restore tests whose validation failed or timed out', {
-        source: ['aws.backup'],
-        detailType: ['Restore Job State Change'],
-        detail: { validationStatus: ['FAILED', 'TIMED_OUT'], restoreTestingPlanArn: events.Match.exists() },
-      });
+      // Restore jobs of a restore testing plan only, of any plan: the recovery region's are forwarded here
+      // (FindingForwarding) and keep their own region and plan ARN.
+      this.restoreTestRules.push(
+        this.addRule(
+          'RestoreTestFailed',
+          'AWS Backup restore tests whose restore failed or was aborted',
+          restoreTestFailedPattern(),
+        ),
+        this.addRule(
+          'RestoreValidationFailed',
+          'AWS Backup restore tests whose validation failed or timed out',
+          restoreValidationFailedPattern(),
+        ),
+      );
     }
     if (props.configRuleNamePrefix !== undefined) {
       this.addRule(
@@ -279,10 +286,11 @@ export class SecurityAlerts extends Construct {
     description: string,
     eventPattern: events.EventPattern,
     message?: events.RuleTargetInput,
-  ): void {
+  ): events.Rule {
     const rule = new events.Rule(this, id, { description, eventPattern });
     rule.addTarget(this.alertTarget(message));
     this.rules.push(rule);
+    return rule;
   }
 
   /**

@@ -1,15 +1,14 @@
-import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../core/acknowledge';
 import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
-import { confinedServicePrincipal } from '../core/grants/service-trust';
-import { ManagedPolicyRole } from '../core/managed-policy-role';
+import { addEncryptedFlowLog } from '../core/encrypted-flow-log';
 import { PlatformConstructError } from '../core/errors';
 import { requireYearLongRetention } from '../core/log-retention';
-import { declareFunctionLogGroup } from '../core/service-created-log-groups';
+import { declareRestrictDefaultSgLogGroup } from '../core/service-created-log-groups';
 
 /** Subnet group names; DataStack selects the isolated tier by `SubnetType.PRIVATE_ISOLATED`. */
 export const SUBNET_GROUP_NAMES = { public: 'Public', private: 'Private', isolated: 'Isolated' } as const;
@@ -139,27 +138,9 @@ export class SecureNetwork extends Construct {
       });
     // Only for log groups of this account and region, as every platform log key (CloudWatch Logs names the group).
     allowLogsToUseKey(this.flowLogKey);
-    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
-      encryptionKey: this.flowLogKey,
-      retention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const flowLogRole = new ManagedPolicyRole(this, 'FlowLogRole', {
-      // Only for this account's flow logs (confused deputy).
-      assumedBy: confinedServicePrincipal(
-        'vpc-flow-logs.amazonaws.com',
-        this,
-        `arn:${Stack.of(this).partition}:ec2:${Stack.of(this).region}:${Stack.of(this).account}:vpc-flow-log/*`,
-      ),
-      description: 'Lets VPC Flow Logs write to the flow log group',
-    });
-    this.vpc.addFlowLog('FlowLog', {
-      trafficType: ec2.FlowLogTrafficType.ALL,
-      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup, flowLogRole),
-      maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
-    });
+    this.flowLogGroup = addEncryptedFlowLog(this, this.vpc, this.flowLogKey, retention).logGroup;
 
-    this.declareRestrictDefaultSgLogGroup(retention);
+    declareRestrictDefaultSgLogGroup(this, 'RestrictDefaultSgLogs', this.flowLogKey, retention);
     this.closeIsolatedTier(cidr);
 
     this.vpc.addGatewayEndpoint('S3Endpoint', {
@@ -189,22 +170,6 @@ export class SecureNetwork extends Construct {
   }
 
   /** The isolated tier talks to the VPC only: a network ACL allowing VPC-internal traffic, nothing else. */
-  /**
-   * `restrictDefaultSecurityGroup` runs a CDK custom resource provider (one per stack) whose function would log to a
-   * group Lambda creates without retention or key: it logs to a declared one, under the flow log key, instead.
-   */
-  private declareRestrictDefaultSgLogGroup(retention: logs.RetentionDays): void {
-    const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
-    const handler = provider?.node.tryFindChild('Handler');
-    if (!(handler instanceof CfnResource)) {
-      // library bug, not a user mistake: the library must follow aws-cdk-lib's provider
-      throw new Error(
-        `SecureNetwork: the VPC's restrict-default-security-group provider was not found under ${Stack.of(this).node.path}; aws-cdk-lib may have renamed it. Its function's log group would escape retention and encryption: update declareRestrictDefaultSgLogGroup.`,
-      );
-    }
-    declareFunctionLogGroup(this, 'RestrictDefaultSgLogs', handler, this.flowLogKey, retention);
-  }
-
   private closeIsolatedTier(vpcCidr: string): void {
     const acl = new ec2.NetworkAcl(this, 'IsolatedAcl', {
       vpc: this.vpc,

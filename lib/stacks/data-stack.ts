@@ -133,6 +133,9 @@ export class DataStack extends Stack {
       lockMode: c.backup.vaultLockMode,
       breakGlassRoleArn: breakGlassRoleArn(c),
       deploymentRoleArn: deploymentRoleArn(c, c.primaryRegion.region),
+      airGappedVaultArn: c.backup.logicallyAirGappedVault.enabled
+        ? `arn:${partition}:backup:${c.recoveryRegion.region}:${c.account}:backup-vault:${physicalNames.airGappedVault(c)}`
+        : undefined,
     });
 
     this.dumpTask = new GpgDumpTask(this, 'DumpTask', {

@@ -99,5 +99,6 @@ export class MonitoringStack extends Stack {
     declarePlatformRole(this.dumpCheckAlarms.failedAlarm, 'dump-check-alarm');
     declarePlatformRole(this.dumpCheckAlarms.notRunAlarm, 'dump-check-alarm');
     declarePlatformRole(this.securityTxtReminder.rule, 'security-txt-reminder');
+    for (const rule of this.alerts.restoreTestRules) declarePlatformRole(rule, 'restore-test-alert-rule');
   }
 }

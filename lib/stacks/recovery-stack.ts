@@ -4,8 +4,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BackupBreakGlassRole } from '../backup/backup-break-glass-role';
+import { AirGappedBackupVault } from '../backup/air-gapped-backup-vault';
 import { LockedBackupVault } from '../backup/locked-backup-vault';
 import { RestoreTesting } from '../backup/restore-testing';
+import { RestoreTestNetwork } from '../backup/restore-test-network';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { ReplicaBucket } from '../data/replica-bucket';
 import { PlatformKeys } from '../keys/platform-keys';
@@ -27,15 +29,19 @@ export class RecoveryStack extends Stack {
   readonly accessLogs: AccessLogBucket;
   /** Declared when config names no `backup.breakGlassRoleArn` (IAM is global; this stack deploys first). */
   readonly breakGlass?: BackupBreakGlassRole;
-  /**
-   * Restore tests of the uploads' copies in the recovery vault (config `backup.restoreTesting`). The cluster's copies
-   * are not restore-tested here: this region has no VPC, and a restore would land in the default VPC.
-   */
+  /** Restore tests of the cluster's and the uploads' copies in the recovery vault (config `backup.restoreTesting`). */
   readonly restoreTesting?: RestoreTesting;
+  /** Where restored clusters land here: isolated subnets of a VPC of their own (this region has no other). */
+  readonly restoreNetwork?: RestoreTestNetwork;
+  /** The logically air-gapped copy vault, when config `backup.logicallyAirGappedVault.enabled` (docs/air-gapped-vault.md). */
+  readonly airGappedVault?: AirGappedBackupVault;
+
+  private readonly zones: string[];
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
     const c = props.config;
+    this.zones = [...c.recoveryRegion.availabilityZones];
     const roleArn = (name: string) =>
       this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: name });
 
@@ -56,6 +62,9 @@ export class RecoveryStack extends Stack {
         vaultArns: [
           vaultArn(c.primaryRegion.region, physicalNames.primaryVault(c)),
           vaultArn(c.recoveryRegion.region, physicalNames.recoveryVault(c)),
+          ...(c.backup.logicallyAirGappedVault.enabled
+            ? [vaultArn(c.recoveryRegion.region, physicalNames.airGappedVault(c))]
+            : []),
         ],
         // IAM users with MFA, or the Identity Center roles of backup.breakGlass (SSO sessions carry no MFA key).
         trustedPrincipalArns: breakGlassTrustedPrincipalArns(c),
@@ -94,6 +103,19 @@ export class RecoveryStack extends Stack {
       }),
     );
 
+    const airGapped = c.backup.logicallyAirGappedVault;
+    if (airGapped.enabled) {
+      // Under this region's backup key, whose policy already lets the primary backup role copy in through AWS Backup.
+      this.airGappedVault = new AirGappedBackupVault(this, 'AirGappedVault', {
+        vaultName: physicalNames.airGappedVault(c),
+        encryptionKey: this.keys.backup,
+        minRetentionDays: airGapped.minRetentionDays,
+        maxRetentionDays: airGapped.maxRetentionDays,
+        breakGlassRoleArn: breakGlassRoleArn(c),
+      });
+      declarePlatformRole(this.airGappedVault.vault, 'air-gapped-vault');
+    }
+
     this.uploadReplica = new ReplicaBucket(this, 'UploadReplica', {
       bucketName: physicalNames.uploadReplicaBucket(c),
       encryptionKey: this.keys.data,
@@ -114,6 +136,10 @@ export class RecoveryStack extends Stack {
     });
 
     if (c.backup.restoreTesting.enabled) {
+      this.restoreNetwork = new RestoreTestNetwork(this, 'RestoreTestNetwork', {
+        availabilityZones: c.recoveryRegion.availabilityZones,
+        logKey: this.keys.logs,
+      });
       this.restoreTesting = new RestoreTesting(this, 'RestoreTesting', {
         planName: physicalNames.restoreTestingPlan(c, 'recovery'),
         vaultArn: this.vault.vault.backupVaultArn,
@@ -126,7 +152,19 @@ export class RecoveryStack extends Stack {
           bucketArns: [`arn:${this.partition}:s3:::${physicalNames.uploadBucket(c)}`],
           keyArn: this.keys.data.keyArn,
         },
+        // The copies keep the source cluster's ARN; AWS Backup re-encrypts them with this vault's key
+        // (docs/restore-testing.md), which the restored cluster keeps.
+        database: {
+          clusterArn: `arn:${this.partition}:rds:${c.primaryRegion.region}:${this.account}:cluster:${physicalNames.databaseCluster(c)}`,
+          subnetGroupName: this.restoreNetwork.subnetGroup.subnetGroupName,
+          securityGroupIds: [this.restoreNetwork.securityGroup.securityGroupId],
+          keyArn: this.keys.backup.keyArn,
+        },
       });
+      declarePlatformRole(this.restoreNetwork.vpc, 'recovery-restore-vpc');
+      declarePlatformRole(this.restoreNetwork.flowLogGroup, 'recovery-restore-flow-log-group');
+      declarePlatformRole(this.restoreNetwork.subnetGroup, 'recovery-restored-database-subnet-group');
+      declarePlatformRole(this.restoreNetwork.securityGroup, 'recovery-restored-database-security-group');
       declarePlatformRole(this.restoreTesting.plan, 'restore-testing-plan');
       for (const s of this.restoreTesting.selections) declarePlatformRole(s, 'restore-testing-selection');
       declarePlatformRole(this.restoreTesting.role, 'restore-testing-role');
@@ -137,6 +175,11 @@ export class RecoveryStack extends Stack {
     declarePlatformRole(this.vault.vault, 'recovery-vault');
     declarePlatformRole(this.uploadReplica.bucket, 'uploads-replica-bucket');
     declarePlatformRole(this.dumpReplica.bucket, 'dumps-replica-bucket');
+  }
+
+  /** The configured zones: with an explicit account, the default would look them up through AWS at synth (the restore-test VPC). */
+  get availabilityZones(): string[] {
+    return this.zones;
   }
 }
 

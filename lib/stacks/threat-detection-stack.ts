@@ -1,8 +1,14 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { declarePlatformRole } from '../core/platform-roles';
 import { AccessLogBucket } from '../data/access-log-bucket';
 import { physicalNames } from '../config/physical-names';
-import { configRuleNamePrefix, hygieneConfigRuleNamePrefix } from '../core/requirements/continuous-config-rules';
+import {
+  configRuleNamePrefix,
+  CONTINUOUS_CONFIG_RULES,
+  hygieneConfigRuleNamePrefix,
+} from '../core/requirements/continuous-config-rules';
+import { AURORA_AIR_GAPPED_VAULT_CONFIG_RULE } from '../core/requirements/air-gapped-vault';
 import { ModeRegion, modeInRegion } from '../core/service-modes';
 import { GLOBAL_RESOURCE_CONTROLS, GLOBAL_RESOURCE_CONTROLS_REASON } from '../core/requirements/security-hub-controls';
 import { DEFAULT_SSL_POLICY } from '../edge/tls-policies';
@@ -77,13 +83,20 @@ export class ThreatDetectionStack extends Stack {
       sslPolicies: [DEFAULT_SSL_POLICY],
       breakGlassPrincipalArns: [breakGlassRoleArn(c)],
       recorder: this.configRecording?.recorder,
+      // The air-gapped vault's rule only with the vault: without it the rule could only ever be NON_COMPLIANT.
+      requirements: c.backup.logicallyAirGappedVault.enabled
+        ? [...CONTINUOUS_CONFIG_RULES, AURORA_AIR_GAPPED_VAULT_CONFIG_RULE]
+        : undefined,
     });
     if (props.forwardFindingsTo) {
       this.forwarding = new FindingForwarding(this, 'FindingForwarding', {
         toRegion: props.forwardFindingsTo,
         configRuleNamePrefix: configRuleNamePrefix(c.environmentName),
         hygieneConfigRuleNamePrefix: hygieneConfigRuleNamePrefix(c.environmentName),
+        // The recovery stack's restore testing plan runs in this region exactly when this is on.
+        restoreTestFailures: c.backup.restoreTesting.enabled,
       });
+      for (const rule of this.forwarding.restoreTestRules) declarePlatformRole(rule, 'restore-test-forwarding-rule');
     }
   }
 }

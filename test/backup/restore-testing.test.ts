@@ -1,6 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { RestoreTesting } from '../../lib/backup/restore-testing';
+import { RestoreTestNetwork } from '../../lib/backup/restore-test-network';
 import { resolvePlatformConfig } from '../../lib/config/resolve-config';
 import type { RestoreTestingConfig } from '../../lib/config/platform-config';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
@@ -77,15 +79,53 @@ describe('restore testing (reference platform)', () => {
     expect(s3.RestoreMetadataOverrides).toEqual({ encryptiontype: 'SSE-KMS', kmskey: expect.anything() });
   });
 
-  test('the recovery region restore-tests the uploads copies; the cluster has no VPC there to land in', () => {
+  test('the recovery region restore-tests the copies of the cluster and the uploads, named by their source ARNs', () => {
     const [, plan] = only<{ RecoveryPointSelection: Record<string, unknown> }>(
       recovery,
       'AWS::Backup::RestoreTestingPlan',
     );
     expect(plan.RecoveryPointSelection.RecoveryPointTypes).toEqual(['SNAPSHOT']);
-    const selections = Object.values(recovery.findResources('AWS::Backup::RestoreTestingSelection'));
-    expect(selections.map((s) => s.Properties.ProtectedResourceType)).toEqual(['S3']);
-    expect(selections[0].Properties.ProtectedResourceArns).toEqual(['arn:aws:s3:::ref-uploads-123456789012-eu-west-1']);
+    const selections = Object.values(recovery.findResources('AWS::Backup::RestoreTestingSelection')).map(
+      (s) => s.Properties as Record<string, unknown>,
+    );
+    expect(selections.map((s) => [s.ProtectedResourceType, s.ProtectedResourceArns])).toEqual([
+      ['Aurora', ['arn:aws:rds:eu-west-1:123456789012:cluster:ref-db']],
+      ['S3', ['arn:aws:s3:::ref-uploads-123456789012-eu-west-1']],
+    ]);
+  });
+
+  test("the cluster's copies restore into the recovery VPC's isolated subnets, a closed security group and the vault's key", () => {
+    const aurora = Object.values(recovery.findResources('AWS::Backup::RestoreTestingSelection')).find(
+      (s) => s.Properties.ProtectedResourceType === 'Aurora',
+    )!.Properties;
+    const overrides = aurora.RestoreMetadataOverrides as Record<string, unknown>;
+    const resources = recovery.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, unknown> }
+    >;
+    const subnetGroup = resources[(overrides.dbsubnetgroupname as { Ref: string }).Ref];
+    expect(subnetGroup.Type).toBe('AWS::RDS::DBSubnetGroup');
+    // Its subnets: isolated, in three zones, in a VPC without internet or NAT gateway and without any route.
+    const subnetIds = (subnetGroup.Properties.SubnetIds as { Ref: string }[]).map((r) => r.Ref);
+    expect(subnetIds.map((id) => resources[id].Properties.AvailabilityZone).sort()).toEqual([
+      'eu-central-1a',
+      'eu-central-1b',
+      'eu-central-1c',
+    ]);
+    for (const type of ['AWS::EC2::InternetGateway', 'AWS::EC2::NatGateway', 'AWS::EC2::Route'])
+      expect(recovery.findResources(type)).toEqual({});
+    // The security group: no ingress at all, and only CDK's rule that matches no traffic as egress.
+    const groupId = JSON.stringify(overrides.vpcsecuritygroupids).match(/"Fn::GetAtt\\?":\[\\?"(\w+)\\?"/)?.[1];
+    const group = resources[groupId!];
+    expect(group.Type).toBe('AWS::EC2::SecurityGroup');
+    expect(group.Properties.SecurityGroupIngress).toBeUndefined();
+    expect(recovery.findResources('AWS::EC2::SecurityGroupIngress')).toEqual({});
+    expect(group.Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32' })]);
+    // The key: the recovery vault's, which AWS Backup re-encrypts the copies with.
+    const [vault] = Object.values(recovery.findResources('AWS::Backup::BackupVault'));
+    expect(overrides.kmskeyid).toEqual(vault.Properties.EncryptionKeyArn);
+    // Flow logs of all traffic to a log group under the recovery region's logs key.
+    recovery.hasResourceProperties('AWS::EC2::FlowLog', { ResourceType: 'VPC', TrafficType: 'ALL' });
   });
 
   test('sends completed restore jobs of its own plan, and only those, to the validation function', () => {
@@ -171,6 +211,17 @@ describe('restore testing settings', () => {
       expect.objectContaining({ message: expect.stringMatching(new RegExp(setting.replace(/\./g, '\\.'))) }),
     );
     expect(() => resolvePlatformConfig(config(settings), TEST_NOW)).toThrow(text);
+  });
+
+  test('the recovery network refuses fewer than two zones (a DB subnet group spans two)', () => {
+    const stack = new Stack(new App(), 'N', { env: { account: '123456789012', region: 'eu-central-1' } });
+    expect(
+      () =>
+        new RestoreTestNetwork(stack, 'Network', {
+          availabilityZones: ['eu-central-1a', 'eu-central-1a'],
+          logKey: new kms.Key(stack, 'Logs'),
+        }),
+    ).toThrow(expect.objectContaining({ code: 'RestoreTestNetwork.availabilityZones' }));
   });
 
   test('the construct refuses a plan that restores nothing, and a plan name AWS would refuse', () => {

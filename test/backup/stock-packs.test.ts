@@ -32,10 +32,15 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
       (s) => s.ruleName.startsWith('AwsSolutions-IAM5[') && s.violatingConstructs?.some((c) => ours(c.constructPath)),
     );
     // Restore tests: the restore role restores from AWS Backup's snapshots into awsbackup-restore-test-* resources
-    // (primary region: cluster and bucket; recovery region: bucket), the validation reads them and the uploads.
+    // (both regions: cluster and bucket), the validation reads them and the uploads.
     const RESTORE_TEST_IAM5 = [
-      // The restore role's describe calls; the validation's PutRestoreValidationResult and VPC attachment.
-      ...Array(2).fill('AwsSolutions-IAM5[Resource::*]'),
+      // The restore roles' describe calls (both regions); the validation's PutRestoreValidationResult and VPC attachment.
+      ...Array(3).fill('AwsSolutions-IAM5[Resource::*]'),
+      // The recovery region's restores of the cluster's copies, into its restore-test VPC.
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-central-1:123456789012:cluster-pg:*]',
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-central-1:123456789012:cluster-snapshot:awsbackup:*]',
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-central-1:123456789012:cluster:awsbackup-restore-test-*]',
+      'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-central-1:123456789012:db:awsbackup-restore-test-*]',
       'AwsSolutions-IAM5[Resource::<UploadsBucketC4B27CC7.Arn>/*]',
       'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:cluster-pg:*]',
       'AwsSolutions-IAM5[Resource::arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:awsbackup:*]',
@@ -86,6 +91,8 @@ describe('Data and Recovery stacks under AwsSolutions, NIST 800-53 R5, HIPAA and
       // EC2 and RDS describe calls of the restore role; PutRestoreValidationResult and VPC attachment of the validation.
       'ref/Data/RestoreTesting/RolePolicy/Resource',
       'ref/Data/RestoreValidation/Role/GrantsPolicy/Resource',
+      // The recovery region's restore role: the same describe calls.
+      'ref/Recovery/RestoreTesting/RolePolicy/Resource',
     ]);
   });
 });

@@ -200,6 +200,24 @@ const INVALID: readonly [string, PlatformConfig, string][] = [
     withOverrides({ backup: { restoreTesting: { expectedTables: { 'app.Orders': 1 } } } }),
     'has app.Orders: 1',
   ],
+  [
+    'backup.logicallyAirGappedVault.enabled',
+    withOverrides({
+      recoveryRegion: { region: 'ca-west-1', availabilityZones: ['ca-west-1a', 'ca-west-1b', 'ca-west-1c'] },
+      backup: { logicallyAirGappedVault: { enabled: true } },
+    }),
+    'no logically air-gapped vault in the recovery region ca-west-1',
+  ],
+  [
+    'backup.logicallyAirGappedVault.minRetentionDays',
+    withOverrides({ backup: { logicallyAirGappedVault: { minRetentionDays: 6 } } }),
+    'must be a whole number from 7 to 36500',
+  ],
+  [
+    'backup.logicallyAirGappedVault.maxRetentionDays',
+    withOverrides({ backup: { logicallyAirGappedVault: { minRetentionDays: 7, maxRetentionDays: 34 } } }),
+    'is below backup.retentionDays (35)',
+  ],
   ...(['guardDuty', 'securityHub', 'accessAnalyzer', 'config'] as const).map(
     (service): [string, PlatformConfig, string] => [
       `threatDetection.${service}`,
@@ -243,6 +261,7 @@ describe('platform config validation', () => {
         validationWindowHours: 4,
         expectedTables: {},
       },
+      logicallyAirGappedVault: { enabled: false, minRetentionDays: 35, maxRetentionDays: 70 },
     });
     expect(resolved.threatDetection).toEqual({
       guardDuty: 'create',

@@ -59,6 +59,32 @@ describe('RecoveryStack (reference platform)', () => {
     }
   });
 
+  test('holds a VPC of isolated subnets only for restore tests: no internet or NAT gateway, flow logs under the logs key', () => {
+    expect(Object.keys(template.findResources('AWS::EC2::VPC'))).toHaveLength(1);
+    const subnets = Object.values(template.findResources('AWS::EC2::Subnet'));
+    expect(subnets).toHaveLength(3);
+    for (const s of subnets) {
+      expect(s.Properties.MapPublicIpOnLaunch).toBe(false);
+      expect(s.Properties.Tags).toContainEqual({ Key: 'aws-cdk:subnet-type', Value: 'Isolated' });
+    }
+    expect(template.findResources('AWS::EC2::InternetGateway')).toEqual({});
+    expect(template.findResources('AWS::EC2::NatGateway')).toEqual({});
+    const [logsKey] = Object.entries(template.findResources('AWS::KMS::Key')).find(([, k]) =>
+      String(k.Properties.Description).startsWith('CloudWatch Logs'),
+    )!;
+    const flowLog = Object.values(template.findResources('AWS::EC2::FlowLog'))[0].Properties;
+    expect(flowLog).toMatchObject({ ResourceType: 'VPC', TrafficType: 'ALL' });
+    const group = template.toJSON().Resources[flowLog.LogGroupName.Ref];
+    expect(group.Properties).toMatchObject({ KmsKeyId: { 'Fn::GetAtt': [logsKey, 'Arn'] }, RetentionInDays: 731 });
+    expect(group.DeletionPolicy).toBe('Retain');
+  });
+
+  test('stays far below the CloudFormation limits (500 resources, 1 MB template through S3)', () => {
+    const json = template.toJSON();
+    expect(Object.keys(json.Resources).length).toBeLessThan(100);
+    expect(JSON.stringify(json).length).toBeLessThan(100_000);
+  });
+
   test('refers to nothing in another stack', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/Fn::ImportValue/);
   });

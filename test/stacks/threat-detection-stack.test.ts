@@ -1,4 +1,10 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { referencePlatformConfig } from '../../lib/config/reference-config';
+import { resolvePlatformConfig } from '../../lib/config/resolve-config';
+import { ThreatDetectionStack } from '../../lib/stacks/threat-detection-stack';
 import { optedOutTemplate, referenceTemplate } from '../support/reference-assembly';
+import { TEST_NOW } from '../support/reference-constants';
 import { unacknowledgedFindingsUnder } from '../support/shared-validation-report';
 
 const DETECTOR_TYPES = [
@@ -70,10 +76,37 @@ describe('ThreatDetectionStack', () => {
 
   test('only the recovery one forwards findings, and declares no recorder when config is left to the account', () => {
     referenceTemplate('ThreatDetection').resourceCountIs('AWS::Events::Rule', 0);
-    // GuardDuty, Security Hub, the claim rules' and the hygiene rules' non-compliance.
-    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 4);
+    // GuardDuty, Security Hub, the claim rules' and the hygiene rules' non-compliance, failed restore tests (restore
+    // and validation: the recovery region runs a restore testing plan).
+    referenceTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 6);
     optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
-    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 4);
+    optedOutTemplate('RecoveryThreatDetection').resourceCountIs('AWS::Events::Rule', 6);
+  });
+
+  test("forwards failed restore tests with the primary's own patterns, and only while restore testing runs", () => {
+    // GIVEN the primary's alert rules and the recovery region's forwarding rules, by the roles they declare
+    const patterns = (t: Template, role: string) =>
+      Object.values(t.findResources('AWS::Events::Rule', { Metadata: { 'PocketCity::Roles': [role] } })).map(
+        (r) => (r.Properties as { EventPattern: unknown }).EventPattern,
+      );
+    const forwarded = patterns(referenceTemplate('RecoveryThreatDetection'), 'restore-test-forwarding-rule');
+    // THEN each failing state the primary alerts on is forwarded, pattern for pattern
+    expect(forwarded).toHaveLength(2);
+    expect(forwarded).toEqual(patterns(referenceTemplate('Monitoring'), 'restore-test-alert-rule'));
+    expect(forwarded).toContainEqual(
+      expect.objectContaining({ detail: expect.objectContaining({ status: ['FAILED', 'ABORTED'] }) }),
+    );
+    // WHEN restore testing is off, no restore testing plan runs in the recovery region: nothing to forward
+    const config = resolvePlatformConfig(
+      referencePlatformConfig({ backup: { restoreTesting: { enabled: false } } }, TEST_NOW),
+      TEST_NOW,
+    );
+    const off = new ThreatDetectionStack(new App(), 'Off', {
+      config,
+      env: { account: config.account, region: config.recoveryRegion.region },
+      forwardFindingsTo: config.primaryRegion.region,
+    });
+    Template.fromStack(off).resourceCountIs('AWS::Events::Rule', 4);
   });
 
   test('has no unacknowledged finding of any stock pack or the claims pack', () => {

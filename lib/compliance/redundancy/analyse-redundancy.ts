@@ -58,7 +58,7 @@ export function analyseRedundancy(assembly: PlatformAssembly): TierRedundancy[] 
     ? stages.map((model) => ({
         model,
         paths: records.filter((p) => p.environment === model.name),
-        vpcZones: sorted(model.ofType<{ AvailabilityZone?: unknown }>('AWS::EC2::Subnet').map((s) => zoneOf(s))),
+        vpcZones: sorted(platformSubnets(model).map((s) => zoneOf(s))),
       }))
     : [{ model: assemblyModel(assembly), paths: [], vpcZones: [] }];
   return judged.flatMap((j) => [edge(j), service(j), egress(j), database(j), storage(j), backups(j)]);
@@ -76,6 +76,16 @@ function pathsSurvive(j: Judged, tier: Tier): { survives: boolean; says: string 
   return cut.length
     ? { survives: false, says: `path ${requirement} is cut when ${cut.join(' or ')} is lost` }
     : { survives: true, says: `path ${requirement} still holds after the loss of any one of ${j.vpcZones.join(', ')}` };
+}
+
+/**
+ * The subnets of the platform VPC (role `vpc`), where the network paths run; every subnet when no VPC declares the
+ * role. The recovery region's restore-test VPC serves no tier, so its zones are not the platform's.
+ */
+function platformSubnets(model: StageModel): ModelResource<{ AvailabilityZone?: unknown; VpcId?: unknown }>[] {
+  const subnets = model.ofType<{ AvailabilityZone?: unknown; VpcId?: unknown }>('AWS::EC2::Subnet');
+  const vpcs = model.withRole('vpc');
+  return vpcs.length ? subnets.filter((s) => vpcs.some((v) => v === model.resolve(s, s.props.VpcId))) : subnets;
 }
 
 function zoneOf(subnet: ModelResource<{ AvailabilityZone?: unknown }>): string | undefined {

@@ -100,7 +100,16 @@ export class StageModel {
 
   /** True when `value` (any template value of `from`: a Join, a list, a document) refers to `target` anywhere in it. */
   mentions(from: LocatedResource, value: unknown, target: LocatedResource): boolean {
-    return refersToResource(this, from, value, target);
+    return this.mentioned(from, value).some(
+      (r) => r.stackName === target.stackName && r.logicalId === target.logicalId,
+    );
+  }
+
+  /** Every resource `value` (a Join, a list, a document) refers to anywhere in it, in the order written. */
+  mentioned(from: LocatedResource, value: unknown): ModelResource[] {
+    if (!value || typeof value !== 'object') return [];
+    const resolved = isReference(value) ? this.resolve(from, value) : undefined;
+    return resolved ? [resolved] : Object.values(value).flatMap((x) => this.mentioned(from, x));
   }
 
   /** Every resource a list of references (or one) points at; unresolvable entries are left out. */
@@ -160,14 +169,16 @@ function toModelResource(stack: StackTemplate, logicalId: string, resource: Temp
   return { ...located, props: resource.Properties ?? {}, roles: declaredRolesOf(resource), ref: toRef(located) };
 }
 
+/** Stops at the first reference to `target` (referencing() runs it over every resource of a stage). */
 function refersToResource(model: StageModel, from: LocatedResource, value: unknown, target: LocatedResource): boolean {
   if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  if ('Ref' in v || 'Fn::GetAtt' in v || 'Fn::GetStackOutput' in v || 'Fn::ImportValue' in v) {
-    const resolved = model.resolve(from, value);
-    if (resolved) return resolved.stackName === target.stackName && resolved.logicalId === target.logicalId;
-  }
-  return Object.values(v).some((x) => refersToResource(model, from, x, target));
+  const resolved = isReference(value) ? model.resolve(from, value) : undefined;
+  if (resolved) return resolved.stackName === target.stackName && resolved.logicalId === target.logicalId;
+  return Object.values(value).some((x) => refersToResource(model, from, x, target));
+}
+
+function isReference(value: object): boolean {
+  return 'Ref' in value || 'Fn::GetAtt' in value || 'Fn::GetStackOutput' in value || 'Fn::ImportValue' in value;
 }
 
 const models = new WeakMap<PlatformAssembly, StageModel[]>();

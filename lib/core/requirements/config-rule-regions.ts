@@ -92,6 +92,13 @@ export const CONFIG_RULE_AVAILABILITY: Readonly<Record<string, ConfigRuleAvailab
     note: 'the copy naming New Zealand; an older copy also excluded ap-southeast-3/4, ap-south-2, me-central-1, eu-south-2, eu-central-2',
   },
   BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED: { unavailableIn: BACKUP_RULE_GAPS, status: 'reviewed' },
+  // Declared only with config backup.logicallyAirGappedVault (lib/core/requirements/air-gapped-vault.ts); the page
+  // also excludes Taipei, which the config does not accept.
+  AURORA_RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT: {
+    unavailableIn: BACKUP_RULE_GAPS,
+    status: 'reviewed',
+    note: 'read 2026-12-07 (English page and its translations agree)',
+  },
   ELBV2_MULTIPLE_AZ: { unavailableIn: [THAILAND, MALAYSIA, MEXICO, CALGARY], status: 'reviewed' },
   SECRETSMANAGER_USING_CMK: notReviewed,
   CLOUD_TRAIL_ENABLED: notReviewed,

@@ -30,3 +30,24 @@ export function configRuleNonCompliantPattern(rulePrefix?: string): events.Event
     },
   };
 }
+
+/**
+ * Restore jobs of a restore testing plan that failed or were aborted; an operator's own restore (no plan) is not a
+ * failed promise. The same pattern alerts in the primary region and is forwarded from the recovery region.
+ */
+export function restoreTestFailedPattern(): events.EventPattern {
+  return {
+    source: ['aws.backup'],
+    detailType: ['Restore Job State Change'],
+    detail: { status: ['FAILED', 'ABORTED'], restoreTestingPlanArn: events.Match.exists() },
+  };
+}
+
+/** Restore tests whose validation reported FAILED or TIMED_OUT (PutRestoreValidationResult). */
+export function restoreValidationFailedPattern(): events.EventPattern {
+  return {
+    source: ['aws.backup'],
+    detailType: ['Restore Job State Change'],
+    detail: { validationStatus: ['FAILED', 'TIMED_OUT'], restoreTestingPlanArn: events.Match.exists() },
+  };
+}

@@ -1,26 +1,11 @@
 import type { CfnTag } from '../../template/cfn/common';
-import type { RouteProps, SubnetProps, SubnetRouteTableAssociationProps } from '../../template/cfn/ec2';
-import type { ModelResource, StageModel } from '../../template/stage-model';
+import type { SubnetProps } from '../../template/cfn/ec2';
 import { asArray } from '../../template/template-values';
 import { modelResourceCheck, NOT_APPLICABLE } from '../check';
+import { internetExits } from '../private/subnet-routes';
 
 /** The tag CDK puts on every subnet it creates, naming its tier. */
 const SUBNET_TYPE_TAG = 'aws-cdk:subnet-type';
-
-/**
- * One route table, however it is written: the resource a reference resolves to, or else the value itself (a table
- * the model does not hold is compared as written).
- */
-function sameTable(
-  model: StageModel,
-  a: ModelResource<unknown>,
-  aValue: unknown,
-  b: ModelResource<unknown>,
-  bValue: unknown,
-) {
-  const resolved = model.resolve(a, aValue);
-  return resolved ? resolved === model.resolve(b, bValue) : JSON.stringify(aValue) === JSON.stringify(bValue);
-}
 
 /**
  * TRANSIT-2: a subnet of the isolated (database) tier has no route to an internet gateway, NAT gateway, egress-only
@@ -36,16 +21,7 @@ export const isolatedSubnetNoInternetRoute = modelResourceCheck<SubnetProps>({
   judge: (subnet, model) => {
     const tags = asArray<CfnTag>(subnet.props.Tags);
     if (tags.find((t) => t.Key === SUBNET_TYPE_TAG)?.Value !== 'Isolated') return NOT_APPLICABLE;
-    const associations = model
-      .ofType<SubnetRouteTableAssociationProps>('AWS::EC2::SubnetRouteTableAssociation')
-      .filter((a) => model.resolve(a, a.props.SubnetId) === subnet);
-    const exits = model
-      .ofType<RouteProps>('AWS::EC2::Route')
-      .filter((r) => associations.some((a) => sameTable(model, a, a.props.RouteTableId, r, r.props.RouteTableId)))
-      .filter(
-        (r) =>
-          r.props.GatewayId || r.props.NatGatewayId || r.props.EgressOnlyInternetGatewayId || r.props.TransitGatewayId,
-      );
+    const exits = internetExits(model, subnet);
     return exits.length ? false : true;
   },
 });

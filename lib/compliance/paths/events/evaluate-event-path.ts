@@ -8,7 +8,7 @@ import type { StageModel } from '../../template/stage-model';
 import { HopRecord, pathRecord, PathRecord } from '../path-record';
 import { alarmChain } from './alarm-chain';
 import { rulesByRegion } from './event-rules';
-import { bestChain, Delivery, landingChains, RuleChain, ruleChain } from './rule-chain';
+import { bestChain, Delivery, landingChains, ofRole, RuleChain, ruleChain } from './rule-chain';
 import { boundSampleEvent } from './sample-event';
 
 /** One requirement on one environment: one record per region the event is emitted in, or per alarm. */
@@ -26,27 +26,34 @@ export function evaluateEventPath(model: StageModel, requirement: EventPathRequi
 function evaluateEventRulePath(model: StageModel, requirement: EventRulePath): PathRecord[] {
   const destination = model.theOne(requirement.destination);
   const { primaryRegion, recoveryRegion } = model.environment;
-  const regions = requirement.emittedIn === 'primary' ? [primaryRegion] : [primaryRegion, recoveryRegion];
+  const regions = {
+    primary: [primaryRegion],
+    recovery: [recoveryRegion],
+    'every-region': [primaryRegion, recoveryRegion],
+  }[requirement.emittedIn];
   return regions.map((region) => {
     if (!region) throw new Error('the environment names no primary or recovery region');
     const event = boundSampleEvent(model, requirement.sample, region, requirement.bindings);
-    const delivery: Delivery = { model, destination, event, scheduled: false };
+    const delivery: Delivery = { model, destination, event, scheduled: false, through: requirement.through };
     const chains = landingChains(delivery, region);
     const subject = `${String(event['detail-type'])} (${requirement.sample}) emitted in ${region}, to ${destination.logicalId}`;
-    const hops = requirement.expectation === 'required' ? requiredHops(chains, region) : forbiddenHops(chains, region);
+    const hops =
+      requirement.expectation === 'required'
+        ? requiredHops(chains, region, delivery)
+        : forbiddenHops(chains, region, delivery);
     return pathRecord(
       model,
       requirement,
       'event',
       subject,
       hops,
-      requirement.emittedIn === 'primary' ? undefined : region,
+      requirement.emittedIn === 'every-region' ? region : undefined,
     );
   });
 }
 
-function requiredHops(chains: RuleChain[], region: string): HopRecord[] {
-  return bestChain(chains) ?? [noRule(region)];
+function requiredHops(chains: RuleChain[], region: string, delivery: Delivery): HopRecord[] {
+  return bestChain(chains) ?? [noRule(region, delivery)];
 }
 
 /**
@@ -54,21 +61,21 @@ function requiredHops(chains: RuleChain[], region: string): HopRecord[] {
  * rule listening to the event's source, each closed somewhere; a blocking hop keeps its mutations only when it is
  * its chain's one block, so each of them alone would open the path.
  */
-function forbiddenHops(chains: RuleChain[], region: string): HopRecord[] {
+function forbiddenHops(chains: RuleChain[], region: string, delivery: Delivery): HopRecord[] {
   const open = chains.find((c) => c.hops.every((h) => h.verdict === 'pass'));
   if (open) return open.hops;
-  if (chains.length === 0) return [noRule(region)];
+  if (chains.length === 0) return [noRule(region, delivery)];
   return chains.flatMap(({ hops: chain }) => {
     const blocks = chain.filter((h) => h.verdict === 'block').length;
     return chain.map((h) => (h.verdict === 'block' && blocks === 1 ? h : { ...h, mutations: undefined }));
   });
 }
 
-function noRule(region: string): HopRecord {
+function noRule(region: string, delivery: Delivery): HopRecord {
   return {
     hop: 'event-rule-pattern',
     verdict: 'block',
-    detail: `no rule on the default bus of ${region} matches`,
+    detail: `no rule${ofRole(delivery)} on the default bus of ${region} matches`,
     property: 'EventPattern',
   };
 }

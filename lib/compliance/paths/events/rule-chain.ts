@@ -1,3 +1,4 @@
+import type { PlatformRole } from '../../../core/platform-roles';
 import type { ModelResource, StageModel } from '../../template/stage-model';
 import type { HopRecord } from '../path-record';
 import { matchesPattern } from './event-pattern';
@@ -15,6 +16,8 @@ export interface Delivery {
   readonly event: Record<string, unknown>;
   /** A scheduled event: the rule's own schedule decides instead of a pattern, and a constant Input is the message. */
   readonly scheduled: boolean;
+  /** The roles of the rules still to travel, in order (EventRulePath.through); absent: any rule. */
+  readonly through?: readonly PlatformRole[];
 }
 
 /** One rule's hops for an event. */
@@ -28,9 +31,17 @@ export interface RuleChain {
  * each from bus to subscription.
  */
 export function landingChains(delivery: Delivery, region: string, forwarded = false): RuleChain[] {
+  const role = delivery.through?.[0];
   return (rulesByRegion(delivery.model).get(region) ?? [])
+    .filter((v) => role === undefined || v.rule.roles.includes(role))
     .filter((v) => v.pattern !== undefined && listensToSource(v.pattern, delivery.event))
     .map((view) => ({ view, hops: ruleChain(delivery, view, forwarded) }));
+}
+
+/** " of role X" when the delivery must take a rule of a role next, for the words of a hop that finds none. */
+export function ofRole(delivery: Delivery): string {
+  const role = delivery.through?.[0];
+  return role === undefined ? '' : ` of role ${role}`;
 }
 
 function listensToSource(pattern: Record<string, unknown>, event: Record<string, unknown>): boolean {
@@ -42,17 +53,26 @@ function listensToSource(pattern: Record<string, unknown>, event: Record<string,
   }
 }
 
-/** The chain that delivers, or else the one that gets furthest (most hops passing). */
+/** The chain that delivers, or else the one that gets furthest (see `further`). */
 export function bestChain(chains: readonly RuleChain[]): HopRecord[] | undefined {
   const passing = chains.find((c) => c.hops.every((h) => h.verdict === 'pass'));
   if (passing) return passing.hops;
   let best: HopRecord[] | undefined;
-  for (const c of chains) if (!best || passes(c.hops) > passes(best)) best = c.hops;
+  for (const c of chains) if (!best || further(c.hops, best)) best = c.hops;
   return best;
 }
 
-function passes(chain: readonly HopRecord[]): number {
-  return chain.filter((h) => h.verdict === 'pass').length;
+/**
+ * Whether `a` gets further than `b`: its first block comes later (the hops after a block are what would follow,
+ * not what happens), then more hops pass. A disabled rule that matched thus outranks a rule whose pattern rejected.
+ */
+function further(a: readonly HopRecord[], b: readonly HopRecord[]): boolean {
+  const reach = (chain: readonly HopRecord[]) => {
+    const i = chain.findIndex((h) => h.verdict === 'block');
+    return i < 0 ? chain.length : i;
+  };
+  const passes = (chain: readonly HopRecord[]) => chain.filter((h) => h.verdict === 'pass').length;
+  return reach(a) !== reach(b) ? reach(a) > reach(b) : passes(a) > passes(b);
 }
 
 /** One rule's hops for the event: bus, pattern (or schedule), state, target, input, then forward or topic. */
@@ -80,22 +100,30 @@ export function ruleChain(delivery: Delivery, view: RuleView, forwarded = false)
       mutations: HOP_MUTATIONS['event-rule-state'](rule, ruleEnabled(rule)),
     },
   ];
-  const toTopic = view.targets.findIndex((t) => {
-    const r = model.resolve(rule, t.Arn);
-    return r?.stackName === destination.stackName && r.logicalId === destination.logicalId;
-  });
-  const forwardIndex = forwarded
+  // A rule that must hand the event to a further rule (through) reaches the destination only through it.
+  const mustForward = (delivery.through?.length ?? 0) > 1;
+  const toTopic = mustForward
     ? -1
     : view.targets.findIndex((t) => {
-        const bus = eventBusTarget(model, rule, t);
-        return bus !== undefined && bus.name === 'default' && bus.region !== rule.region;
+        const r = model.resolve(rule, t.Arn);
+        return r?.stackName === destination.stackName && r.logicalId === destination.logicalId;
       });
+  // The last rule of `through` sends to the destination itself.
+  const forwardIndex =
+    forwarded || delivery.through?.length === 1
+      ? -1
+      : view.targets.findIndex((t) => {
+          const bus = eventBusTarget(model, rule, t);
+          return bus !== undefined && bus.name === 'default' && bus.region !== rule.region;
+        });
   const index = toTopic >= 0 ? toTopic : forwardIndex;
   if (index < 0) {
     hops.push({
       hop: 'event-rule-target',
       verdict: 'block',
-      detail: `no target is the ${destination.type} ${destination.logicalId} or another region's default bus`,
+      detail: mustForward
+        ? `no target is another region's default bus, where a rule of role ${delivery.through?.[1]} would take it`
+        : `no target is the ${destination.type} ${destination.logicalId} or another region's default bus`,
       resource: rule.ref,
       property: 'Targets',
     });
@@ -119,12 +147,13 @@ export function ruleChain(delivery: Delivery, view: RuleView, forwarded = false)
     const bus = eventBusTarget(model, rule, target)!;
     hops.push(forwardRoleHop(model, rule, target, index));
     // Forwarded events keep their source and detail; the rules of the receiving bus match them again.
-    const next = bestChain(landingChains(delivery, bus.region, true));
+    const onward: Delivery = { ...delivery, through: delivery.through?.slice(1) };
+    const next = bestChain(landingChains(onward, bus.region, true));
     if (!next) {
       hops.push({
         hop: 'event-rule-pattern',
         verdict: 'block',
-        detail: `no rule on the default bus of ${bus.region}`,
+        detail: `no rule${ofRole(onward)} on the default bus of ${bus.region}`,
         property: 'EventPattern',
       });
       return hops;

@@ -17,16 +17,26 @@ export function boundSampleEvent(
   const event = structuredClone(SAMPLE_EVENTS[sample].event) as Record<string, unknown>;
   if (model.environment.account) event.account = model.environment.account;
   event.region = region;
-  for (const b of bindings) setPath(event, b.path, bindingValue(model, b));
+  for (const b of bindings) setPath(event, b.path, bindingValue(model, b, region));
   return event;
 }
 
-function bindingValue(model: StageModel, b: EventBinding): string | number | boolean {
+function bindingValue(model: StageModel, b: EventBinding, region: string): string | number | boolean {
   switch (b.value) {
     case 'literal':
       return b.literal;
     case 'platform-config-rule-name':
       return `${configRuleNamePrefix(model.name)}s3-bucket-ssl-requests-only`;
+    case 'restore-testing-plan-arn': {
+      const plans = model.withRole(b.role).filter((p) => p.region === region);
+      const name = plans.length === 1 ? model.text(plans[0], plans[0].props.RestoreTestingPlanName) : undefined;
+      if (!name || !model.environment.account)
+        throw new Error(
+          `binding ${b.path}: ${plans.length} resources of role ${b.role} in ${region}, one with a name is needed`,
+        );
+      // The plan's name in the ARN, as the composed sample has it (AWS documents no example of this ARN).
+      return `arn:aws:backup:${region}:${model.environment.account}:restore-testing-plan:${name}`;
+    }
     case 'task-definition-arn': {
       const td = model.theOne(b.role);
       const family = model.text(td, td.props.Family);

@@ -13,6 +13,8 @@ export type EventBinding =
   | { readonly path: string; readonly value: 'essential-container-name'; readonly role: PlatformRole }
   /** A Config rule name that starts with the platform's continuous-rule prefix (continuous-config-rules.ts). */
   | { readonly path: string; readonly value: 'platform-config-rule-name' }
+  /** The ARN of the one resource of `role` (a restore testing plan) in the region the event is emitted in. */
+  | { readonly path: string; readonly value: 'restore-testing-plan-arn'; readonly role: PlatformRole }
   /** A literal (the exit code of a container, a severity). */
   | { readonly path: string; readonly value: 'literal'; readonly literal: string | number | boolean };
 
@@ -30,8 +32,17 @@ export interface EventRulePath extends EventPathBase {
   readonly via: 'event-rule';
   readonly sample: SampleEventId;
   readonly bindings: readonly EventBinding[];
-  /** Where the service emits it: the primary region, or every region of the platform (one path per region). */
-  readonly emittedIn: 'primary' | 'every-region';
+  /**
+   * Where the service emits it: the primary region, the recovery region, or every region of the platform (one path
+   * per region).
+   */
+  readonly emittedIn: 'primary' | 'recovery' | 'every-region';
+  /**
+   * The rules the event must travel, by role and in order: the first on the bus of the region it is emitted in, each
+   * next on the bus the one before forwards to, the last sending to the destination.
+   * @default - any rule that carries it
+   */
+  readonly through?: readonly PlatformRole[];
 }
 
 /** The Scheduled Event of a schedule rule (only the rule that declared `role` receives it). */
@@ -62,6 +73,11 @@ export interface AlarmPath extends EventPathBase {
 export type EventPathRequirement = EventRulePath | SchedulePath | AlarmPath;
 
 const TOPIC: PlatformRole = 'alert-topic';
+const RESTORE_ALERT: PlatformRole = 'restore-test-alert-rule';
+/** A restore test of the recovery vault: its event names the recovery region's plan, not the primary's. */
+const recoveryRestoreTest: EventBinding[] = [
+  { path: 'detail.restoreTestingPlanArn', value: 'restore-testing-plan-arn', role: 'restore-testing-plan' },
+];
 const DUMP_TASK: PlatformRole = 'dump-task-definition';
 const dumpTask: EventBinding[] = [
   { path: 'detail.taskDefinitionArn', value: 'task-definition-arn', role: DUMP_TASK },
@@ -167,6 +183,20 @@ export const EVENT_PATH_REQUIREMENTS: readonly EventPathRequirement[] = [
     sample: 'restore-job-state-change-failed',
     bindings: [],
     emittedIn: 'primary',
+    through: [RESTORE_ALERT],
+  },
+  {
+    id: 'recovery-restore-test-failed-alerts',
+    claim: 'DATA-2',
+    expectation: 'required',
+    description:
+      "a restore test of the recovery vault whose restore failed is forwarded to the primary region's bus and reaches the alert topic",
+    destination: TOPIC,
+    via: 'event-rule',
+    sample: 'restore-job-state-change-failed',
+    bindings: recoveryRestoreTest,
+    emittedIn: 'recovery',
+    through: ['restore-test-forwarding-rule', RESTORE_ALERT],
   },
   {
     id: 'restore-validation-failed-alerts',
@@ -178,6 +208,20 @@ export const EVENT_PATH_REQUIREMENTS: readonly EventPathRequirement[] = [
     sample: 'restore-job-state-change-validation-failed',
     bindings: [],
     emittedIn: 'primary',
+    through: [RESTORE_ALERT],
+  },
+  {
+    id: 'recovery-restore-validation-failed-alerts',
+    claim: 'DATA-2',
+    expectation: 'required',
+    description:
+      "a restore test of the recovery vault whose validation reported FAILED is forwarded to the primary region's bus and reaches the alert topic",
+    destination: TOPIC,
+    via: 'event-rule',
+    sample: 'restore-job-state-change-validation-failed',
+    bindings: recoveryRestoreTest,
+    emittedIn: 'recovery',
+    through: ['restore-test-forwarding-rule', RESTORE_ALERT],
   },
   {
     id: 'replication-failure-alarms-alert',

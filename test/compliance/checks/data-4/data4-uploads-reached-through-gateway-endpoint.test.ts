@@ -4,6 +4,11 @@ import { Change, edited, modelOf, onPlatform, outcomes, ref } from '../../../sup
 const network = onPlatform({
   Resources: {
     Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+    Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+    IgwAttachment: {
+      Type: 'AWS::EC2::VPCGatewayAttachment',
+      Properties: { VpcId: ref('Vpc'), InternetGatewayId: ref('Igw') },
+    },
     S3Endpoint: {
       Type: 'AWS::EC2::VPCEndpoint',
       Properties: {
@@ -29,6 +34,15 @@ describe('DATA4-UploadsReachedThroughGatewayEndpoint', () => {
     expect(outcomes(check, modelOf({ 'prod-Network': { Resources: network.Resources } }))).toEqual([
       'fail -: no VPC in the assembly to judge',
     ]);
+  });
+
+  test('Compliance: a VPC without an internet gateway needs no endpoint (nothing leaves it through NAT)', () => {
+    expect(
+      judged((r) => {
+        delete r.IgwAttachment;
+        delete r.S3Endpoint;
+      }),
+    ).toEqual(['pass Vpc: VPC Vpc: no internet gateway, so nothing in it leaves through NAT']);
   });
 
   test.each<[number, string, Change]>([
