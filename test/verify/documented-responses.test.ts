@@ -28,19 +28,8 @@ import { Augments, driftOf, IN_SYNC, shaping } from './shaped-answers';
  * source) by a loopback proxy in front of moto, so the SDK's own deserializer reads them.
  */
 
-const READERS: readonly LiveFactKind[] = [
-  'config-rule',
-  'backup-job',
-  'copy-job',
-  'restore-test',
-  'replication-config',
-  'replication-metrics',
-  'dump-age',
-  'guardduty-features',
-  'securityhub-standards',
-  'trail-status',
-  'stack-drift',
-];
+/** Every kind of fact core asks verify for. */
+const READERS = Object.keys(LIVE_FACTS) as LiveFactKind[];
 const WINDOWED = READERS.filter((k) => LIVE_FACTS[k].maxAgeHours !== undefined);
 const READ_NOW = READERS.filter((k) => LIVE_FACTS[k].maxAgeHours === undefined);
 const DOCUMENTED = [
