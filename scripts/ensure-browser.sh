@@ -9,8 +9,5 @@ if [[ -x /usr/bin/chromium ]]; then
   exit 0
 fi
 
-echo "ensure-browser: /usr/bin/chromium missing; installing Debian's chromium"
-sudo_cmd=()
-[[ "$(id -u)" -eq 0 ]] || sudo_cmd=(sudo)
-"${sudo_cmd[@]}" apt-get update
-"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+echo "ensure-browser: /usr/bin/chromium missing"
+bash "$(dirname "$0")/apt-install.sh" "the trust page's browser test drives Debian's Chromium" chromium

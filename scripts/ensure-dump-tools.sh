@@ -15,8 +15,5 @@ if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi
 
-echo "ensure-dump-tools: missing ${missing[*]}; installing postgresql and gnupg"
-sudo_cmd=()
-[[ "$(id -u)" -eq 0 ]] || sudo_cmd=(sudo)
-"${sudo_cmd[@]}" apt-get update
-"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql gnupg openssl
+echo "ensure-dump-tools: missing ${missing[*]}"
+bash "$(dirname "$0")/apt-install.sh" "the GPG dump round trip needs a PostgreSQL server and GnuPG" postgresql gnupg openssl

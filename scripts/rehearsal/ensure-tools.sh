@@ -11,11 +11,9 @@ for tool in debootstrap bwrap setpriv flock; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "rehearsal: missing ${missing[*]}; installing debootstrap bubblewrap util-linux" >&2
-  sudo_cmd=()
-  [[ "$(id -u)" -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update >&2
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap bubblewrap util-linux >&2
+  echo "rehearsal: missing ${missing[*]}" >&2
+  bash scripts/apt-install.sh "the container rehearsal builds root file systems and runs them without a daemon" \
+    debootstrap bubblewrap util-linux
 fi
 if [[ ! -x .venv/bin/moto_server ]]; then
   echo "rehearsal: installing the pinned requirements-ci.txt (moto's S3 server) into .venv" >&2
