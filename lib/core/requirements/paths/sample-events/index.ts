@@ -41,7 +41,7 @@ export const SAMPLE_EVENTS = {
     event: copyJobFailed,
   },
   'restore-job-state-change-failed': {
-    source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html',
+    source: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html#aws-backup-events-restore-job',
     event: restoreJobFailed,
   },
   'restore-job-state-change-validation-failed': {
