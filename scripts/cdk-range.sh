@@ -47,9 +47,11 @@ for target in "${targets[@]}"; do
   reference="$work/$target/reference"
   mkdir -p "$work/$target"
   say "$target: secure-platform init (the packed command) and the team's fill-in"
-  # The packed command, installed as a consumer installs it (npx --package can wait forever on its cache lock).
-  (cd "$work/$target" && npm install --prefix cli --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" >/dev/null &&
-    cli/node_modules/.bin/secure-platform init --dir consumer >/dev/null)
+  # The packed command, installed as a consumer installs it (npx --package can wait forever on its cache lock), in a
+  # folder of its own: --prefix would also move npm's global config and lose the machine's (a mirror, a cafile).
+  mkdir -p "$work/$target/cli" && echo '{ "private": true }' >"$work/$target/cli/package.json"
+  (cd "$work/$target/cli" && npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" >/dev/null) &&
+    (cd "$work/$target" && cli/node_modules/.bin/secure-platform init --dir consumer >/dev/null)
   case "$target" in
     newest)
       cdk_lib="$(peer_newest aws-cdk-lib)" nag="$(peer_newest cdk-nag)" constructs="$(peer_newest constructs)"

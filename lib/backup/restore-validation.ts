@@ -17,6 +17,7 @@ import { acknowledgeFinding } from '../core/acknowledge';
 import { attachToVpcStatement } from '../core/grants/attach-to-vpc-statement';
 import { acknowledgeRarelyRunFunction } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
+import { EMF_ENVIRONMENT, RESTORE_VALIDATION_METRIC } from '../core/requirements/emf-metrics';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { nagResourceText } from './private/nag-finding-id';
@@ -52,13 +53,20 @@ export interface RestoreValidationProps {
   readonly expectedTables?: Readonly<Record<string, number>>;
   /** Instance class of the instance added to a restored cluster to read it. @default 'db.t4g.medium' */
   readonly instanceClass?: string;
+  /**
+   * Value of the verdict metric's one dimension (RESTORE_VALIDATION_METRIC, `Environment`): the environment's name, so
+   * that environments sharing an account and region keep their own metric and alarm.
+   */
+  readonly metricDimensionValue: string;
 }
 
 /**
  * Validates every restore test of the plans it is told of (`validate(plan)`): on AWS Backup's `Restore Job State
  * Change` COMPLETED event a function in the private subnets reads the restored cluster over TLS (verify-full) as the
  * dump reader and checks the bootstrap's schema, roles and extension and the expected tables' rows, or compares a
- * restored object's SHA-256 with the source bucket, and reports with PutRestoreValidationResult (DATA-2).
+ * restored object's SHA-256 with the source bucket, and reports with PutRestoreValidationResult (DATA-2). Every
+ * verdict is also written to the function's log as the metric RESTORE_VALIDATION_METRIC (embedded metric format), which
+ * RestoreValidationAlarm (lib/monitoring) watches: AWS documents no event carrying a validation status.
  * Also owns where a restored cluster lands: a subnet group of the isolated subnets and a security group that admits
  * this function alone.
  */
@@ -136,6 +144,11 @@ export class RestoreValidation extends Construct {
         SOURCE_BUCKET: props.sourceBucket.bucketName,
         EXPECTED_TABLES: JSON.stringify(props.expectedTables ?? {}),
         INSTANCE_CLASS: props.instanceClass ?? 'db.t4g.medium',
+        // The verdict metric (1 FAILED, 0 SUCCESSFUL) the function writes to its log; its alarm alerts (DATA-2).
+        [EMF_ENVIRONMENT.namespace]: RESTORE_VALIDATION_METRIC.namespace,
+        [EMF_ENVIRONMENT.metricName]: RESTORE_VALIDATION_METRIC.metricName,
+        [EMF_ENVIRONMENT.dimensionName]: RESTORE_VALIDATION_METRIC.dimensionName,
+        [EMF_ENVIRONMENT.dimensionValue]: props.metricDimensionValue,
       },
     });
     this.grant(props, logGroup);

@@ -131,6 +131,10 @@ export const PLATFORM_ROLES = {
     description: 'an alarm on the dump check function: it failed, or it did not run for a day',
     cardinality: 'some',
   },
+  'restore-validation-alarm': {
+    description: "the alarm on the restore validation's verdict metric (a FAILED validation), to the alert topic",
+    cardinality: 'optional',
+  },
   'restore-test-alert-rule': {
     description: 'a rule that sends failed restore tests (restore or validation, of any region) to the alert topic',
     cardinality: 'some',

@@ -7,4 +7,5 @@ export * from './continuous-config-rules';
 export * from './replication-alarms';
 export * from './dump-alarms';
 export * from './dump-check-alarms';
+export * from './restore-validation-alarm';
 export * from './security-txt-expiry-reminder';

@@ -229,6 +229,7 @@ export class DataStack extends Stack {
       dataKey: this.keys.data,
       logEncryptionKey: this.keys.logs,
       expectedTables: settings.expectedTables,
+      metricDimensionValue: c.environmentName,
     });
     const testing = new RestoreTesting(this, 'RestoreTesting', {
       planName: physicalNames.restoreTestingPlan(c, 'primary'),

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { AuditTrail } from '../monitoring/audit-trail';
 import { DumpAlarms } from '../monitoring/dump-alarms';
 import { DumpCheckAlarms } from '../monitoring/dump-check-alarms';
+import { RestoreValidationAlarm } from '../monitoring/restore-validation-alarm';
 import { ReplicationAlarms } from '../monitoring/replication-alarms';
 import { SecurityTxtExpiryReminder } from '../monitoring/security-txt-expiry-reminder';
 import { REPLICATION_RULE_ID } from '../data/encrypted-upload-bucket';
@@ -28,6 +29,8 @@ export class MonitoringStack extends Stack {
   readonly replicationAlarms: ReplicationAlarms;
   readonly dumpAlarms: DumpAlarms;
   readonly dumpCheckAlarms: DumpCheckAlarms;
+  /** Present while `backup.restoreTesting.enabled`: the validation function exists only then. */
+  readonly restoreValidationAlarm?: RestoreValidationAlarm;
   readonly securityTxtReminder: SecurityTxtExpiryReminder;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
@@ -80,6 +83,13 @@ export class MonitoringStack extends Stack {
       topic: this.alerts.topic,
       functionName: physicalNames.dumpCheckFunction(config),
     });
+    if (config.backup.restoreTesting.enabled) {
+      // By the environment's name, the dimension the validation function writes: no cross-stack reference.
+      this.restoreValidationAlarm = new RestoreValidationAlarm(this, 'RestoreValidationAlarm', {
+        topic: this.alerts.topic,
+        environmentName: config.environmentName,
+      });
+    }
     this.securityTxtReminder = new SecurityTxtExpiryReminder(this, 'SecurityTxtExpiry', {
       expires: config.securityContact.expires,
       topic: this.alerts.topic,
@@ -98,6 +108,7 @@ export class MonitoringStack extends Stack {
     declarePlatformRole(this.dumpAlarms.staleAlarm, 'dump-freshness-alarm');
     declarePlatformRole(this.dumpCheckAlarms.failedAlarm, 'dump-check-alarm');
     declarePlatformRole(this.dumpCheckAlarms.notRunAlarm, 'dump-check-alarm');
+    if (this.restoreValidationAlarm) declarePlatformRole(this.restoreValidationAlarm.alarm, 'restore-validation-alarm');
     declarePlatformRole(this.securityTxtReminder.rule, 'security-txt-reminder');
     for (const rule of this.alerts.restoreTestRules) declarePlatformRole(rule, 'restore-test-alert-rule');
   }

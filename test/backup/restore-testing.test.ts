@@ -184,6 +184,9 @@ describe('restore testing settings', () => {
     const stage = new PlatformStage(app, 'off', { config: config({ enabled: false }), now: TEST_NOW, stockPacks: [] });
     expect(Template.fromStack(stage.data).findResources('AWS::Backup::RestoreTestingPlan')).toEqual({});
     expect(Template.fromStack(stage.recovery).findResources('AWS::Backup::RestoreTestingPlan')).toEqual({});
+    // No validation function, so no alarm on its verdict metric either.
+    const alarms = Template.fromStack(stage.monitoring).findResources('AWS::CloudWatch::Alarm');
+    expect(Object.values(alarms).filter((a) => a.Properties.MetricName === 'RestoreValidationFailed')).toEqual([]);
   });
 
   test.each([

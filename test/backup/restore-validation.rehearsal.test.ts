@@ -11,7 +11,15 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { bootstrapSql, runBootstrap } from '../../lib/data/database-bootstrap/run-bootstrap';
-import { RestoreValidationDeps, validateRestore } from '../../lib/backup/restore-validation/validate-restore';
+import {
+  metricFromEnvironment,
+  RestoreValidationDeps,
+  validateRestore,
+} from '../../lib/backup/restore-validation/validate-restore';
+import { RESTORE_VALIDATION_METRIC } from '../../lib/core/requirements/emf-metrics';
+import { stageModels } from '../../lib/compliance/template/stage-model';
+import { asArray } from '../../lib/compliance/template/template-values';
+import { referenceAssembly, REFERENCE_ENVIRONMENT } from '../support/reference-assembly';
 import { MASTER_PASSWORD, MASTER_USER, RehearsalPostgres } from '../data/rehearsal/postgres-server';
 import { describeWithEmulator, MotoServer, startMoto } from '../preflight/moto-server';
 
@@ -224,6 +232,124 @@ describe('restore validation against PostgreSQL 17 (the restored cluster)', () =
       database: database(),
     });
     expect(verdict).toEqual({ status: 'FAILED', message: 'no validation for resource type EBS here' });
+  });
+});
+
+/** What the code wrote to stdout while `run` ran: each write, and the embedded-metric-format documents among them. */
+async function stdoutOf(run: () => Promise<unknown>): Promise<{ writes: string[]; documents: EmfDocument[] }> {
+  const writes: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  try {
+    await run().catch(() => undefined);
+  } finally {
+    spy.mockRestore();
+  }
+  const emf = writes.filter((w) => w.includes('"_aws"'));
+  return { writes: emf, documents: emf.map((w) => JSON.parse(w) as EmfDocument) };
+}
+
+interface EmfDocument {
+  readonly _aws: {
+    readonly Timestamp: number;
+    readonly CloudWatchMetrics: readonly {
+      readonly Namespace: string;
+      readonly Dimensions: readonly (readonly string[])[];
+      readonly Metrics: readonly { readonly Name: string; readonly Unit?: string }[];
+    }[];
+  };
+  readonly [member: string]: unknown;
+}
+
+describe('the verdict metric the alarm reads (embedded metric format on stdout)', () => {
+  // The function's environment as the reference template sets it, and the alarm as the template declares it: the
+  // code below is the function's own, so what it writes is what Lambda hands CloudWatch Logs.
+  const model = stageModels(referenceAssembly()).find((m) => m.name === REFERENCE_ENVIRONMENT)!;
+  const fn = model.theOne('restore-validation-function');
+  const alarm = model.theOne('restore-validation-alarm');
+  const variables = (fn.props.Environment as { Variables: Record<string, unknown> }).Variables;
+  const environment = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, model.text(fn, v)]));
+  const watched = {
+    namespace: model.text(alarm, alarm.props.Namespace),
+    metricName: model.text(alarm, alarm.props.MetricName)!,
+    dimensions: asArray<{ Name: string; Value: unknown }>(alarm.props.Dimensions).map(
+      (d) => [d.Name, model.text(alarm, d.Value)] as const,
+    ),
+  };
+  const metric = metricFromEnvironment(environment);
+
+  /** The one document a verdict wrote, checked against what the alarm reads; its metric's value. */
+  function valueFor(documents: EmfDocument[], writes: string[]): unknown {
+    expect(documents).toHaveLength(1);
+    // The whole log event is the document: nothing before it, one line.
+    expect(writes[0]).toMatch(/^\{.*\}\n$/s);
+    const [doc] = documents;
+    expect(doc._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: watched.namespace,
+        Dimensions: [watched.dimensions.map(([name]) => name)],
+        Metrics: [{ Name: watched.metricName, Unit: 'Count' }],
+      },
+    ]);
+    for (const [name, value] of watched.dimensions) expect(doc[name]).toBe(value);
+    expect(Math.abs(doc._aws.Timestamp - Date.now())).toBeLessThan(60000);
+    return doc[watched.metricName];
+  }
+
+  test('the alarm reads the metric core names, by the environment the function is told', () => {
+    expect(watched).toEqual({
+      namespace: RESTORE_VALIDATION_METRIC.namespace,
+      metricName: RESTORE_VALIDATION_METRIC.metricName,
+      dimensions: [[RESTORE_VALIDATION_METRIC.dimensionName, REFERENCE_ENVIRONMENT]],
+    });
+    expect(metric).toEqual({
+      namespace: RESTORE_VALIDATION_METRIC.namespace,
+      metricName: RESTORE_VALIDATION_METRIC.metricName,
+      dimensionName: RESTORE_VALIDATION_METRIC.dimensionName,
+      dimensionValue: REFERENCE_ENVIRONMENT,
+    });
+    expect(alarm.props).toMatchObject({ Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1 });
+  });
+
+  test('a FAILED verdict writes 1, which reaches the threshold; a SUCCESSFUL one writes 0, which does not', async () => {
+    const failedRun = await stdoutOf(() =>
+      validateRestore(event('Aurora', CLUSTER_ARN), {
+        backup: capturingBackup().client,
+        database: database({ expectedTables: { invoices: 1 } }),
+        metric,
+      }),
+    );
+    const failedValue = valueFor(failedRun.documents, failedRun.writes);
+    expect(failedValue).toBe(1);
+    expect(failedValue).toBeGreaterThanOrEqual(Number(alarm.props.Threshold));
+    expect(failedRun.documents[0]).toMatchObject({ validationStatus: 'FAILED', restoreJobId: RESTORE_JOB });
+
+    const passedRun = await stdoutOf(() =>
+      validateRestore(event('Aurora', CLUSTER_ARN), { backup: capturingBackup().client, database: database(), metric }),
+    );
+    const passedValue = valueFor(passedRun.documents, passedRun.writes);
+    expect(passedValue).toBe(0);
+    expect(passedValue).toBeLessThan(Number(alarm.props.Threshold));
+  });
+
+  test('a validation that could not run, or whose report to AWS Backup fails, still writes 1', async () => {
+    const refused = await stdoutOf(() =>
+      validateRestore(event('Aurora', CLUSTER_ARN), {
+        backup: capturingBackup().client,
+        database: database({ endpoint: () => Promise.resolve({ host: 'localhost', port: 1 }) }),
+        metric,
+      }),
+    );
+    expect(valueFor(refused.documents, refused.writes)).toBe(1);
+    const unreported = await stdoutOf(() =>
+      validateRestore(event('EBS', 'arn:aws:ec2:eu-west-1:123456789012:volume/vol-1'), {
+        backup: { send: () => Promise.reject(new Error('AccessDeniedException')) },
+        metric,
+      }),
+    );
+    expect(valueFor(unreported.documents, unreported.writes)).toBe(1);
   });
 });
 

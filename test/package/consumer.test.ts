@@ -126,8 +126,12 @@ describeConsumer('a CDK app of another team, made by the packed init command as 
     app = path.join(work, 'app');
     // The packed command, installed as a consumer installs it (npx --package waits forever on its own cache lock
     // under npm 11 with Node 24 when run with no terminal, so it is not used here).
+    // A folder of its own rather than `--prefix`, which also moves npm's global config (<prefix>/etc/npmrc) and so
+    // loses the machine's (a registry mirror, a cafile).
     const cli = path.join(work, 'cli');
-    succeeded(run('npm', ['install', '--prefix', cli, '--prefer-offline', '--no-audit', '--no-fund', tarball], work));
+    fs.mkdirSync(cli);
+    fs.writeFileSync(path.join(cli, 'package.json'), '{ "private": true }\n');
+    succeeded(run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], cli));
     succeeded(run(path.join(cli, 'node_modules/.bin/secure-platform'), ['init', '--dir', app], work));
     initWrote = filesOf(app);
     libraryVersion = version;

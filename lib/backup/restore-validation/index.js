@@ -12,7 +12,7 @@ const {
 } = require('@aws-sdk/client-rds');
 const { S3Client } = require('@aws-sdk/client-s3');
 const { GetSecretValueCommand, SecretsManagerClient } = require('@aws-sdk/client-secrets-manager');
-const { validateRestore } = require('./validate-restore');
+const { metricFromEnvironment, validateRestore } = require('./validate-restore');
 
 const rds = new RDSClient({});
 const secrets = new SecretsManagerClient({});
@@ -28,6 +28,7 @@ exports.handler = async (event, context) =>
       endpoint: (arn) => instanceEndpoint(arn, () => context.getRemainingTimeInMillis()),
     },
     buckets: { s3: new S3Client({}), sourceBucket: process.env.SOURCE_BUCKET },
+    metric: metricFromEnvironment(process.env),
   });
 
 /** The dump reader's login, current and previous (a restored cluster holds the password of the snapshot's day). */

@@ -22,7 +22,19 @@ export interface RestoreValidationDeps {
     readonly expectedTables?: Readonly<Record<string, number>>;
   };
   readonly buckets?: { readonly s3: Pick<S3Client, 'send'>; readonly sourceBucket: string };
+  /** The verdict metric written to stdout in the embedded metric format for every verdict (1 FAILED, 0 SUCCESSFUL). */
+  readonly metric?: VerdictMetric;
 }
+
+export interface VerdictMetric {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensionName: string;
+  readonly dimensionValue: string;
+}
+
+/** The metric named by the EMF_* environment variables the construct sets; undefined when any is missing. */
+export function metricFromEnvironment(env: Readonly<Record<string, string | undefined>>): VerdictMetric | undefined;
 
 export interface RestoreVerdict {
   readonly status: 'SUCCESSFUL' | 'FAILED';

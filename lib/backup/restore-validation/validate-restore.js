@@ -25,7 +25,8 @@ const MAX_DIGEST_BYTES = 256 * 1024 * 1024;
  * @param {object} event the EventBridge `Restore Job State Change` event (status COMPLETED, of a restore test)
  * @param {object} deps `backup` (a BackupClient), and per store type: `database` ({ endpoint(clusterArn) ->
  *   { host, port, release() }, logins() -> [{ user, password }], ca, databaseName, expectedTables }) and `buckets`
- *   ({ s3 (an S3Client), sourceBucket })
+ *   ({ s3 (an S3Client), sourceBucket }); `metric` ({ namespace, metricName, dimensionName, dimensionValue }), the
+ *   verdict metric written to stdout for every verdict (metricFromEnvironment)
  * @returns {Promise<{ status: 'SUCCESSFUL' | 'FAILED', message: string }>} what was reported
  */
 async function validateRestore(event, deps) {
@@ -46,6 +47,8 @@ async function validateRestore(event, deps) {
   }
   const message = verdict.message.slice(0, MESSAGE_LIMIT);
   console.log(JSON.stringify({ restoreJobId: jobId, validationStatus: verdict.status, message }));
+  // Before reporting, so a verdict whose report fails still counts; the alarm on this metric is the alert.
+  if (deps.metric) writeVerdictMetric(deps.metric, verdict.status, { restoreJobId: jobId, detail });
   // Reporting is the one step whose failure cannot be reported: it throws, so the invocation fails and is logged.
   if (jobId) {
     await deps.backup.send(
@@ -57,6 +60,49 @@ async function validateRestore(event, deps) {
     );
   }
   return { status: verdict.status, message };
+}
+
+/**
+ * The metric a function writes through its log (embedded metric format), as the construct names it in the
+ * environment (EMF_* variables, lib/core/requirements/emf-metrics.ts); undefined when any is missing.
+ */
+function metricFromEnvironment(env) {
+  const metric = {
+    namespace: env.EMF_NAMESPACE,
+    metricName: env.EMF_METRIC_NAME,
+    dimensionName: env.EMF_DIMENSION_NAME,
+    dimensionValue: env.EMF_DIMENSION_VALUE,
+  };
+  return Object.values(metric).every((v) => typeof v === 'string' && v.length > 0) ? metric : undefined;
+}
+
+/**
+ * One embedded-metric-format document on stdout: the metric is 1 for a FAILED verdict and 0 for a SUCCESSFUL one.
+ * Written with process.stdout.write, not console.log: the document must be the whole log event, and Lambda's console
+ * prefixes a time, request id and level (text format) or wraps the line in its own JSON (JSON format)
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html,
+ * read 2026-12-07: the log event MUST be a JSON object with nothing before or after it).
+ */
+function writeVerdictMetric(metric, status, { restoreJobId, detail }) {
+  const document = {
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [
+        {
+          Namespace: metric.namespace,
+          Dimensions: [[metric.dimensionName]],
+          Metrics: [{ Name: metric.metricName, Unit: 'Count' }],
+        },
+      ],
+    },
+    [metric.dimensionName]: metric.dimensionValue,
+    [metric.metricName]: status === 'SUCCESSFUL' ? 0 : 1,
+    // Not dimensions (the alarm reads the metric by its one dimension): kept for Logs Insights.
+    validationStatus: status,
+    restoreJobId: restoreJobId === undefined ? null : String(restoreJobId),
+    resourceType: detail.resourceType === undefined ? null : String(detail.resourceType),
+  };
+  process.stdout.write(`${JSON.stringify(document)}\n`);
 }
 
 const failed = (message) => ({ status: 'FAILED', message });
@@ -212,4 +258,4 @@ async function sha256(s3, input) {
   return hash.digest('hex');
 }
 
-module.exports = { validateRestore, BOOTSTRAP_OBJECTS };
+module.exports = { validateRestore, metricFromEnvironment, BOOTSTRAP_OBJECTS };

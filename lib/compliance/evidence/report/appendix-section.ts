@@ -164,12 +164,30 @@ function renderAllAcknowledgments(doc: MarkdownDocument, report: EvidenceReport)
     const byResources = new Map<string, string[]>();
     for (const g of groupAcknowledgments(report.acknowledgments.filter((a) => (a.claim ?? NO_CLAIM) === claim))) {
       const resources = g.resources.map((r) => r.replace(/\/Resource$/, '')).join(', ');
-      const finding = `${g.finding} (${g.packs.join(', ')})${claim === NO_CLAIM ? `: ${g.reason}` : ''}`;
+      // Granular findings of one rule (IAM5[Resource::...]) name the rule and the packs once.
+      const finding = `${g.finding}|${g.packs.join(', ')}${claim === NO_CLAIM ? `: ${g.reason}` : ''}`;
       byResources.set(resources, [...(byResources.get(resources) ?? []), finding]);
     }
-    return [...byResources.entries()].map(([resources, findings]) => [claim, findings.join('; '), resources]);
+    return [...byResources.entries()].map(([resources, findings]) => [claim, joinGranular(findings), resources]);
   });
   doc.table(['claim', 'findings (packs)', 'resources'], rows);
 }
 
 const NO_CLAIM = '(no claim)';
+
+/** `RULE[a]|packs`, `RULE[b]|packs` -> `RULE[a], [b] (packs)`; other findings as `RULE (packs)`. */
+function joinGranular(findings: readonly string[]): string {
+  const byRule = new Map<string, string[]>();
+  for (const f of findings) {
+    const [finding, packs] = f.split('|');
+    const granular = /^([^[]+)(\[.*\])$/.exec(finding);
+    const key = `${granular ? granular[1] : finding}|${packs}`;
+    byRule.set(key, [...(byRule.get(key) ?? []), granular ? granular[2] : '']);
+  }
+  return [...byRule.entries()]
+    .map(([key, parts]) => {
+      const [rule, packs] = key.split('|');
+      return `${rule}${parts.filter(Boolean).join(', ')} (${packs})`;
+    })
+    .join('; ');
+}

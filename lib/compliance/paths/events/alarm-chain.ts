@@ -1,3 +1,4 @@
+import { EMF_ENVIRONMENT } from '../../../core/requirements/emf-metrics';
 import type { AlarmMetricSource } from '../../../core/requirements/paths/events';
 import { asArray } from '../../template/template-values';
 import type { ModelResource, StageModel } from '../../template/stage-model';
@@ -167,6 +168,8 @@ function metricHops(model: StageModel, alarm: ModelResource, source: AlarmMetric
             ),
       ];
     }
+    case 'function-emf':
+      return functionEmfHops(model, alarm, source, { namespace, name, dims }, emitted, missing);
     case 's3-request-metrics': {
       // https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html#s3-request-cloudwatch-metrics
       const names = [
@@ -200,6 +203,83 @@ function metricHops(model: StageModel, alarm: ModelResource, source: AlarmMetric
       ];
     }
   }
+}
+
+/**
+ * A metric the platform's function writes to its log (embedded metric format): CloudWatch Logs extracts it with the
+ * namespace, name and dimension values of the document, so the alarm reads it only when it names exactly those, as
+ * the function's EMF_* environment sets them (and the rehearsal proves the code writes what they say)
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html,
+ * read 2026-12-07). A metric of exactly one dimension: CloudWatch matches an alarm's dimensions to a metric's exactly.
+ */
+function functionEmfHops(
+  model: StageModel,
+  alarm: ModelResource,
+  source: Extract<AlarmMetricSource, { kind: 'function-emf' }>,
+  read: { namespace: string; name: string; dims: Map<string, string | undefined> },
+  emitted: (detail: string) => HopRecord,
+  missing: (detail: string) => HopRecord,
+): HopRecord[] {
+  const fn = model.theOne(source.function);
+  const variables = ((fn.props.Environment as Record<string, unknown> | undefined)?.Variables ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const env = (key: string) => model.text(fn, variables[key]);
+  const writes = {
+    namespace: env(EMF_ENVIRONMENT.namespace),
+    name: env(EMF_ENVIRONMENT.metricName),
+    dimension: env(EMF_ENVIRONMENT.dimensionName),
+    value: env(EMF_ENVIRONMENT.dimensionValue),
+  };
+  const { metric } = source;
+  const named = `${writes.namespace}/${writes.name} by ${writes.dimension}=${writes.value}`;
+  const problems = [
+    writes.namespace !== metric.namespace ||
+    writes.name !== metric.metricName ||
+    writes.dimension !== metric.dimensionName
+      ? `the ${source.function}'s environment names ${named}, not ${metric.namespace}/${metric.metricName} by ${metric.dimensionName}`
+      : undefined,
+    !writes.value ? `the ${source.function}'s environment names no ${EMF_ENVIRONMENT.dimensionValue}` : undefined,
+    read.namespace !== writes.namespace || read.name !== writes.name
+      ? `the alarm reads ${read.namespace}/${read.name}; the function writes ${writes.namespace}/${writes.name}`
+      : undefined,
+    read.dims.size !== 1 || read.dims.get(writes.dimension ?? '') !== writes.value
+      ? `the alarm's dimensions (${[...read.dims].map(([k, v]) => `${k}=${v}`).join(', ') || 'none'}) are not the function's ${writes.dimension}=${writes.value}`
+      : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return [
+    problems.length === 0
+      ? emitted(`the ${source.function} writes ${named} to its log (embedded metric format)`)
+      : missing(problems.join('; ')),
+    oneEventFiresHop(alarm),
+  ];
+}
+
+/**
+ * A metric of 1 per event to alert on and 0 otherwise: one event in a period must reach the threshold and zeros alone
+ * must not, in one datapoint (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+ * "Evaluating an alarm"). Sum or Maximum only: an Average of a FAILED and a SUCCESSFUL verdict in the same hour (both
+ * restore jobs start in one window) is 0.5.
+ */
+function oneEventFiresHop(alarm: ModelResource): HopRecord {
+  const statistic = String(alarm.props.Statistic ?? alarm.props.ExtendedStatistic ?? '(none)');
+  const operator = String(alarm.props.ComparisonOperator ?? '');
+  const threshold = Number(alarm.props.Threshold);
+  const periods = Number(alarm.props.EvaluationPeriods ?? 1);
+  const datapoints = Number(alarm.props.DatapointsToAlarm ?? periods);
+  const reached =
+    (operator === 'GreaterThanOrEqualToThreshold' && threshold > 0 && threshold <= 1) ||
+    (operator === 'GreaterThanThreshold' && threshold >= 0 && threshold < 1);
+  const ok = ['Sum', 'Maximum'].includes(statistic) && reached && datapoints === 1;
+  return {
+    hop: 'alarm-threshold',
+    verdict: ok ? 'pass' : 'block',
+    detail: `${statistic} ${operator} ${alarm.props.Threshold} over ${datapoints} of ${periods} periods: ${ok ? 'one event (1) in a period fires it, zeros do not' : 'one event (1) in a period does not fire it, or zeros do'}`,
+    resource: alarm.ref,
+    property: 'Statistic, ComparisonOperator, Threshold, DatapointsToAlarm',
+    mutations: ok ? HOP_MUTATIONS['alarm-threshold'](alarm) : undefined,
+  };
 }
 
 function trailDeliveryHop(model: StageModel, trail: ModelResource, logGroup: ModelResource): HopRecord {

@@ -20,7 +20,8 @@ export type EventHopKind =
   | 'trail-log-delivery'
   | 'alarm-actions-enabled'
   | 'alarm-action'
-  | 'alarm-missing-data';
+  | 'alarm-missing-data'
+  | 'alarm-threshold';
 
 function set(r: ModelResource, description: string, path: (string | number)[], value: unknown): TemplateMutation {
   return { description, stackName: r.stackName, logicalId: r.logicalId, path: ['Properties', ...path], value };
@@ -126,6 +127,15 @@ export const HOP_MUTATIONS = {
     set(alarm, 'ActionsEnabled: false', ['ActionsEnabled'], false),
   ],
   'alarm-action': (alarm: ModelResource): TemplateMutation[] => [set(alarm, 'AlarmActions: []', ['AlarmActions'], [])],
+  'alarm-threshold': (alarm: ModelResource): TemplateMutation[] => [
+    set(alarm, 'Threshold: 2 (one event, a datapoint of 1, never reaches it)', ['Threshold'], 2),
+    set(
+      alarm,
+      'Statistic: Average (a FAILED and a SUCCESSFUL verdict in one period average 0.5)',
+      ['Statistic'],
+      'Average',
+    ),
+  ],
   'alarm-missing-data': (alarm: ModelResource, current: string): TemplateMutation[] => {
     const flipped = current === 'breaching' ? 'notBreaching' : 'breaching';
     return [set(alarm, `TreatMissingData: ${flipped}`, ['TreatMissingData'], flipped)];

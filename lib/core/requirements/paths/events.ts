@@ -1,6 +1,7 @@
 import type { ClaimId } from '../../claims/claim';
 import type { PlatformRole } from '../../platform-roles';
 import type { SampleEventId } from './sample-events';
+import { EmfMetric, RESTORE_VALIDATION_METRIC } from '../emf-metrics';
 
 /**
  * A value of the platform written into a copy of the sample event before it is matched, so the sample names the
@@ -61,7 +62,14 @@ export type AlarmMetricSource =
   /** S3 request metrics of a bucket's metrics configuration: AWS/S3 by BucketName, FilterId. */
   | { readonly kind: 's3-request-metrics' }
   /** Lambda's own metrics of the function that declared `function`: AWS/Lambda by FunctionName. */
-  | { readonly kind: 'lambda-function'; readonly function: PlatformRole };
+  | { readonly kind: 'lambda-function'; readonly function: PlatformRole }
+  /**
+   * A metric the function that declared `function` writes to its log in the embedded metric format, named by its
+   * EMF_* environment variables (emf-metrics.ts), which must name `metric`; its value is 1 for each event to alert
+   * on and 0 otherwise, so one event in a period must reach the threshold. That the code writes what its environment
+   * names is rehearsed on the code itself (test/backup/restore-validation.rehearsal.test.ts).
+   */
+  | { readonly kind: 'function-emf'; readonly function: PlatformRole; readonly metric: EmfMetric };
 
 /** A CloudWatch alarm per resource that declared `alarms`, each its own path. */
 export interface AlarmPath extends EventPathBase {
@@ -202,13 +210,25 @@ export const EVENT_PATH_REQUIREMENTS: readonly EventPathRequirement[] = [
     id: 'restore-validation-failed-alerts',
     claim: 'DATA-2',
     expectation: 'required',
-    description: 'a restore test whose validation reported FAILED reaches the alert topic',
+    description:
+      'a restore test whose validation reported FAILED reaches the alert topic, if AWS Backup emits a Restore Job State Change carrying validationStatus (composed sample, unconfirmed: the documented path is restore-validation-failed-alarm-alerts)',
     destination: TOPIC,
     via: 'event-rule',
     sample: 'restore-job-state-change-validation-failed',
     bindings: [],
     emittedIn: 'primary',
     through: [RESTORE_ALERT],
+  },
+  {
+    id: 'restore-validation-failed-alarm-alerts',
+    claim: 'DATA-2',
+    expectation: 'required',
+    description:
+      "a restore test whose validation reported FAILED alarms on the validation function's verdict metric and reaches the alert topic (AWS documents no event carrying a validation status)",
+    destination: TOPIC,
+    via: 'alarm',
+    alarms: 'restore-validation-alarm',
+    metric: { kind: 'function-emf', function: 'restore-validation-function', metric: RESTORE_VALIDATION_METRIC },
   },
   {
     id: 'recovery-restore-validation-failed-alerts',
