@@ -15,8 +15,11 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   bash scripts/apt-install.sh "the container rehearsal builds root file systems and runs them without a daemon" \
     debootstrap bubblewrap util-linux
 fi
-if [[ ! -x .venv/bin/moto_server ]]; then
-  echo "rehearsal: installing the pinned requirements-ci.txt (moto's S3 server) into .venv" >&2
+# Again whenever requirements-ci.txt changed since .venv was filled (a new pin, such as the restore drill's AWS CLI).
+wanted="$(sha256sum requirements-ci.txt | cut -d' ' -f1)"
+if [[ ! -x .venv/bin/moto_server || "$(cat .venv/.requirements-ci.sha256 2>/dev/null)" != "$wanted" ]]; then
+  echo "rehearsal: installing the pinned requirements-ci.txt (moto's S3 server, the AWS CLI, cfn-lint) into .venv" >&2
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-ci.txt >&2
+  echo "$wanted" >.venv/.requirements-ci.sha256
 fi
