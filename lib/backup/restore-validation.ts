@@ -73,6 +73,8 @@ export interface RestoreValidationProps {
 export class RestoreValidation extends Construct {
   readonly function: lambda.Function;
   readonly role: ManagedPolicyRole;
+  /** The function's log group: its verdicts, and the metric a failed one raises (Embedded Metric Format). */
+  readonly logGroup: logs.LogGroup;
   readonly securityGroup: ec2.SecurityGroup;
   /** Security group of restored clusters: ingress from the validation function only, no egress. */
   readonly restoredDatabaseSecurityGroup: ec2.SecurityGroup;
@@ -113,11 +115,11 @@ export class RestoreValidation extends Construct {
       'Restore validation to restored clusters',
     );
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
+    const logGroup = (this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: props.logEncryptionKey,
       retention: logs.RetentionDays.TWO_YEARS,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Restore validation: reads restored stores and the dump reader login, reports to AWS Backup',

@@ -66,6 +66,10 @@ export const PLATFORM_ROLES = {
   'restore-testing-role': { description: 'the role AWS Backup restores a restore test with', cardinality: 'some' },
   'restore-validation-function': { description: 'the function that validates restore tests', cardinality: 'optional' },
   'restore-validation-role': { description: "the restore validation function's role", cardinality: 'optional' },
+  'restore-validation-log-group': {
+    description: "the restore validation function's log group (its verdicts and their metric)",
+    cardinality: 'optional',
+  },
   'restore-validation-security-group': {
     description: "the restore validation function's security group",
     cardinality: 'optional',

@@ -255,6 +255,7 @@ export class DataStack extends Stack {
     declarePlatformRole(testing.role, 'restore-testing-role');
     declarePlatformRole(validation.function, 'restore-validation-function');
     declarePlatformRole(validation.role, 'restore-validation-role');
+    declarePlatformRole(validation.logGroup, 'restore-validation-log-group');
     declarePlatformRole(validation.securityGroup, 'restore-validation-security-group');
     declarePlatformRole(validation.restoredDatabaseSecurityGroup, 'restored-database-security-group');
     for (const rule of validation.rules) declarePlatformRole(rule, 'restore-validation-rule');

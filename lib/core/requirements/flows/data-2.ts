@@ -1,5 +1,5 @@
 import { claimFlows } from './flow-requirement';
-import { VIA_S3, VIA_SECRETS_MANAGER } from './shared';
+import { LOG_STREAM_ACTIONS, VIA_S3, VIA_SECRETS_MANAGER } from './shared';
 
 const BACKED_UP_BUCKETS = { roles: ['uploads-bucket', 'dumps-bucket'] } as const;
 
@@ -55,6 +55,14 @@ export const DATA_2_FLOWS = claimFlows('DATA-2', {
       actions: ['kms:Decrypt'],
       resource: { keyOf: BACKED_UP_BUCKETS },
       context: VIA_S3,
+    },
+    {
+      id: 'restore-validation-writes-log',
+      description:
+        'The restore validation writes its log, where its verdict becomes the metric the validation alarm watches (EMF)',
+      principal: { role: 'restore-validation-role' },
+      actions: LOG_STREAM_ACTIONS,
+      resource: { resource: { role: 'restore-validation-log-group' }, part: 'logStreams' },
     },
     {
       id: 'restore-validation-reads-dump-reader-login',
