@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:profile [-- -c environments=N]`: where one `cdk synth` of the reference spends its CPU, per phase.
+ * `npm run bench:profile [-- -c environments=N] [-- --empty]`: where one `cdk synth` of the reference spends its CPU, per phase.
  * Runs the synth through cdk.json's own app command with `--cpu-prof` (the app's main thread and every worker write a
  * profile), then charges each sample to the phase of the nearest frame on its stack that belongs to one (the flow
  * engine before the checks that call it, cdk-nag before the aws-cdk-lib code its rules call, and so on). Prints one
@@ -86,12 +86,16 @@ function phasesOf(profile: CpuProfile): Map<string, number> {
   return totals;
 }
 
-const extra = process.argv.slice(2).join(' ');
+// `--empty` profiles the bench's floor instead: an app with one empty stack, through the same runner.
+const empty = process.argv.includes('--empty');
+const extra = process.argv
+  .slice(2)
+  .filter((a) => a !== '--empty')
+  .join(' ');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
-const app = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { app: string }).app.replace(
-  /^node /,
-  `node --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')} `,
-);
+const app = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { app: string }).app
+  .replace(/^node /, `node --cpu-prof --cpu-prof-dir=${path.join(dir, 'profiles')} `)
+  .replace(/bin\/platform\.ts$/, empty ? 'bench/empty-app.ts' : 'bin/platform.ts');
 const started = Date.now();
 const run = spawnSync(
   'bash',
