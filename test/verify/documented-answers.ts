@@ -4,9 +4,11 @@ import type { Answers, Call } from './answering-proxy';
 import { ACCOUNT, RECOVERY_VAULT_ARN } from './shaped-answers';
 
 /**
- * AWS's documented responses (test/fixtures/aws-responses/<service>/<Operation>.json, each with its source) for the
- * calls of verify that moto 5.2.5 does not serve, as the answering proxy sends them: verbatim, or with the fields
- * each fixture's `substituted` names replaced (the resource asked about, times relative to the clock, a failed state).
+ * Responses in AWS's documented shapes (test/fixtures/aws-responses/<service>/<Operation>.json, each with its source:
+ * the fields and value kinds of AWS's documented example where there is one, else of the response syntax; the values
+ * the project's own) for the calls of verify that moto 5.2.5 does not serve, as the answering proxy sends them: as
+ * written, or with the fields each fixture's `substituted` names replaced (the resource asked about, times relative to
+ * the clock, a failed state).
  */
 
 type Wire = Record<string, unknown>;
@@ -14,7 +16,7 @@ type Wire = Record<string, unknown>;
 interface Fixture {
   readonly operation: string;
   readonly source: string;
-  readonly source_kind: 'documented-example' | 'response-syntax';
+  readonly source_kind: 'checked-against-example' | 'response-syntax';
   readonly read: string;
   readonly substituted: Readonly<Record<string, string>>;
   readonly response: Wire;
@@ -115,8 +117,8 @@ export function documentedAnswers(v: Variant): Answers {
   };
 }
 
-/** The documented response of one operation as it is, whatever was asked. */
-export const verbatim = (service: string, operation: string): Answers => ({
+/** The fixture's response of one operation as written, whatever was asked. */
+export const asWritten = (service: string, operation: string): Answers => ({
   [`${service}.${operation}`]: () => ({ json: fixture(service, operation).response }),
 });
 

@@ -18,7 +18,7 @@ import {
   referenceTargets,
   UPLOADS,
 } from './deployed-state';
-import { DENY_ALL, documentedAnswers, fixture, verbatim } from './documented-answers';
+import { asWritten, DENY_ALL, documentedAnswers, fixture } from './documented-answers';
 import { Augments, driftOf, IN_SYNC, shaping } from './shaped-answers';
 
 /**
@@ -89,7 +89,7 @@ describeWithEmulator('verify on AWS documented responses and moto, reader by rea
       const f = fixture(service, operation);
       expect(f.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
       expect(f.read).toBe('2026-12-07');
-      expect(['documented-example', 'response-syntax']).toContain(f.source_kind);
+      expect(['checked-against-example', 'response-syntax']).toContain(f.source_kind);
       expect(Object.keys(f.substituted).length).toBeGreaterThan(0);
     }
   });
@@ -118,7 +118,7 @@ describeWithEmulator('verify on AWS documented responses and moto, reader by rea
     beforeAll(async () => {
       // Nine days on (past every window, the longest being 8 days), and ListBackupJobs exactly as documented.
       report = await verify(
-        { ...documentedAnswers({ hoursAgo: 2 }), ...verbatim('backup', 'ListBackupJobs') },
+        { ...documentedAnswers({ hoursAgo: 2 }), ...asWritten('backup', 'ListBackupJobs') },
         IN_SYNC,
         9 * 24,
       );
@@ -137,10 +137,10 @@ describeWithEmulator('verify on AWS documented responses and moto, reader by rea
       for (const f of facts(report, kind)) expect(f).toMatchObject({ status: 'verified', maxAgeHours: undefined });
     });
 
-    test("the documented list-backup-jobs example's COMPLETED job (September 2020) is the fact's time", () => {
+    test("the fixture's COMPLETED job (1 December 2025) is the fact's time", () => {
       expect(one(report, 'backup-job', DB)).toMatchObject({
         status: 'failing',
-        asOf: '2020-09-21T20:55:44.488Z',
+        asOf: '2025-12-01T00:56:02.375Z',
         maxAgeHours: 26,
       });
     });
@@ -200,9 +200,9 @@ describeWithEmulator('verify on AWS documented responses and moto, reader by rea
       report = await verify(
         {
           ...documentedAnswers({ hoursAgo: 2, failed: true }),
-          // As documented: three NON_COMPLIANT instances, and PCI DSS the only standard.
-          ...verbatim('config', 'GetComplianceDetailsByConfigRule'),
-          ...verbatim('securityhub', 'GetEnabledStandards'),
+          // As written: three NON_COMPLIANT instances, and PCI DSS the only standard.
+          ...asWritten('config', 'GetComplianceDetailsByConfigRule'),
+          ...asWritten('securityhub', 'GetEnabledStandards'),
         },
         { 'CloudFormationClient.DescribeStacksCommand': driftOf('DRIFTED', 1) },
       );
@@ -221,7 +221,7 @@ describeWithEmulator('verify on AWS documented responses and moto, reader by rea
     test('the documented responses read as AWS means them', () => {
       expect(answered).toEqual(expect.arrayContaining(DOCUMENTED));
       expect(one(report, 'config-rule', RULE).detail).toContain(
-        'AWS::EC2::Instance i-1a2b3c4d NON_COMPLIANT (evaluated 2015-12-17T01:10:45.261Z)',
+        'AWS::EC2::Instance i-0c0ffee0000000001 NON_COMPLIANT (evaluated 2025-12-01T01:30:05.125Z)',
       );
       expect(facts(report, 'securityhub-standards')[0].detail).toBe(
         'AWS Foundational Security Best Practices is not enabled',
