@@ -124,9 +124,26 @@ function renderAcknowledgments(doc: MarkdownDocument, f: ClaimFacts): void {
   );
   doc.bullets(
     f.acknowledgments.map(
-      (a) => `${a.findings.map((x) => `\`${x}\``).join(', ')} on ${count(a.resources.length, 'resource')}: ${a.reason}`,
+      (a) => `${findingsInBrief(a.findings)} on ${count(a.resources.length, 'resource')}: ${a.reason}`,
     ),
   );
+}
+
+/**
+ * Findings as a claim's section names them: one granular rule's many findings (`IAM5[Resource::...]`, one per
+ * resource pattern) as the rule and their count; the patterns are listed in the appendix.
+ */
+function findingsInBrief(findings: readonly string[]): string {
+  const byRule = new Map<string, string[]>();
+  for (const f of findings) {
+    const rule = /^([^[]+)\[/.exec(f)?.[1] ?? f;
+    byRule.set(rule, [...(byRule.get(rule) ?? []), f]);
+  }
+  return [...byRule.entries()]
+    .flatMap(([rule, all]) =>
+      all.length > 2 ? [`\`${rule}\` (${all.length} resource patterns, in the appendix)`] : all.map((x) => `\`${x}\``),
+    )
+    .join(', ');
 }
 
 /** A check as the registry names it (`DATA3-DailyCopiesLeaveRegion`); the gate reports it with `Claims-` before. */
