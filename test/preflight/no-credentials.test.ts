@@ -1,6 +1,4 @@
-import { spawnSync } from 'child_process';
-import * as os from 'os';
-import * as path from 'path';
+import { runCliWithoutCredentials } from '../support/cli-without-credentials';
 import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
 
 /**
@@ -9,30 +7,7 @@ import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
  */
 describe('secure-platform preflight without credentials', () => {
   const run = () =>
-    spawnSync(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register',
-        path.join(__dirname, '../../lib/cli/secure-platform.ts'),
-        'preflight',
-        '--out',
-        REFERENCE_ASSEMBLY_DIR,
-        '--endpoint',
-        'http://127.0.0.1:9',
-      ],
-      {
-        cwd: path.join(__dirname, '../..'),
-        encoding: 'utf8',
-        env: {
-          PATH: process.env.PATH,
-          HOME: os.tmpdir(),
-          AWS_CONFIG_FILE: path.join(os.tmpdir(), 'no-such-aws-config'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), 'no-such-aws-credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
+    runCliWithoutCredentials(['preflight', '--out', REFERENCE_ASSEMBLY_DIR, '--endpoint', 'http://127.0.0.1:9']);
 
   test('exits 1, saying that nothing was checked and why', () => {
     const r = run();

@@ -1,8 +1,8 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { VerifyReport } from '../../lib/cli/verify';
+import { runCliWithoutCredentials } from '../support/cli-without-credentials';
 import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
 
 /**
@@ -12,32 +12,15 @@ import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
 describe('secure-platform verify without credentials', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-no-credentials-'));
   const run = () =>
-    spawnSync(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        path.join(__dirname, '../../lib/cli/secure-platform.ts'),
-        'verify',
-        '--assembly',
-        REFERENCE_ASSEMBLY_DIR,
-        '--out',
-        out,
-        '--endpoint',
-        'http://127.0.0.1:9',
-      ],
-      {
-        cwd: path.join(__dirname, '../..'),
-        encoding: 'utf8',
-        env: {
-          PATH: process.env.PATH,
-          HOME: os.tmpdir(),
-          AWS_CONFIG_FILE: path.join(os.tmpdir(), 'no-such-aws-config'),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), 'no-such-aws-credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      },
-    );
+    runCliWithoutCredentials([
+      'verify',
+      '--assembly',
+      REFERENCE_ASSEMBLY_DIR,
+      '--out',
+      out,
+      '--endpoint',
+      'http://127.0.0.1:9',
+    ]);
 
   test('exits 1, every claim UNKNOWN (none verified), naming the missing credentials, and still writes the report', () => {
     const r = run();
