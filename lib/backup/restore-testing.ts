@@ -2,9 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../core/acknowledge';
 import { PlatformConstructError } from '../core/errors';
-import { nagResourceText } from './private/nag-finding-id';
+import { acknowledgeWildcardResources } from './private/nag-finding-id';
 import { restoreRoleStatements, RESTORE_TEST_NAME_PREFIX } from './private/restore-role-statements';
 
 /** Where a restored Aurora cluster lands: without these AWS Backup picks the default VPC and security group. */
@@ -162,19 +161,9 @@ export class RestoreTesting extends Construct {
   }
 
   private acknowledgeWildcards(policy: iam.ManagedPolicy, statements: iam.PolicyStatement[]): void {
-    const wildcards = new Set(
-      statements.flatMap((s) => s.resources).filter((r) => nagResourceText(this, r).includes('*')),
-    );
-    acknowledgeFinding(
-      policy,
-      ...[...wildcards].map((arn) => ({
-        rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, arn)}]`,
-        claim: 'DATA-2' as const,
-        reason:
-          arn === '*'
-            ? 'Only EC2 and RDS describe calls use Resource *: they are read-only and have no resource type in IAM (AWS Backup reads the subnets and security groups it restores into)'
-            : `AWS Backup names what a restore test creates ${RESTORE_TEST_NAME_PREFIX}<random> and the snapshots it owns awsbackup:job-<id>, unknown before each job; the prefix limits the role to those resources of this account and region`,
-      })),
-    );
+    acknowledgeWildcardResources(this, policy, statements, 'DATA-2', {
+      star: 'Only EC2 and RDS describe calls use Resource *: they are read-only and have no resource type in IAM (AWS Backup reads the subnets and security groups it restores into)',
+      pattern: `AWS Backup names what a restore test creates ${RESTORE_TEST_NAME_PREFIX}<random> and the snapshots it owns awsbackup:job-<id>, unknown before each job; the prefix limits the role to those resources of this account and region`,
+    });
   }
 }

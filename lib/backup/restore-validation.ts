@@ -13,14 +13,13 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../core/acknowledge';
 import { attachToVpcStatement } from '../core/grants/attach-to-vpc-statement';
 import { acknowledgeRarelyRunFunction } from '../core/function-acknowledgments';
 import { PlatformConstructError } from '../core/errors';
 import { EMF_ENVIRONMENT, RESTORE_VALIDATION_METRIC } from '../core/requirements/emf-metrics';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
-import { nagResourceText } from './private/nag-finding-id';
+import { acknowledgeWildcardResources } from './private/nag-finding-id';
 import { RESTORE_TEST_NAME_PREFIX } from './private/restore-role-statements';
 import { restoredDatabasePlacement } from './private/restored-database-placement';
 
@@ -234,20 +233,10 @@ export class RestoreValidation extends Construct {
   private acknowledge(statements: iam.PolicyStatement[]): void {
     const policy = this.role.policy;
     if (policy) {
-      const wildcards = new Set(
-        statements.flatMap((s) => s.resources).filter((r) => nagResourceText(this, r).includes('*')),
-      );
-      acknowledgeFinding(
-        policy,
-        ...[...wildcards].map((arn) => ({
-          rule: `AwsSolutions-IAM5[Resource::${nagResourceText(this, arn)}]`,
-          claim: 'DATA-2' as const,
-          reason:
-            arn === '*'
-              ? 'Resource * only for backup:PutRestoreValidationResult (a restore job id is known only from the event) and the EC2 network-interface actions Lambda attaches the function to the VPC with (their ids do not exist before)'
-              : `Restore tests create ${RESTORE_TEST_NAME_PREFIX}<random> resources whose names are known only from the event; the prefix limits reads to them, and objects to those of the restored buckets and the one source bucket; default parameter groups are RDS's own`,
-        })),
-      );
+      acknowledgeWildcardResources(this, policy, statements, 'DATA-2', {
+        star: 'Resource * only for backup:PutRestoreValidationResult (a restore job id is known only from the event) and the EC2 network-interface actions Lambda attaches the function to the VPC with (their ids do not exist before)',
+        pattern: `Restore tests create ${RESTORE_TEST_NAME_PREFIX}<random> resources whose names are known only from the event; the prefix limits reads to them, and objects to those of the restored buckets and the one source bucket; default parameter groups are RDS's own`,
+      });
     }
     acknowledgeRarelyRunFunction(this.function, 'DATA-2', {
       deadLetterQueue:
