@@ -61,25 +61,29 @@ export function jobsReading(region: string, subject: string, what: string, jobs:
 
 const TERMINAL = ['COMPLETED', 'FAILED', 'ABORTED', 'EXPIRED', 'PARTIAL'];
 
+/** A backup or copy job: finished in a terminal state, good when COMPLETED. */
+function jobOf(
+  id: string | undefined,
+  j: { State?: string; CompletionDate?: Date; CreationDate?: Date; StatusMessage?: string },
+): Job {
+  return {
+    id: id ?? '?',
+    state: j.State ?? '?',
+    finished: TERMINAL.includes(j.State ?? ''),
+    ok: j.State === 'COMPLETED',
+    at: j.CompletionDate ?? j.CreationDate,
+    message: j.StatusMessage,
+  };
+}
+
 /** The backup jobs of a protected resource (`ListBackupJobs` by resource ARN, every page). */
 export async function readBackupJobs(aws: AwsSession, resource: ProtectedResource): Promise<Reading> {
-  const { BackupClient, ListBackupJobsCommand } = aws.sdk.backup;
-  const backup = aws.open(new BackupClient(aws.config(resource.region)));
+  const { BackupClient, paginateListBackupJobs } = aws.sdk.backup;
+  const client = aws.open(new BackupClient(aws.config(resource.region)));
   const jobs: Job[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await backup.send(new ListBackupJobsCommand({ ByResourceArn: resource.arn, NextToken }));
-    for (const j of page.BackupJobs ?? [])
-      jobs.push({
-        id: j.BackupJobId ?? '?',
-        state: j.State ?? '?',
-        finished: TERMINAL.includes(j.State ?? ''),
-        ok: j.State === 'COMPLETED',
-        at: j.CompletionDate ?? j.CreationDate,
-        message: j.StatusMessage,
-      });
-    NextToken = page.NextToken;
-  } while (NextToken);
+  for await (const page of paginateListBackupJobs({ client }, { ByResourceArn: resource.arn })) {
+    for (const j of page.BackupJobs ?? []) jobs.push(jobOf(j.BackupJobId, j));
+  }
   return jobsReading(resource.region, resource.arn, 'backup job', jobs);
 }
 
@@ -93,25 +97,14 @@ export async function readCopyJobs(
   recoveryRegion: string,
   recoveryVault: string,
 ): Promise<Reading> {
-  const { BackupClient, ListCopyJobsCommand } = aws.sdk.backup;
-  const backup = aws.open(new BackupClient(aws.config(resource.region)));
+  const { BackupClient, paginateListCopyJobs } = aws.sdk.backup;
+  const client = aws.open(new BackupClient(aws.config(resource.region)));
   const target = new RegExp(`^arn:[^:]+:backup:${recoveryRegion}:\\d+:backup-vault:${recoveryVault}$`);
   const jobs: Job[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await backup.send(new ListCopyJobsCommand({ ByResourceArn: resource.arn, NextToken }));
+  for await (const page of paginateListCopyJobs({ client }, { ByResourceArn: resource.arn })) {
     for (const j of page.CopyJobs ?? [])
-      if (target.test(j.DestinationBackupVaultArn ?? ''))
-        jobs.push({
-          id: j.CopyJobId ?? '?',
-          state: j.State ?? '?',
-          finished: TERMINAL.includes(j.State ?? ''),
-          ok: j.State === 'COMPLETED',
-          at: j.CompletionDate ?? j.CreationDate,
-          message: j.StatusMessage,
-        });
-    NextToken = page.NextToken;
-  } while (NextToken);
+      if (target.test(j.DestinationBackupVaultArn ?? '')) jobs.push(jobOf(j.CopyJobId, j));
+  }
   return jobsReading(resource.region, resource.arn, `copy job to ${recoveryVault} (${recoveryRegion})`, jobs);
 }
 
@@ -121,14 +114,10 @@ export async function readCopyJobs(
  * validation reported SUCCESSFUL; a restore still validating is not finished.
  */
 export async function readRestoreTests(aws: AwsSession, resource: ProtectedResource): Promise<Reading> {
-  const { BackupClient, ListRestoreJobsByProtectedResourceCommand } = aws.sdk.backup;
-  const backup = aws.open(new BackupClient(aws.config(resource.region)));
+  const { BackupClient, paginateListRestoreJobsByProtectedResource } = aws.sdk.backup;
+  const client = aws.open(new BackupClient(aws.config(resource.region)));
   const jobs: Job[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await backup.send(
-      new ListRestoreJobsByProtectedResourceCommand({ ResourceArn: resource.arn, NextToken }),
-    );
+  for await (const page of paginateListRestoreJobsByProtectedResource({ client }, { ResourceArn: resource.arn })) {
     for (const j of page.RestoreJobs ?? []) {
       if (!j.CreatedBy?.RestoreTestingPlanArn) continue;
       const state =
@@ -142,7 +131,6 @@ export async function readRestoreTests(aws: AwsSession, resource: ProtectedResou
         message: j.ValidationStatusMessage ?? j.StatusMessage,
       });
     }
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return jobsReading(resource.region, resource.arn, 'restore test', jobs);
 }
