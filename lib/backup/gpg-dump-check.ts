@@ -18,6 +18,7 @@ import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { latestNodeRuntime } from '../core/latest-node-runtime';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { DEFAULT_DUMP_KEY_PREFIX } from './gpg-dump-task';
+import { httpsEgressSecurityGroup } from '../core/network/https-egress-security-group';
 
 /** The check's code (index.js, check.js); openpgp is copied in beside it when the asset is staged. */
 export const DUMP_CHECK_DIR =
@@ -92,12 +93,11 @@ export class GpgDumpCheck extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'GPG dump check: reads the dumps (never writes), writes its own log, attaches to the VPC',
     });
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = httpsEgressSecurityGroup(this, {
       vpc: props.vpc,
       description: 'GPG dump check: HTTPS to S3 only',
-      allowAllOutbound: false,
+      httpsTo: 'S3 over HTTPS',
     });
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'S3 over HTTPS');
 
     this.function = new lambda.Function(this, 'Function', {
       functionName: props.functionName,

@@ -19,6 +19,7 @@ import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { grantGuardDutyAgentPull } from '../core/grants/grant-guardduty-agent-pull';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { declareContainerInsightsLogGroup } from '../core/service-created-log-groups';
+import { httpsEgressSecurityGroup } from '../core/network/https-egress-security-group';
 
 /**
  * The directory of the dump container (Dockerfile, dump.sh, restore.sh). From source it sits beside this file; the
@@ -213,17 +214,16 @@ export class GpgDumpTask extends Construct {
     grantGuardDutyAgentPull(this, executionRole);
     props.bucket.grantWrite(this.taskRole);
 
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = httpsEgressSecurityGroup(this, {
       vpc: props.vpc,
       description: 'GPG dump task: to the database port and HTTPS only',
-      allowAllOutbound: false,
+      httpsTo: 'S3, ECR and CloudWatch Logs over HTTPS',
+      database: {
+        securityGroup: props.database.securityGroup,
+        port: props.database.port,
+        description: 'GPG dump task to the database',
+      },
     });
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'S3, ECR and CloudWatch Logs over HTTPS');
-    this.securityGroup.connections.allowTo(
-      props.database.securityGroup,
-      ec2.Port.tcp(props.database.port),
-      'GPG dump task to the database',
-    );
 
     const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
       // Only for schedules of this account's default group, the dump schedule's (confused deputy).

@@ -22,6 +22,7 @@ import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { acknowledgeWildcardResources } from './private/nag-finding-id';
 import { RESTORE_TEST_NAME_PREFIX } from './private/restore-role-statements';
 import { restoredDatabasePlacement } from './private/restored-database-placement';
+import { httpsEgressSecurityGroup } from '../core/network/https-egress-security-group';
 
 /** The function's code (plain JS and its npm-installed `pg`); the compiled package ships it at its source path. */
 export const RESTORE_VALIDATION_DIR =
@@ -98,21 +99,16 @@ export class RestoreValidation extends Construct {
     );
     this.restoredDatabaseSubnetGroup = placement.subnetGroup;
     this.restoredDatabaseSecurityGroup = placement.securityGroup;
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = httpsEgressSecurityGroup(this, {
       vpc: props.vpc,
       description: 'Restore validation: to restored clusters, and HTTPS to the AWS APIs',
-      allowAllOutbound: false,
+      httpsTo: 'AWS APIs (Secrets Manager, RDS, S3, Backup)',
+      database: {
+        securityGroup: this.restoredDatabaseSecurityGroup,
+        port: props.databasePort,
+        description: 'Restore validation to restored clusters',
+      },
     });
-    this.securityGroup.addEgressRule(
-      ec2.Peer.anyIpv4(),
-      ec2.Port.tcp(443),
-      'AWS APIs (Secrets Manager, RDS, S3, Backup)',
-    );
-    this.securityGroup.connections.allowTo(
-      this.restoredDatabaseSecurityGroup,
-      ec2.Port.tcp(props.databasePort),
-      'Restore validation to restored clusters',
-    );
 
     const logGroup = (this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: props.logEncryptionKey,

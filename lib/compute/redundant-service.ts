@@ -17,6 +17,7 @@ import { allowLogsToUseKey } from '../core/grants/grant-logs-key-use';
 import { confinedServicePrincipal } from '../core/grants/service-trust';
 import { requireYearLongRetention } from '../core/log-retention';
 import { declareContainerInsightsLogGroup } from '../core/service-created-log-groups';
+import { httpsEgressSecurityGroup } from '../core/network/https-egress-security-group';
 
 /**
  * The directory of the default service image (Dockerfile and a static health page). From source it sits beside this
@@ -268,13 +269,12 @@ export class RedundantService extends Construct {
       });
     }
 
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = httpsEgressSecurityGroup(this, {
       vpc: props.vpc,
       description:
         'Service tasks: in from the load balancer on the container port; out HTTPS and the database port only',
-      allowAllOutbound: false,
+      httpsTo: 'HTTPS to AWS APIs and payment providers',
     });
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and payment providers');
 
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: this.cluster,

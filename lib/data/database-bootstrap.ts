@@ -18,6 +18,7 @@ import { DATABASE_BOOTSTRAP_RESOURCE_TYPE } from '../core/requirements/database'
 import { requireYearLongRetention } from '../core/log-retention';
 import { ManagedPolicyRole } from '../core/managed-policy-role';
 import { latestNodeRuntime } from './private/latest-node-runtime';
+import { httpsEgressSecurityGroup } from '../core/network/https-egress-security-group';
 
 /**
  * The bootstrap's code directory (bootstrap.sql, the handler, its npm-installed `pg`). From source it sits beside this
@@ -161,21 +162,12 @@ export class DatabaseBootstrap extends Construct {
       description:
         "Database bootstrap: reads the master secret and the dump reader's secret, writes its own log, attaches to the VPC",
     });
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = httpsEgressSecurityGroup(this, {
       vpc: props.vpc,
       description: 'Database bootstrap: to the database port, and HTTPS to Secrets Manager and CloudFormation',
-      allowAllOutbound: false,
+      httpsTo: 'Secrets Manager endpoint and the CloudFormation response URL',
+      database: { securityGroup: db.securityGroup, port: db.port, description: 'Database bootstrap to the database' },
     });
-    this.securityGroup.addEgressRule(
-      ec2.Peer.anyIpv4(),
-      ec2.Port.tcp(443),
-      'Secrets Manager endpoint and the CloudFormation response URL',
-    );
-    this.securityGroup.connections.allowTo(
-      db.securityGroup,
-      ec2.Port.tcp(db.port),
-      'Database bootstrap to the database',
-    );
 
     this.function = new lambda.Function(this, 'Function', {
       description: 'Runs bootstrap.sql (roles, pgaudit) against the database on deploy',
