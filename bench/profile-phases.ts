@@ -26,10 +26,10 @@ interface CpuProfile {
 /** Phases in the order they are tried on each frame, innermost frame first; the first that claims a frame wins. */
 const PHASES: readonly { readonly phase: string; readonly claims: (url: string, fn: string) => boolean }[] = [
   // The engine runs in a worker (no profile of its own: it is started with empty execArgv) while the main thread
-  // waits in runPolicyEngine, so that wait is the engine's time.
+  // waits in evaluateInEngine, so that wait is the engine's time.
   {
     phase: 'flows: IAM policy engine (its worker; the main thread waits)',
-    claims: (u, fn) => u.includes('@cloud-copilot/') || fn === 'runPolicyEngine',
+    claims: (u, fn) => u.includes('@cloud-copilot/') || fn === 'evaluateInEngine',
   },
   { phase: 'flows: requests and records', claims: (u) => u.includes('/lib/compliance/flows/') },
   { phase: 'paths', claims: (u) => u.includes('/lib/compliance/paths/') },
@@ -100,7 +100,12 @@ const started = Date.now();
 const run = spawnSync(
   'bash',
   ['-c', `npx cdk synth '**' --quiet ${extra} -o ${path.join(dir, 'out')} --app "${app}"`],
-  { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } },
+  // The verdict cache off unless the caller sets it: a first synth, the engine evaluating every request.
+  {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { SECURE_PLATFORM_VERDICT_CACHE: 'off', ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
+  },
 );
 if (run.status !== 0) throw new Error(`synth failed:\n${run.stderr.slice(-3000)}`);
 const wall = (Date.now() - started) / 1000;

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { VERDICT_CACHE_ENV } from '../../lib/compliance/flows/verdict-cache';
 import type { EvidenceReport } from '../../lib/compliance/evidence/evidence-model';
 import { appFiles, TESTED_FEATURE_FLAGS } from '../../lib/cli/init';
 import { FILL_SCRIPT, REPO_ROOT } from './consumer-example';
@@ -50,8 +51,9 @@ function consumerEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     const npmOwn = /^npm_/i.test(k) && !/^npm_config_(cache|registry|userconfig)$/i.test(k);
-    // jest.config.js turns CDK's template validation off for unit tests; a consumer's synth runs it.
-    if (!npmOwn && k !== 'CDK_VALIDATION') env[k] = v;
+    // jest.config.js turns CDK's template validation off for unit tests; a consumer's synth runs it. The run's shared
+    // verdict cache is left out too: the app keeps its own, where a consumer's is (node_modules/.cache).
+    if (!npmOwn && k !== 'CDK_VALIDATION' && k !== VERDICT_CACHE_ENV) env[k] = v;
   }
   return { ...env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: '1', AWS_EC2_METADATA_DISABLED: 'true' };
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { VERDICT_CACHE_ENV } from '../../lib/compliance/flows/verdict-cache';
 import { referencePlatformConfig } from '../../lib/config/reference-config';
 import { PlatformStage } from '../../lib/stacks/platform-stage';
 import { cdkJsonApp } from './cdk-json-app';
@@ -20,6 +21,11 @@ import {
  * synth each.
  */
 export default function globalSetup(): void {
+  // The IAM engine's verdicts are shared by the run's files (and the CLI runs they start) through a cache of this run
+  // only: every distinct request is evaluated by the engine at least once per run, never answered by an older run.
+  const verdictCache = `${REFERENCE_ASSEMBLY_ROOT}-verdict-cache`;
+  fs.rmSync(verdictCache, { recursive: true, force: true });
+  process.env[VERDICT_CACHE_ENV] = verdictCache;
   // For quick runs of tests that do not read the shared platforms.
   if (process.env.SKIP_REFERENCE_SYNTH === '1') return;
   fs.rmSync(REFERENCE_ASSEMBLY_ROOT, { recursive: true, force: true });

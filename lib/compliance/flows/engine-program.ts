@@ -44,6 +44,34 @@ function rememberResourceTypes() {
     return answer;
   };
 }
+// The engine's policy library compares condition operators and keys case-insensitively through localeCompare, which
+// builds a collator on every call: a tenth of a stage's evaluation. Both comparisons are pure functions of their
+// strings, and a stage asks a few hundred distinct pairs thousands of times, so each answer is remembered (exactly
+// the library's own answer, computed once). Where the library's layout differs, nothing is remembered.
+function rememberCaseInsensitiveComparisons() {
+  let utils;
+  try {
+    utils = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] })), 'utils.js'));
+  } catch (e) {
+    return;
+  }
+  for (const name of ['caseInsensitiveEquals', 'caseInsensitiveEndsWith']) {
+    const original = utils[name];
+    if (typeof original !== 'function') continue;
+    const known = new Map();
+    utils[name] = function (first, second) {
+      const key = first + '\u0000' + second;
+      let answer = known.get(key);
+      if (answer === undefined) {
+        // Bounded: a long-lived worker (mutation tests) starts over rather than grow without end.
+        if (known.size >= 100000) known.clear();
+        answer = original.call(this, first, second);
+        known.set(key, answer);
+      }
+      return answer;
+    };
+  }
+}
 function coreAnalysis(s) {
   const { loadPolicy } = require(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }));
   const { authorize } = require(path.join(dist, 'core_engine/CoreSimulatorEngine.js'));
@@ -70,6 +98,7 @@ async function evaluateAll(simulations) {
     try {
       if (!engine) {
         rememberResourceTypes();
+        rememberCaseInsensitiveComparisons();
         engine = require(enginePath);
       }
     } catch (e) {

@@ -1,5 +1,6 @@
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { ENGINE_PROGRAM } from './engine-program';
+import { VerdictCache, verdictCacheFor } from './verdict-cache';
 
 export {
   POLICY_ENGINE_INSTALL,
@@ -75,11 +76,33 @@ function engineAt(enginePath: string): RunningEngine {
 }
 
 /**
- * Evaluates every simulation in the engine's worker thread, waiting for the answer (the engine is asynchronous;
- * checks are not). The worker is started on first use and kept for the process.
+ * Every simulation's verdict: remembered ones from the verdict cache (see verdict-cache.ts), the rest evaluated in the
+ * engine's worker thread, waiting for the answer (the engine is asynchronous; checks are not). The worker is started
+ * on first use and kept for the process; when every verdict is remembered it is not started at all.
  */
 export function runPolicyEngine(enginePath: string, simulations: readonly EngineSimulation[]): EngineVerdict[] {
   if (simulations.length === 0) return [];
+  const cache = verdictCacheFor(enginePath);
+  if (!cache) return evaluateInEngine(enginePath, simulations);
+  const keys = simulations.map((s) => VerdictCache.keyOf(s));
+  const verdicts = cache.lookup(keys);
+  // Each missing request once: mutated copies of a platform repeat most of theirs word for word.
+  const missing = new Map<string, EngineSimulation>();
+  keys.forEach((key, i) => {
+    if (!verdicts[i] && !missing.has(key)) missing.set(key, simulations[i]);
+  });
+  if (missing.size > 0) {
+    const fresh = evaluateInEngine(enginePath, [...missing.values()]);
+    const missingKeys = [...missing.keys()];
+    cache.remember(missingKeys, fresh);
+    const answerOf = new Map(missingKeys.map((key, i) => [key, fresh[i]]));
+    keys.forEach((key, i) => (verdicts[i] ??= answerOf.get(key)));
+  }
+  return verdicts as EngineVerdict[];
+}
+
+/** Evaluates every simulation in the engine's worker thread. */
+function evaluateInEngine(enginePath: string, simulations: readonly EngineSimulation[]): EngineVerdict[] {
   const engine = engineAt(enginePath);
   Atomics.store(engine.answered, 0, 0);
   engine.port.postMessage(simulations);

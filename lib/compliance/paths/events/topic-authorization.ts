@@ -40,8 +40,6 @@ const ACTIONS: Record<TopicPolicyKind, readonly string[]> = {
 
 const answers = new WeakMap<StageModel, Map<string, TopicAuthorization>>();
 const resolvers = new WeakMap<StageModel, TokenResolver>();
-/** Engine verdicts by the request and policy as sent, for the process. */
-const verdictCache = new Map<string, EngineVerdict>();
 
 /**
  * Whether `service` may publish to `topic` for `source` (the rule or alarm) under the topic's policy or its key's
@@ -169,21 +167,14 @@ function evaluate(requests: readonly Request[]): TopicAuthorization[] {
     const detail = `${POLICY_ENGINE_MISSING}, so the policy cannot be evaluated (install it: ${POLICY_ENGINE_INSTALL})`;
     return requests.map(() => ({ allowed: false, decisive: [], detail }));
   }
-  // Mutated copies of a platform repeat most requests word for word: each distinct one goes to the engine once.
   const simulations = requests.flatMap((r) => r.simulations);
-  const keys = simulations.map((s) => JSON.stringify(s));
-  const missing = [...new Set(keys.filter((k) => !verdictCache.has(k)))];
+  let verdicts: EngineVerdict[];
   try {
-    const fresh = runPolicyEngine(
-      enginePath,
-      missing.map((k) => simulations[keys.indexOf(k)]),
-    );
-    missing.forEach((k, i) => verdictCache.set(k, fresh[i]));
+    verdicts = runPolicyEngine(enginePath, simulations);
   } catch (e) {
     const detail = `the IAM policy engine did not evaluate the request (${(e as Error).message})`;
     return requests.map(() => ({ allowed: false, decisive: [], detail }));
   }
-  const verdicts = keys.map((k) => verdictCache.get(k)!);
   let next = 0;
   return requests.map((r) => judge(r, verdicts.slice(next, (next += r.simulations.length))));
 }
