@@ -92,21 +92,54 @@ function coreAnalysis(s) {
     serviceSettings: { s3: {} },
   });
 }
-async function evaluateAll(simulations) {
-  const out = [];
-  for (const s of simulations) {
-    try {
-      if (!engine) {
-        rememberResourceTypes();
-        rememberCaseInsensitiveComparisons();
-        engine = require(enginePath);
-      }
-    } catch (e) {
-      throw new Error('cannot load ' + enginePath + ': ' + ((e && e.message) || e));
+// A batch names each distinct policy document once (policies[i]) and each request refers to them by index: a stage's
+// 735 requests carry about a hundred distinct documents. Each is validated once per batch through the engine's own
+// ValidatedPolicy, which runSimulation reuses instead of validating the document again for every request.
+function unpack(batch) {
+  const { createValidatedPolicy, validateIdentityPolicy, validateResourcePolicy } = require(
+    require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }),
+  );
+  const validated = new Map();
+  const validatedAs = (kind, i) => {
+    const key = kind + i;
+    let v = validated.get(key);
+    if (!v) {
+      v = createValidatedPolicy(batch.policies[i], kind === 'identity' ? validateIdentityPolicy : validateResourcePolicy);
+      validated.set(key, v);
     }
+    return v;
+  };
+  return batch.simulations.map((p) => {
+    const raw = {
+      request: p.request,
+      identityPolicies: p.identity.map((x) => ({ name: x.name, policy: batch.policies[x.policy] })),
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: p.resource === undefined ? undefined : batch.policies[p.resource],
+    };
+    const forEngine = {
+      ...raw,
+      identityPolicies: p.identity.map((x) => ({ name: x.name, policy: validatedAs('identity', x.policy) })),
+      resourcePolicy: p.resource === undefined ? undefined : validatedAs('resource', p.resource),
+    };
+    return { explicitKeys: p.explicitKeys, simulation: raw, forEngine };
+  });
+}
+async function evaluateAll(batch) {
+  const out = [];
+  try {
+    if (!engine) {
+      rememberResourceTypes();
+      rememberCaseInsensitiveComparisons();
+      engine = require(enginePath);
+    }
+  } catch (e) {
+    throw new Error('cannot load ' + enginePath + ': ' + ((e && e.message) || e));
+  }
+  for (const s of unpack(batch)) {
     let r;
     try {
-      r = await engine.runSimulation(s.simulation, { simulationMode: 'Strict' });
+      r = await engine.runSimulation(s.forEngine, { simulationMode: 'Strict' });
       if (r.resultType === 'error') { out.push({ error: JSON.stringify(r.errors) }); continue; }
       const result = r.resultType === 'single' ? r.result : r.results[0];
       const dropped = ((result && result.ignoredContextKeys) || []).filter((k) => (s.explicitKeys || []).includes(k));
@@ -138,10 +171,10 @@ async function evaluateAll(simulations) {
   }
   return out;
 }
-port.on('message', async (simulations) => {
+port.on('message', async (batch) => {
   let answer;
   try {
-    answer = { verdicts: await evaluateAll(simulations) };
+    answer = { verdicts: await evaluateAll(batch) };
   } catch (e) {
     answer = { error: String((e && e.message) || e) };
   }

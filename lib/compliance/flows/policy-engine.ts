@@ -101,11 +101,54 @@ export function runPolicyEngine(enginePath: string, simulations: readonly Engine
   return verdicts as EngineVerdict[];
 }
 
+/** What the worker receives: each distinct policy document once, and requests that name them by index. */
+interface EngineBatch {
+  readonly policies: unknown[];
+  readonly simulations: {
+    readonly explicitKeys?: readonly string[];
+    readonly request: EngineSimulation['simulation']['request'];
+    readonly identity: { readonly name: string; readonly policy: number }[];
+    readonly resource?: number;
+  }[];
+}
+
+/**
+ * The batch of `simulations` with each distinct document (by its JSON text) sent once: the worker then copies and
+ * validates it once rather than once per request.
+ */
+export function packBatch(simulations: readonly EngineSimulation[]): EngineBatch {
+  const policies: unknown[] = [];
+  const indexOfText = new Map<string, number>();
+  const textOf = new Map<unknown, string>();
+  const indexOf = (document: unknown): number => {
+    let text = textOf.get(document);
+    if (text === undefined) {
+      text = JSON.stringify(document);
+      textOf.set(document, text);
+    }
+    let index = indexOfText.get(text);
+    if (index === undefined) {
+      index = policies.push(document) - 1;
+      indexOfText.set(text, index);
+    }
+    return index;
+  };
+  return {
+    policies,
+    simulations: simulations.map(({ explicitKeys, simulation }) => ({
+      explicitKeys,
+      request: simulation.request,
+      identity: simulation.identityPolicies.map((p) => ({ name: p.name, policy: indexOf(p.policy) })),
+      resource: simulation.resourcePolicy === undefined ? undefined : indexOf(simulation.resourcePolicy),
+    })),
+  };
+}
+
 /** Evaluates every simulation in the engine's worker thread. */
 function evaluateInEngine(enginePath: string, simulations: readonly EngineSimulation[]): EngineVerdict[] {
   const engine = engineAt(enginePath);
   Atomics.store(engine.answered, 0, 0);
-  engine.port.postMessage(simulations);
+  engine.port.postMessage(packBatch(simulations));
   if (Atomics.wait(engine.answered, 0, 0, ENGINE_TIMEOUT_MS) === 'timed-out') {
     engines.delete(enginePath);
     void engine.worker.terminate();
