@@ -125,8 +125,7 @@ function buildRequest(
   const arn = (r: ModelResource, attribute?: string) =>
     resolver.string(attribute ? { 'Fn::GetAtt': [r.logicalId, attribute] } : { Ref: r.logicalId }, r.stack);
   const sourceArn = arn(source, 'Arn');
-  const raw = kind === 'topic-policy' ? holder.props.PolicyDocument : holder.props.KeyPolicy;
-  const document = normalise(resolver.resolve(typeof raw === 'string' ? JSON.parse(raw) : raw, holder.stack));
+  const document = policyOf(resolver, holder, kind);
   const resourceArn = kind === 'topic-policy' ? arn(topic) : arn(holder, 'Arn');
   const context: Record<string, string> = {
     'aws:SecureTransport': 'true',
@@ -202,6 +201,22 @@ function judge(request: Request, verdicts: readonly EngineVerdict[]): TopicAutho
     decisive,
     detail: `IAM engine: ${service} ${request.actions.join(', ')} allowed by statement${decisive.length > 1 ? 's' : ''} ${decisive.join(', ')}`,
   };
+}
+
+const policies = new WeakMap<ModelResource, PolicyDocument>();
+
+/**
+ * The holder's policy, resolved once: every rule and alarm that publishes to a topic is judged by the same topic and
+ * key policy, and the same document object lets the engine's batch carry it once.
+ */
+function policyOf(resolver: TokenResolver, holder: ModelResource, kind: TopicPolicyKind): PolicyDocument {
+  let document = policies.get(holder);
+  if (!document) {
+    const raw = kind === 'topic-policy' ? holder.props.PolicyDocument : holder.props.KeyPolicy;
+    document = normalise(resolver.resolve(typeof raw === 'string' ? JSON.parse(raw) : raw, holder.stack));
+    policies.set(holder, document);
+  }
+  return document;
 }
 
 function resolverOf(model: StageModel): TokenResolver {
