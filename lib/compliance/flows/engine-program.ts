@@ -45,7 +45,7 @@ function rememberResourceTypes() {
   };
 }
 // The engine's policy library compares condition operators and keys case-insensitively through localeCompare, which
-// builds a collator on every call: a tenth of a stage's evaluation. Both comparisons are pure functions of their
+// builds a collator on every call: about a tenth of a stage's evaluation. Both comparisons are pure functions of their
 // strings, and a stage asks a few hundred distinct pairs thousands of times, so each answer is remembered (exactly
 // the library's own answer, computed once). Where the library's layout differs, nothing is remembered.
 function rememberCaseInsensitiveComparisons() {
@@ -101,6 +101,8 @@ function unpack(batch) {
   );
   const validated = new Map();
   const validatedAs = (kind, i) => {
+    // An engine without ValidatedPolicy gets the document itself, and validates it per request as before.
+    if (typeof createValidatedPolicy !== 'function') return batch.policies[i];
     const key = kind + i;
     let v = validated.get(key);
     if (!v) {
