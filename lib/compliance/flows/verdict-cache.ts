@@ -11,9 +11,10 @@ import type { EngineSimulation, EngineVerdict } from './policy-engine';
  * the synth just asked, so an unchanged request is answered from here and the engine is started only for new ones.
  *
  * Kept in memory for the process, and on disk in `node_modules/.cache/secure-platform/` of the folder the app runs in
- * (where babel and eslint keep theirs), when that folder has one. `SECURE_PLATFORM_VERDICT_CACHE=off` turns it off (every
- * request then goes to the engine, as the bench measures it); a path puts the file there instead. An engine whose packages cannot be identified gets no cache:
- * every request then goes to it. Errors are never remembered. A file that cannot be read or belongs to another engine is started afresh, never trusted.
+ * (where babel and eslint keep theirs), when that folder has one. `SECURE_PLATFORM_VERDICT_CACHE=off` turns it off
+ * (every request then goes to the engine, as the bench measures it); a path puts the file there instead. An engine
+ * whose packages cannot be identified gets no cache: every request then goes to it. Errors are never remembered. A file
+ * that cannot be read, or belongs to another engine or format, is started afresh, never trusted.
  */
 export const VERDICT_CACHE_ENV = 'SECURE_PLATFORM_VERDICT_CACHE';
 
