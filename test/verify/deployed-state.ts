@@ -16,6 +16,7 @@ import { stageModels } from '../../lib/compliance/template/stage-model';
 import { platformEnvironments } from '../../lib/compliance/template/template-values';
 import { selectEnvironment } from '../../lib/cli/preflight/environment';
 import { verifyTargets, VerifyTargets } from '../../lib/cli/verify/targets';
+import { MotoServer, startMoto } from '../preflight/moto-server';
 import { ACCOUNT } from './shaped-answers';
 
 export const PRIMARY = 'eu-west-1';
@@ -123,6 +124,27 @@ export async function putReplicationMetrics(c: Clients, failed: number, latencyS
       ],
     }),
   );
+}
+
+/** moto on loopback with the reference of `assemblyDir` deployed in it, its clients, and how to take both down. */
+export interface DeployedReference {
+  readonly moto: MotoServer;
+  readonly clients: Clients;
+  stop(): Promise<void>;
+}
+
+export async function startDeployedReference(assemblyDir: string): Promise<DeployedReference> {
+  const moto = await startMoto();
+  const c = clients(moto.endpoint);
+  await deployReference(c, referenceTargets(assemblyDir), assemblyDir);
+  return {
+    moto,
+    clients: c,
+    stop: async () => {
+      c.destroy();
+      await moto.stop();
+    },
+  };
 }
 
 /**

@@ -5,17 +5,16 @@ import { runVerify, VerifyReport } from '../../lib/cli/verify';
 import type { LiveFact } from '../../lib/cli/verify';
 import { LIVE_FACTS, LiveFactKind } from '../../lib/core/requirements/live-facts';
 import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
-import { describeWithEmulator, MotoServer, startMoto } from '../preflight/moto-server';
+import { describeWithEmulator } from '../preflight/moto-server';
 import { AnsweringProxy, Answers, startAnsweringProxy } from './answering-proxy';
 import {
   Clients,
-  clients,
+  DeployedReference,
   DETECTOR_FEATURES,
-  deployReference,
   DUMPS,
   PRIMARY,
   putReplicationMetrics,
-  referenceTargets,
+  startDeployedReference,
   UPLOADS,
 } from './deployed-state';
 import { asWritten, DENY_ALL, documentedAnswers, fixture } from './documented-answers';
@@ -45,21 +44,19 @@ const PERIODIC_RULE = 'ref-aurora-resources-protected-by-backup-plan';
 const RULE = 'ref-s3-bucket-versioning-enabled-uploads';
 
 describeWithEmulator('verify on AWS documented responses and moto, reader by reader', () => {
-  let moto: MotoServer;
+  let deployed: DeployedReference;
   let proxy: AnsweringProxy;
   let c: Clients;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    c = clients(moto.endpoint);
-    await deployReference(c, referenceTargets(REFERENCE_ASSEMBLY_DIR), REFERENCE_ASSEMBLY_DIR);
-    proxy = await startAnsweringProxy(moto.endpoint);
+    deployed = await startDeployedReference(REFERENCE_ASSEMBLY_DIR);
+    c = deployed.clients;
+    proxy = await startAnsweringProxy(deployed.moto.endpoint);
   });
 
   afterAll(async () => {
-    c.destroy();
     await proxy.close();
-    await moto.stop();
+    await deployed.stop();
   });
 
   const verify = (answers: Answers, augments: Augments = IN_SYNC, hoursAhead = 0): Promise<VerifyReport> => {

@@ -5,7 +5,7 @@ import { runVerify, runVerifyCommand, VerifyReport } from '../../lib/cli/verify'
 import type { LiveFact } from '../../lib/cli/verify';
 import { LIVE_FACTS } from '../../lib/core/requirements/live-facts';
 import { REFERENCE_ASSEMBLY_DIR } from '../support/reference-constants';
-import { describeWithEmulator, MotoServer, startMoto } from '../preflight/moto-server';
+import { describeWithEmulator, MotoServer } from '../preflight/moto-server';
 import { DeleteConfigRuleCommand, PutConfigRuleCommand } from '@aws-sdk/client-config-service';
 import {
   CreateDetectorCommand,
@@ -24,15 +24,14 @@ import {
 import { CreateStackCommand, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import {
   Clients,
-  clients,
+  DeployedReference,
   DETECTOR_FEATURES,
-  deployReference,
   DUMPS,
   PRIMARY,
   putReplicationMetrics,
   putUploadsReplication,
   RECOVERY,
-  referenceTargets,
+  startDeployedReference,
   UPLOADS,
 } from './deployed-state';
 import {
@@ -57,19 +56,16 @@ import {
  * (shaped-answers.ts). Each test changes one thing from the healthy account and puts it back.
  */
 describeWithEmulator('secure-platform verify against a local AWS API emulator', () => {
+  let deployed: DeployedReference;
   let moto: MotoServer;
   let c: Clients;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    c = clients(moto.endpoint);
-    await deployReference(c, referenceTargets(REFERENCE_ASSEMBLY_DIR), REFERENCE_ASSEMBLY_DIR);
+    deployed = await startDeployedReference(REFERENCE_ASSEMBLY_DIR);
+    ({ moto, clients: c } = deployed);
   });
 
-  afterAll(async () => {
-    c.destroy();
-    await moto.stop();
-  });
+  afterAll(() => deployed.stop());
 
   const verify = (answers: ShapedAnswers = {}, augments: Augments = {}, now?: () => Date) =>
     runVerify({
