@@ -18,62 +18,45 @@ const { enginePath, port, answered } = workerData;
 const dist = path.dirname(enginePath);
 // Loaded on the first batch, so an engine that fails to load answers that batch with its error.
 let engine;
-// The engine looks up, for every request, which resource types of the action the resource ARN matches: a pure function
-// of (service, action, ARN) over its bundled data, and two thirds of a stage's requests repeat a triple. Its result is
-// remembered for the process (the lookup's own cost is an automaton walk per character pair). Where the engine's
-// layout differs, nothing is remembered and every request is looked up as before.
-function rememberResourceTypes() {
-  let lookup;
+// The engine's policy library, as the engine resolves it (its own dependency).
+const policyLibraryEntry = () => require.resolve('@cloud-copilot/iam-policy', { paths: [dist] });
+// Replaces the function \`name\` of a module's exports by one that remembers each answer, for a pure function of its
+// string arguments: computed once per distinct call (a rejection too: answered again as it was, never unhandled).
+// Bounded: a long-lived worker (mutation tests) starts over rather than grow without end. Where the module or the
+// function is not there (the engine's layout differs), nothing is remembered and every call is computed as before.
+function remember(loadModule, name) {
+  let exported;
   try {
-    lookup = require(path.join(dist, 'simulation_engine/resourceTypes.js'));
+    exported = loadModule();
   } catch (e) {
     return;
   }
-  const original = lookup.getResourceTypesForAction;
+  const original = exported && exported[name];
   if (typeof original !== 'function') return;
   const known = new Map();
-  lookup.getResourceTypesForAction = function (service, action, resource) {
-    const key = service + '\u0000' + action + '\u0000' + resource;
-    let answer = known.get(key);
-    if (!answer) {
-      answer = original.call(this, service, action, resource);
-      known.set(key, answer);
-      // A failed lookup is answered again as it was (the same rejection), never as an unhandled one.
-      Promise.resolve(answer).catch(() => undefined);
-    }
+  exported[name] = function (...args) {
+    const key = args.join('\u0000');
+    if (known.has(key)) return known.get(key);
+    if (known.size >= 100000) known.clear();
+    const answer = original.apply(this, args);
+    if (answer && typeof answer.then === 'function') answer.then(undefined, () => undefined);
+    known.set(key, answer);
     return answer;
   };
 }
-// The engine's policy library compares condition operators and keys case-insensitively through localeCompare, which
-// builds a collator on every call: about a tenth of a stage's evaluation. Both comparisons are pure functions of their
-// strings, and a stage asks a few hundred distinct pairs thousands of times, so each answer is remembered (exactly
-// the library's own answer, computed once). Where the library's layout differs, nothing is remembered.
-function rememberCaseInsensitiveComparisons() {
-  let utils;
-  try {
-    utils = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] })), 'utils.js'));
-  } catch (e) {
-    return;
-  }
-  for (const name of ['caseInsensitiveEquals', 'caseInsensitiveEndsWith']) {
-    const original = utils[name];
-    if (typeof original !== 'function') continue;
-    const known = new Map();
-    utils[name] = function (first, second) {
-      const key = first + '\u0000' + second;
-      let answer = known.get(key);
-      if (answer === undefined) {
-        // Bounded: a long-lived worker (mutation tests) starts over rather than grow without end.
-        if (known.size >= 100000) known.clear();
-        answer = original.call(this, first, second);
-        known.set(key, answer);
-      }
-      return answer;
-    };
-  }
+// The engine looks up, for every request, which resource types of the action the resource ARN matches: a pure function
+// of (service, action, ARN) over its bundled data, and two thirds of a stage's requests repeat a triple (the lookup's
+// own cost is an automaton walk per character pair). The policy library compares condition operators and keys
+// case-insensitively through localeCompare, which builds a collator on every call: about a tenth of a stage's
+// evaluation, for a few hundred distinct pairs asked thousands of times.
+function rememberPureLookups() {
+  remember(() => require(path.join(dist, 'simulation_engine/resourceTypes.js')), 'getResourceTypesForAction');
+  const utils = () => require(path.join(path.dirname(policyLibraryEntry()), 'utils.js'));
+  remember(utils, 'caseInsensitiveEquals');
+  remember(utils, 'caseInsensitiveEndsWith');
 }
 function coreAnalysis(s) {
-  const { loadPolicy } = require(require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }));
+  const { loadPolicy } = require(policyLibraryEntry());
   const { authorize } = require(path.join(dist, 'core_engine/CoreSimulatorEngine.js'));
   const { AwsRequestImpl } = require(path.join(dist, 'request/request.js'));
   const { RequestContextImpl } = require(path.join(dist, 'requestContext.js'));
@@ -96,9 +79,7 @@ function coreAnalysis(s) {
 // 735 requests carry about a hundred distinct documents. Each is validated once per batch through the engine's own
 // ValidatedPolicy, which runSimulation reuses instead of validating the document again for every request.
 function unpack(batch) {
-  const { createValidatedPolicy, validateIdentityPolicy, validateResourcePolicy } = require(
-    require.resolve('@cloud-copilot/iam-policy', { paths: [dist] }),
-  );
+  const { createValidatedPolicy, validateIdentityPolicy, validateResourcePolicy } = require(policyLibraryEntry());
   const validated = new Map();
   const validatedAs = (kind, i) => {
     // An engine without ValidatedPolicy gets the document itself, and validates it per request as before.
@@ -131,8 +112,7 @@ async function evaluateAll(batch) {
   const out = [];
   try {
     if (!engine) {
-      rememberResourceTypes();
-      rememberCaseInsensitiveComparisons();
+      rememberPureLookups();
       engine = require(enginePath);
     }
   } catch (e) {
